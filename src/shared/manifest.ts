@@ -2,6 +2,8 @@
 // looks responses up and answers conditional requests). Bodies live in one binary blob; the manifest
 // says where each one is.
 
+import type { ManifestApi } from "./api-index";
+
 export type RouteKind = "feed" | "html" | "json" | "opml" | "text" | "asset";
 
 export interface RouteEntry {
@@ -37,4 +39,6 @@ export interface Manifest {
   routes: Record<string, RouteEntry>;
   /** The helpful 404 page (HTML), served with status 404 for unknown paths. */
   notFound: RouteEntry;
+  /** Index behind the dynamic `/api/articles` query (absent: that endpoint answers 404). */
+  api?: ManifestApi;
 }

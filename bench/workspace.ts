@@ -1,0 +1,137 @@
+// One throwaway copy of the project per corpus size, so builds and bundles never touch the main checkout's
+// .generated (others test against it) and the Worker's fixed `../../.generated/...` import still resolves.
+import { spawnSync } from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { parse, stringify } from "smol-toml";
+
+export interface BuildResult {
+  /** "cli" = the project's real build; "stub" = bench/stub-build.ts (used only while the real one is missing). */
+  builder: "cli" | "stub";
+  seconds: number;
+  peakRssMiB: number;
+  routes: number;
+  bodiesBytes: number;
+  manifestBytes: number;
+  /** Why the real build was not used (missing, or it failed on this corpus), if it was not. */
+  cliError?: string;
+}
+
+export interface BundleResult {
+  /** Sum of the modules wrangler would upload (no source map). */
+  rawBytes: number;
+  /** Sum of each module gzipped at level 9 (how the gzip limit is counted: per upload, compressed). */
+  gzipBytes: number;
+  /** Wrangler's own "Total Upload: X KiB / gzip: Y KiB" line, verbatim. */
+  wranglerLine: string;
+  seconds: number;
+  modules: { name: string; bytes: number }[];
+}
+
+export function prepareWorkspace(repo: string, dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const item of ["src", "package.json", "tsconfig.json", "tsconfig.worker.json"]) {
+    if (existsSync(join(repo, item))) cpSync(join(repo, item), join(dir, item), { recursive: true });
+  }
+  symlinkSync(join(repo, "node_modules"), join(dir, "node_modules"));
+  // Without [build]: the bench runs (and times) the build itself, and wrangler must not rebuild from corpus/.
+  const toml = parse(readFileSync(join(repo, "wrangler.toml"), "utf8")) as Record<string, unknown>;
+  delete toml.build;
+  writeFileSync(join(dir, "wrangler.toml"), stringify(toml));
+  mkdirSync(join(dir, ".generated"), { recursive: true });
+}
+
+function fail(what: string, r: ReturnType<typeof spawnSync>): never {
+  throw new Error(
+    `${what} failed (exit ${r.status}):\n${String(r.stderr).slice(-3000)}\n${String(r.stdout).slice(-2000)}`,
+  );
+}
+
+/**
+ * Runs the real build; while it is missing or broken, falls back to the stub so the harness still runs,
+ * and says so in the result.
+ */
+export function runBuild(dir: string, corpusDir: string, forceStub: boolean): BuildResult {
+  if (forceStub) return timedBuild(dir, corpusDir, false, "--stub-build given");
+  if (!existsSync(join(dir, "src/build/cli.ts")))
+    return timedBuild(dir, corpusDir, false, "src/build/cli.ts missing");
+  try {
+    return timedBuild(dir, corpusDir, true);
+  } catch (e) {
+    const msg = (e as Error).message;
+    return timedBuild(dir, corpusDir, false, msg.slice(0, 1500));
+  }
+}
+
+/** Runs one build under GNU time (peak RSS of the largest process in the tree, wall seconds). */
+function timedBuild(dir: string, corpusDir: string, useCli: boolean, cliError?: string): BuildResult {
+  const script = useCli ? join(dir, "src/build/cli.ts") : join(import.meta.dirname, "stub-build.ts");
+  const timeFile = join(dir, "time.txt");
+  const r = spawnSync(
+    "/usr/bin/time",
+    [
+      "-f",
+      "%e %M",
+      "-o",
+      timeFile,
+      join(dir, "node_modules/.bin/tsx"),
+      script,
+      "--corpus",
+      corpusDir,
+      "--out",
+      join(dir, ".generated"),
+    ],
+    { cwd: dir, env: { ...process.env, CORPUS_DIR: corpusDir }, encoding: "utf8", maxBuffer: 256 << 20 },
+  );
+  if (r.status !== 0) fail(`build (${useCli ? "src/build/cli.ts" : "stub"})`, r);
+  const [secs, kib] = readFileSync(timeFile, "utf8").trim().split("\n").pop()?.split(" ") ?? [];
+  const manifestPath = join(dir, ".generated/manifest.json");
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { routes: Record<string, unknown> };
+  return {
+    builder: useCli ? "cli" : "stub",
+    seconds: Number(secs),
+    peakRssMiB: Number(kib) / 1024,
+    routes: Object.keys(manifest.routes).length,
+    bodiesBytes: statSync(join(dir, ".generated/bodies.bin")).size,
+    manifestBytes: statSync(manifestPath).size,
+    ...(cliError ? { cliError } : {}),
+  };
+}
+
+export function dryRun(dir: string): BundleResult {
+  const out = join(dir, "dist");
+  rmSync(out, { recursive: true, force: true });
+  const t0 = performance.now();
+  const r = spawnSync(join(dir, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--outdir", out], {
+    cwd: dir,
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", NODE_OPTIONS: "--max-old-space-size=8192" },
+    encoding: "utf8",
+    maxBuffer: 256 << 20,
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) fail("wrangler deploy --dry-run", r);
+  const modules = readdirSync(out)
+    .filter((f) => !f.endsWith(".map") && f !== "README.md")
+    .map((name) => ({ name, bytes: statSync(join(out, name)).size }));
+  let gzipBytes = 0;
+  for (const m of modules) gzipBytes += gzipSync(readFileSync(join(out, m.name)), { level: 9 }).length;
+  return {
+    rawBytes: modules.reduce((s, m) => s + m.bytes, 0),
+    gzipBytes,
+    wranglerLine: /Total Upload:[^\n]*/.exec(r.stdout)?.[0] ?? "(no Total Upload line)",
+    seconds,
+    modules,
+  };
+}

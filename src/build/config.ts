@@ -1,0 +1,93 @@
+// Site settings come from wrangler.toml [vars] (one place for a deployer to edit), optionally overridden
+// by environment variables of the same names (CI, benchmarks). They are read at build time because they
+// shape the prerendered bytes.
+import { readFileSync } from "node:fs";
+import { parse as parseToml } from "smol-toml";
+import type { SiteSettings } from "../shared/types";
+import type { Problem } from "./problems";
+
+const KEYS = ["SITE_TITLE", "SITE_DESCRIPTION", "BASE_URL", "LANGUAGE", "ITEMS_PER_FEED", "WEBSUB_HUB"] as const;
+type Key = (typeof KEYS)[number];
+
+export const DEFAULT_SETTINGS: SiteSettings = {
+  title: "Feed aggregator",
+  description: "Curated articles, cleaned and tagged.",
+  baseUrl: null,
+  language: "en",
+  itemsPerFeed: 50,
+  websubHub: null,
+};
+
+export function readVars(wranglerToml: string, file = "wrangler.toml"): Record<string, string> {
+  let doc: Record<string, unknown>;
+  try {
+    doc = parseToml(readFileSync(wranglerToml, "utf8")) as Record<string, unknown>;
+  } catch (e) {
+    throw new Error(`${file}: cannot read settings: ${(e as Error).message.split("\n")[0]}`);
+  }
+  const vars = doc.vars;
+  const out: Record<string, string> = {};
+  if (vars && typeof vars === "object") {
+    for (const [k, v] of Object.entries(vars)) out[k] = String(v);
+  }
+  return out;
+}
+
+/** Pure: vars (from wrangler.toml, then env) -> validated settings or problems naming the variable. */
+export function settingsFromVars(
+  vars: Record<string, string | undefined>,
+  file = "wrangler.toml",
+): { settings: SiteSettings; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const bad = (key: Key, message: string, fix: string) => problems.push({ file, line: 0, message: `[vars] ${key} ${message}`, fix });
+  const get = (k: Key) => (vars[k] ?? "").trim();
+
+  const settings: SiteSettings = { ...DEFAULT_SETTINGS };
+  if (get("SITE_TITLE")) settings.title = get("SITE_TITLE");
+  if (get("SITE_DESCRIPTION")) settings.description = get("SITE_DESCRIPTION");
+
+  const base = get("BASE_URL");
+  if (base) {
+    const url = parseHttpUrl(base);
+    if (!url || (url.pathname !== "/" && url.pathname !== "") || url.search || url.hash) {
+      bad("BASE_URL", `is "${base}", not an http(s) origin`, 'write it like "https://news.example.org" (no path), or leave it empty to use the request\'s origin');
+    } else {
+      settings.baseUrl = url.origin;
+    }
+  }
+
+  const lang = get("LANGUAGE");
+  if (lang) {
+    if (/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/.test(lang)) settings.language = lang;
+    else bad("LANGUAGE", `is "${lang}", not a BCP 47 language tag`, 'use e.g. "en" or "fr-FR"');
+  }
+
+  const n = get("ITEMS_PER_FEED");
+  if (n) {
+    const v = Number(n);
+    if (Number.isInteger(v) && v >= 1 && v <= 1000) settings.itemsPerFeed = v;
+    else bad("ITEMS_PER_FEED", `is "${n}", not a whole number from 1 to 1000`, 'use e.g. "50"');
+  }
+
+  const hub = get("WEBSUB_HUB");
+  if (hub) {
+    if (parseHttpUrl(hub)) settings.websubHub = hub;
+    else bad("WEBSUB_HUB", `is "${hub}", not an absolute http(s) URL`, "give the hub's full URL, or leave it empty");
+  }
+  return { settings, problems };
+}
+
+export function loadSettings(wranglerToml: string, env: Record<string, string | undefined>) {
+  const vars: Record<string, string | undefined> = readVars(wranglerToml);
+  for (const k of KEYS) if (env[k] !== undefined) vars[k] = env[k];
+  return settingsFromVars(vars);
+}
+
+function parseHttpUrl(s: string): URL | null {
+  try {
+    const u = new URL(s);
+    return u.protocol === "https:" || u.protocol === "http:" ? u : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,118 @@
+// Bylines and header meta lines: "By Jane Doe", "Par Jean Dupont | 12 mars 2026", "Jane Doe · March 11,
+// 2026 · 5 min read", "Summarized by Example AI". A line is meta only when every segment is recognised.
+import { type ImpossibleDate, type ParsedDate, isReadingTime, parseDateline } from "./dates";
+import { collapse, words } from "./text";
+
+const PREFIX =
+  /^(?:(?:written|reported|posted|words|story|text|article|summari[sz]ed|compiled|edited|curated|produced|reporting|interview|analysis)\s+by|by|par|von|por|escrito\s+por|di|door|de|author|authors|auteur|auteurs|autor|autorin|autore|texte|text)\s*[:\s]\s*/iu;
+
+const PARTICLES = new Set("de da del della der den di du dos das van von le la al bin ibn y e ten ter zu".split(" "));
+const ROLE =
+  /^(?:staff|staff writer|staff reporter|senior (?:writer|reporter|editor|correspondent)|writer|reporter|editor|editors|correspondent|contributor|columnist|journalist|journaliste|rédaction|la rédaction|redaktion|redakteur|redakteurin|analyst|chief .+|.+ correspondent|.+ editor|.+ reporter|the .+ team|team|newsroom)$/iu;
+
+function titleCase(w: string): string {
+  return /^\p{Lu}{2,}$/u.test(w) ? w.charAt(0) + w.slice(1).toLowerCase() : w;
+}
+
+/** A person's (or a named AI's) name: 1-5 capitalised words, particles and initials allowed. */
+export function cleanName(raw: string): string | null {
+  let s = collapse(raw)
+    .replace(/^(?:and|&|et|und|y|e)\s+/iu, "")
+    .replace(/\s+(?:in|à|aus|en|from)\s+\p{Lu}[\p{L} -]*$/u, "")
+    .replace(/^@/, "")
+    .replace(/[.,;:]+$/u, "");
+  if (s.includes("@") || /https?:|www\./iu.test(s)) return null;
+  s = s.trim();
+  const parts = s.split(" ").filter(Boolean);
+  if (parts.length === 0 || parts.length > 5) return null;
+  const ok = parts.every(
+    (p, i) =>
+      /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(p) || (i > 0 && PARTICLES.has(p.toLowerCase())) || /^\p{Lu}\.$/u.test(p),
+  );
+  if (!ok) return null;
+  // "JANE DOE" reads as shouting, "NextFin AI" as a brand: only an all-capitals name is recased.
+  const shouting = parts.every((p) => !/\p{Ll}/u.test(p)) && parts.some((p) => p.length > 3);
+  return shouting ? parts.map(titleCase).join(" ") : parts.join(" ");
+}
+
+/** Names in "Jane Doe and John Smith", "Jane Doe, John Smith", "Jane Doe, Reuters" (a lone word after a comma is an outlet). */
+export function splitNames(s: string): string[] | null {
+  const pieces = s
+    .split(/\s*(?:,|;|\s&\s|\s+and\s+|\s+et\s+|\s+und\s+|\s+y\s+|\s+e\s+|\s+en\s+)\s*/iu)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (pieces.length === 0) return null;
+  const names: string[] = [];
+  pieces.forEach((piece, i) => {
+    let p = piece;
+    if (ROLE.test(p) || /^(?:editing|edited|compiled|graphics|photos?|fact-checking)\s+by\s/iu.test(p)) return;
+    p = p.replace(/^(?:additional\s+)?(?:reporting|writing)\s+by\s+/iu, "");
+    if (i > 0 && !/\s/u.test(p) && names.length > 0) return;
+    const n = cleanName(p);
+    if (n !== null) names.push(n);
+    else names.push("\u0000");
+  });
+  if (names.includes("\u0000") || names.length === 0) return null;
+  return names;
+}
+
+export interface MetaLine {
+  authors: string[];
+  dates: (ParsedDate | ImpossibleDate)[];
+  readingTime: boolean;
+  /** A labelled byline ("By ...") was present: strong evidence even outside the header. */
+  labelled: boolean;
+}
+
+const SEP = /\s+[|·•—–]\s+|\s*[|·•]\s*|\s+-\s+/u;
+
+/**
+ * Parses a header meta line. Null when any segment is neither a byline, a date nor a reading time, so a
+ * sentence that starts with "By 2028, ..." is never mistaken for a byline.
+ */
+export function parseMetaLine(line: string, dayFirst = false): MetaLine | null {
+  const t = collapse(line);
+  if (t === "" || words(t).length > 24) return null;
+  const out: MetaLine = { authors: [], dates: [], readingTime: false, labelled: false };
+  let segments = t.split(SEP).filter((s) => s.trim() !== "");
+  // "By Jane Doe on March 11, 2026" / "Par Jean Dupont le 12 mars 2026"
+  segments = segments.flatMap((s) => {
+    const m = /^(.+?)\s+(?:on|le|am|el|il|,)\s+(.*\d{4}.*)$/iu.exec(s);
+    if (m && PREFIX.test(s) && parseDateline(m[2] ?? "", dayFirst)) return [m[1] ?? "", m[2] ?? ""];
+    return [s];
+  });
+  let unlabelled: string | null = null;
+  for (const seg of segments) {
+    const date = parseDateline(seg, dayFirst);
+    if (date) {
+      out.dates.push(date);
+      continue;
+    }
+    if (isReadingTime(seg)) {
+      out.readingTime = true;
+      continue;
+    }
+    const m = PREFIX.exec(seg);
+    if (m) {
+      const names = splitNames(seg.slice(m[0].length));
+      if (!names) return null;
+      out.authors.push(...names);
+      out.labelled = true;
+      continue;
+    }
+    if (unlabelled === null && segments.length > 1) {
+      unlabelled = seg;
+      continue;
+    }
+    return null;
+  }
+  // An unlabelled name counts only next to a date or reading time: "Jane Doe · March 11, 2026".
+  if (unlabelled !== null) {
+    if (out.dates.length === 0 && !out.readingTime) return null;
+    const names = splitNames(unlabelled);
+    if (!names) return null;
+    out.authors.push(...names);
+  }
+  if (out.authors.length === 0 && out.dates.length === 0 && !out.readingTime) return null;
+  return out;
+}

@@ -1,0 +1,142 @@
+// Entry point of the ingest stage: one capture's body (front matter already removed) -> clean article
+// content and the metadata the capture itself shows. Pure: no I/O, no clock, never throws.
+import type { Block } from "../../shared/types";
+import { type Problem, clean } from "./clean";
+import { detectLanguage } from "./language";
+import { markdownUnits } from "./markdown";
+import { normalizeText } from "./normalize";
+import { blocksToHtml, blocksToText, toBlocks } from "./render";
+import { detectTables } from "./tables";
+import { wordCount } from "./text";
+import { type Unit, textUnits } from "./units";
+
+export { normalizeText } from "./normalize";
+export { detectLanguage } from "./language";
+export type { Problem } from "./clean";
+
+export interface IngestInput {
+  /** Corpus-relative path, for messages. */
+  file: string;
+  /** File text after front matter removal, decoded UTF-8. */
+  body: string;
+  format: "text" | "markdown";
+  /** 1-based line number in the file where `body` starts. */
+  firstLine: number;
+  /** Title from front matter: used as is (repeats of it are still removed from the body). */
+  title?: string;
+}
+
+/** One removed source line and the rule that removed it. */
+export interface Removal {
+  rule: string;
+  line: number;
+  text: string;
+}
+
+export interface IngestOutput {
+  title: string | null;
+  subtitle: string | null;
+  authors: string[];
+  publisher: string | null;
+  dateline: { date: string; line: number; text: string } | null;
+  language: string;
+  blocks: Block[];
+  contentHtml: string;
+  text: string;
+  wordCount: number;
+  removed: Removal[];
+  problems: Problem[];
+}
+
+function blockWords(b: Block): number {
+  if (b.type === "list") return b.items.reduce((n, t) => n + wordCount(t), 0);
+  if (b.type === "table") return b.rows.reduce((n, r) => n + r.reduce((m, c) => m + wordCount(c), 0), 0);
+  return wordCount(b.text);
+}
+
+function units(body: string, format: IngestInput["format"], firstLine: number, problems: Problem[]): Unit[] {
+  if (format === "markdown") {
+    try {
+      return markdownUnits(body, firstLine);
+    } catch (e) {
+      problems.push({
+        line: firstLine,
+        message: `The Markdown could not be parsed (${e instanceof Error ? e.message : String(e)}); it was read as plain text.`,
+        fix: "Check the Markdown syntax of the capture, or save it as .txt.",
+      });
+    }
+  }
+  return detectTables(textUnits(body, firstLine));
+}
+
+export function ingest(input: IngestInput): IngestOutput {
+  const firstLine = Number.isInteger(input.firstLine) && input.firstLine > 0 ? input.firstLine : 1;
+  try {
+    return run(input, firstLine);
+  } catch (e) {
+    // Defensive only: every rule is total, but one capture must never stop the build with a stack trace.
+    return {
+      title: input.title ?? null,
+      subtitle: null,
+      authors: [],
+      publisher: null,
+      dateline: null,
+      language: "en",
+      blocks: [],
+      contentHtml: "",
+      text: "",
+      wordCount: 0,
+      removed: [],
+      problems: [
+        {
+          line: firstLine,
+          message: `${input.file}: the capture could not be cleaned (${e instanceof Error ? e.message : String(e)}).`,
+          fix: "Report this as a bug in the ingest stage, with the capture attached.",
+        },
+      ],
+    };
+  }
+}
+
+function run(input: IngestInput, firstLine: number): IngestOutput {
+  const body = normalizeText(typeof input.body === "string" ? input.body : "");
+  const problems: Problem[] = [];
+  const us = units(body, input.format, firstLine, problems);
+  // Day-first numeric dates (12/03/2026) depend on the language, known roughly before cleaning.
+  const roughLanguage = detectLanguage(body);
+  const given = input.title !== undefined ? normalizeText(input.title).replace(/\s+/gu, " ").trim() : undefined;
+  const cleaned = clean(us, { ...(given ? { title: given } : {}), dayFirst: roughLanguage !== "en" });
+  problems.push(...cleaned.problems);
+
+  const blocks = toBlocks(cleaned.slots);
+  const text = blocksToText(blocks);
+  const removed: Removal[] = [];
+  for (const s of cleaned.slots) {
+    if (s.rule === null) continue;
+    for (const l of s.u.src) removed.push({ rule: s.rule, line: l.line, text: l.text.trim() });
+  }
+  for (const p of cleaned.prefixes) removed.push({ rule: "publisher-prefix", line: p.line, text: p.text });
+  removed.sort((a, b) => a.line - b.line);
+
+  if (blocks.length === 0 && body.trim() !== "") {
+    problems.push({
+      line: firstLine,
+      message: "No article text is left once page furniture is removed.",
+      fix: "Check that the capture contains the article itself, not only menus, links and banners.",
+    });
+  }
+  return {
+    title: cleaned.title,
+    subtitle: cleaned.subtitle,
+    authors: cleaned.authors,
+    publisher: cleaned.publisher,
+    dateline: cleaned.dateline,
+    language: detectLanguage(`${cleaned.title ?? ""}\n${cleaned.subtitle ?? ""}\n${text}`),
+    blocks,
+    contentHtml: blocksToHtml(blocks),
+    text,
+    wordCount: blocks.reduce((n, b) => n + blockWords(b), 0),
+    removed,
+    problems,
+  };
+}

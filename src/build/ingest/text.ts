@@ -1,0 +1,70 @@
+// Small string predicates every rule shares.
+
+export const collapse = (s: string): string => s.replace(/\s+/gu, " ").trim();
+
+export const words = (s: string): string[] => s.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.&-]*/gu) ?? [];
+
+export const wordCount = (s: string): number => words(s).length;
+
+/** Ends like a sentence (so it is prose, not a heading). Closing quotes/brackets after the mark count. */
+export const endsSentence = (s: string): boolean => /[.!?…:;,]["'”’»)\]]*$/u.test(s.trim());
+
+export const isQuestion = (s: string): boolean => /\?["'”’»)\]]*$/u.test(s.trim());
+
+/** Comparison key: case, punctuation, quotes and spacing do not matter. */
+export const key = (s: string): string =>
+  s
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[^\p{L}\p{N}]+/gu, "");
+
+export const escapeHtml = (s: string): string =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+
+const STOP = new Set(
+  "a an the of to in on for and or but with from by at as is are was were be been his her its their our your my this that these those it he she they we you i not no into over after before about than then so if".split(
+    " ",
+  ),
+);
+
+/** Content words (lowercase, possessives stripped) for overlap measures. */
+export function contentWords(s: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of words(s)) {
+    const k = w.toLowerCase().replace(/['’]s$/u, "").replace(/[.'’-]+$/u, "");
+    if (k && !STOP.has(k)) out.add(k);
+  }
+  return out;
+}
+
+/** Share of `a`'s content words that also occur in `b`. */
+export function overlap(a: string, b: string): number {
+  const wa = contentWords(a);
+  const wb = contentWords(b);
+  if (wa.size === 0) return 0;
+  let n = 0;
+  for (const w of wa) if (wb.has(w)) n++;
+  return n / wa.size;
+}
+
+/** A short standalone line that reads like a heading: starts with a capital/digit/quote, no final punctuation. */
+export function isHeadingLike(s: string, maxWords = 16): boolean {
+  const t = s.trim();
+  const n = wordCount(t);
+  if (n === 0 || n > maxWords || t.length > 160) return false;
+  if (endsSentence(t)) return false;
+  return /^["'“‘«(]?[\p{Lu}\p{N}]/u.test(t);
+}
+
+/** Like isHeadingLike but allows the ? and ! headlines use, and a little more length. */
+export function isHeadlineLike(s: string): boolean {
+  const t = s.trim();
+  const n = wordCount(t);
+  if (n < 2 || n > 30 || t.length > 220) return false;
+  if (/[.:;,]["'”’»)\]]*$/u.test(t) && !/\.\.\.$|…$/u.test(t)) return false;
+  return /^["'“‘«(]?[\p{Lu}\p{N}]/u.test(t);
+}
+
+/** Letters written in CamelCase inside one word ("ChaoBro", "NextFin"), typical of brand names. */
+export const hasInnerCapital = (s: string): boolean => /\p{Ll}\p{Lu}/u.test(s);

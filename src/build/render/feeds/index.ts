@@ -1,0 +1,32 @@
+// Entry point: every feed document of the site (site feed + one per tag, subscription + RFC 5005
+// archive pages) in RSS 2.0, Atom 1.0 and JSON Feed 1.1.
+
+import type { RenderContext, RenderedRoute } from "../types";
+import { renderAtom } from "./atom";
+import { feedEnv, linkHeader } from "./context";
+import { renderJsonFeed } from "./jsonfeed";
+import { type FeedFormat, type FeedPage, FORMAT_INFO, FORMATS, pagePath, planFeeds } from "./plan";
+import { renderRss } from "./rss";
+
+export { FeedInputError } from "./errors";
+export type { FeedFormat, FeedPage } from "./plan";
+export { FROZEN_CACHE_CONTROL, pagePath, planFeeds } from "./plan";
+
+const RENDERERS = { rss: renderRss, atom: renderAtom, json: renderJsonFeed } as const;
+
+export function renderFeeds(ctx: RenderContext): RenderedRoute[] {
+  const env = feedEnv(ctx);
+  return planFeeds(ctx.site).flatMap((page: FeedPage) =>
+    FORMATS.map(
+      (format: FeedFormat): RenderedRoute => ({
+        path: pagePath(page.scope, page.archive, format),
+        body: RENDERERS[format](env, page),
+        type: `${FORMAT_INFO[format].mediaType}; charset=utf-8`,
+        kind: "feed",
+        lastModified: page.lastModified,
+        ...(page.cacheControl === undefined ? {} : { cacheControl: page.cacheControl }),
+        link: linkHeader(env, page, format),
+      }),
+    ),
+  );
+}

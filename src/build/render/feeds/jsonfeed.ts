@@ -1,0 +1,118 @@
+// JSON Feed 1.1, written by hand: the `feed` package only speaks 1.0 (`author`, no `authors`,
+// `language` or `hubs`). Objects are built in a fixed key order so the same input gives the same bytes.
+
+import type { Article } from "../../../shared/types";
+import { abs, articleUrl, externalUrl, type FeedEnv, pageUrl, tagOf } from "./context";
+import { parseDate } from "./dates";
+import { FeedInputError } from "./errors";
+import { type FeedPage, pageLinks } from "./plan";
+import { cleanText } from "./text";
+import { checkLanguage } from "./xml";
+
+export const JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1";
+/** What the `_source` extension means; JSON Feed asks extensions to name such a document. */
+export const SOURCE_EXTENSION_ABOUT = "https://jsonfeed.org/version/1.1";
+
+export interface JsonFeedRelated {
+  id: string;
+  url: string;
+  title: string;
+}
+
+/** `_source`: where an item came from and how it was dated (JSON Feed allows `_`-prefixed keys). */
+export interface JsonFeedSource {
+  about: string;
+  publisher: string | null;
+  file: string;
+  date_source: Article["dateSource"];
+  captured: string | null;
+  story: string;
+  related: JsonFeedRelated[];
+}
+
+export interface JsonFeedItem {
+  id: string;
+  url: string;
+  external_url?: string;
+  title: string;
+  summary: string;
+  content_html: string;
+  date_published?: string;
+  date_modified: string;
+  authors?: { name: string }[];
+  tags: string[];
+  language: string;
+  _source: JsonFeedSource;
+}
+
+export interface JsonFeedDocument {
+  version: string;
+  title: string;
+  home_page_url: string;
+  feed_url: string;
+  description: string;
+  language: string;
+  authors: { name: string; url: string }[];
+  hubs?: { type: string; url: string }[];
+  next_url?: string;
+  items: JsonFeedItem[];
+}
+
+function rfc3339(value: string, where: string): string {
+  parseDate(value, where);
+  return value;
+}
+
+function jsonItem(env: FeedEnv, a: Article): JsonFeedItem {
+  const external = externalUrl(a);
+  const item: JsonFeedItem = {
+    id: cleanText(a.id),
+    url: articleUrl(env, a),
+    ...(external === undefined ? {} : { external_url: external }),
+    title: cleanText(a.title),
+    summary: cleanText(a.summary),
+    content_html: cleanText(a.contentHtml),
+    ...(a.published === null ? {} : { date_published: rfc3339(a.published, `${a.file} published`) }),
+    date_modified: rfc3339(a.updated ?? a.date, `${a.file} ${a.updated === null ? "date" : "updated"}`),
+    ...(a.authors.length === 0 ? {} : { authors: a.authors.map((name) => ({ name: cleanText(name) })) }),
+    tags: a.tags.map((slug) => cleanText(tagOf(env, slug, a).name)),
+    language: checkLanguage(a.language, `${a.file} language`),
+    _source: {
+      about: SOURCE_EXTENSION_ABOUT,
+      publisher: a.publisher === null ? null : cleanText(a.publisher),
+      file: cleanText(a.file),
+      date_source: a.dateSource,
+      captured: a.captured,
+      story: cleanText(a.story),
+      related: a.related.map((id) => {
+        const other = env.articlesById.get(id);
+        if (!other)
+          throw new FeedInputError(`${a.file}: related article ${JSON.stringify(id)} is not in the site`);
+        return { id: cleanText(other.id), url: articleUrl(env, other), title: cleanText(other.title) };
+      }),
+    },
+  };
+  return item;
+}
+
+export function jsonFeedDocument(env: FeedEnv, page: FeedPage): JsonFeedDocument {
+  const { settings } = env.site;
+  const older = pageLinks(page).prevArchive;
+  return {
+    version: JSON_FEED_VERSION,
+    title: cleanText(page.scope.title),
+    home_page_url: abs(env, page.scope.htmlPath),
+    feed_url: pageUrl(env, page, page.archive, "json"),
+    description: cleanText(page.scope.description),
+    language: checkLanguage(settings.language, "settings.language"),
+    authors: [{ name: cleanText(settings.title), url: abs(env, "/") }],
+    ...(settings.websubHub === null ? {} : { hubs: [{ type: "WebSub", url: settings.websubHub }] }),
+    // JSON Feed paging walks backwards in time: subscription -> newest archive page -> ... -> page 1.
+    ...(older === undefined ? {} : { next_url: pageUrl(env, page, older, "json") }),
+    items: page.articles.map((a) => jsonItem(env, a)),
+  };
+}
+
+export function renderJsonFeed(env: FeedEnv, page: FeedPage): string {
+  return `${JSON.stringify(jsonFeedDocument(env, page))}\n`;
+}

@@ -1,0 +1,86 @@
+// RSS 2.0 through the `feed` package, corrected where the package is wrong: authors become ONE
+// `dc:creator` (the package writes one `<author>` per name, and RSS `<author>` must be an e-mail),
+// descriptions are HTML (plain-text summaries are escaped as HTML first), `lastBuildDate` is the newest
+// article date, never the wall clock, and RFC 5005 paging links plus `<fh:archive/>` are added.
+
+import { Feed } from "feed";
+import type { Article } from "../../../shared/types";
+import { ATOM_NS, FH_NS } from "./atom";
+import { abs, articleUrl, type FeedEnv, pageUrl, tagOf } from "./context";
+import { parseDate } from "./dates";
+import { type FeedPage, pageLinks } from "./plan";
+import { plainTextToHtml } from "./text";
+import { placeholders } from "./tokens";
+import { assertWellFormed, checkLanguage, emptyElement, replaceOnce } from "./xml";
+
+const DC_NS = "http://purl.org/dc/elements/1.1/";
+const CONTENT_NS = "http://purl.org/rss/1.0/modules/content/";
+const RSS_TYPE = "application/rss+xml";
+const RSS_DOCS = "https://www.rssboard.org/rss-specification";
+
+export function renderRss(env: FeedEnv, page: FeedPage): string {
+  const p = placeholders();
+  const { settings } = env.site;
+  const selfUrl = pageUrl(env, page, page.archive, "rss");
+  const feed = new Feed({
+    title: p.text(page.scope.title),
+    description: p.text(page.scope.description),
+    link: p.url(abs(env, page.scope.htmlPath)),
+    updated: parseDate(page.lastModified, `${selfUrl} last-modified`),
+    generator: false,
+    docs: RSS_DOCS,
+    language: checkLanguage(settings.language, "settings.language"),
+    feedLinks: { rss: p.url(selfUrl) },
+    hub: settings.websubHub === null ? undefined : p.url(settings.websubHub),
+  });
+  for (const a of page.articles) feed.addItem(rssItem(env, a, p));
+
+  let xml = feed.rss2();
+  xml = replaceOnce(xml, /<rss version="2\.0"[^>]*>/, () => rssRoot(page));
+  xml = replaceOnce(
+    xml,
+    /<atom:link href="[^"]*" rel="self" type="application\/rss\+xml"\/>/,
+    (m) => m + pagingXml(env, page),
+  );
+  xml = `${p.fill(xml)}\n`;
+  assertWellFormed(xml, selfUrl);
+  return xml;
+}
+
+/** Declares every namespace the document may use, whatever the package decided to declare. */
+function rssRoot(page: FeedPage): string {
+  const fh = page.archive === null ? "" : ` xmlns:fh="${FH_NS}"`;
+  return `<rss version="2.0" xmlns:atom="${ATOM_NS}" xmlns:content="${CONTENT_NS}" xmlns:dc="${DC_NS}"${fh}>`;
+}
+
+function rssItem(env: FeedEnv, a: Article, p: ReturnType<typeof placeholders>) {
+  return {
+    title: p.text(a.title),
+    link: p.url(articleUrl(env, a)),
+    guid: p.text(a.id),
+    // RSS has one date per item: the article's date (RFC 822 via toUTCString, always GMT).
+    date: parseDate(a.date, `${a.file} date`),
+    description: a.summary === "" ? undefined : p.text(plainTextToHtml(a.summary)),
+    content: p.text(a.contentHtml),
+    category: a.tags.map((slug) => ({
+      name: p.text(tagOf(env, slug, a).name),
+      domain: p.url(abs(env, "/tags/")),
+    })),
+    extensions:
+      a.authors.length === 0
+        ? undefined
+        : [{ name: "dc:creator", objects: { _text: p.text(a.authors.join(", ")) } }],
+  };
+}
+
+function pagingXml(env: FeedEnv, page: FeedPage): string {
+  const links = pageLinks(page);
+  const out: string[] = [];
+  const link = (rel: string, archive: number | null) =>
+    out.push(emptyElement("atom:link", { href: pageUrl(env, page, archive, "rss"), rel, type: RSS_TYPE }));
+  if (links.current !== undefined) link("current", null);
+  if (links.prevArchive !== undefined) link("prev-archive", links.prevArchive);
+  if (links.nextArchive !== undefined) link("next-archive", links.nextArchive);
+  if (page.archive !== null) out.push("<fh:archive/>");
+  return out.map((s) => `\n        ${s}`).join("");
+}

@@ -1,0 +1,24 @@
+// Render stage: Site -> every canonical response, packed for the Worker. The origin is either the
+// configured base URL or a placeholder derived from the site's content (so it cannot occur in any
+// article by accident), which the Worker swaps for the request's origin.
+import { createHash } from "node:crypto";
+import type { Site } from "../../shared/types";
+import { type EmitResult, emit } from "../emit";
+import { renderApi } from "./api";
+import { renderFeeds } from "./feeds/index";
+import { renderNotFound, renderPages } from "./html/index";
+import { renderOpml } from "./opml";
+import type { RenderContext } from "./types";
+
+export function originToken(site: Site): string {
+  const h = createHash("sha256").update(JSON.stringify(site)).digest("hex").slice(0, 16);
+  return `https://origin-${h}.invalid`;
+}
+
+export function renderSite(site: Site): EmitResult {
+  const token = originToken(site);
+  const ctx: RenderContext = { site, origin: site.settings.baseUrl ?? token };
+  const api = renderApi(ctx);
+  const routes = [...renderFeeds(ctx), ...renderPages(ctx), renderOpml(ctx), ...api.routes];
+  return emit(routes, renderNotFound(ctx), { origin: site.settings.baseUrl, originToken: token, extra: { api: api.index } });
+}

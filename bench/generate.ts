@@ -87,16 +87,20 @@ function paragraph(rng: Rng, topics: string[]): string[] {
 function title(rng: Rng, topics: string[]): string {
   const name = (slug: string | undefined): string => {
     const t = TOPICS.find((x) => x.slug === slug);
-    return t ? (t.mentions[0] ?? slug ?? "") : rng.pick(OTHERS).replace(/^the /, "The ");
+    // Headlines are in title case: the build looks for a capitalised headline line.
+    const raw = t ? (t.mentions[0] ?? slug ?? "") : rng.pick(OTHERS);
+    return raw.replace(/(^|[\s-])(\p{Ll})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
   };
-  return rng
+  const head = rng
     .pick(TITLE_PATTERNS)
     .replace("{A}", name(topics[0]))
     .replace("{B}", name(topics[1] ?? "llms"))
     .replace("{C}", name(topics[2] ?? "meta"))
     .replace("{tverb}", rng.pick(TITLE_VERBS))
-    .replace("{tverb2}", rng.pick(TITLE_VERBS2))
-    .concat(rng.chance(0.85) ? ` ${rng.pick(TITLE_TAILS).replace("{N}", String(rng.int(2, 99)))}` : "");
+    .replace("{tverb2}", rng.pick(TITLE_VERBS2));
+  const tail = rng.chance(0.85) ? ` ${rng.pick(TITLE_TAILS).replace("{N}", String(rng.int(2, 99)))}` : "";
+  // Real headlines stay under ~100 characters.
+  return head.length + tail.length <= 95 ? head + tail : head;
 }
 
 function newStory(rng: Rng, maxDay: number): Story {
@@ -219,7 +223,9 @@ function render(rng: Rng, story: Story, pub: Publisher): string {
       break;
     }
     case 3: {
-      out.push(`Editorial illustration for ${story.title}`, story.title, story.title.toLowerCase());
+      // The seed shape: illustration caption, headline, then a second sentence-case headline.
+      const alt = title(rng, story.topics);
+      out.push(`Editorial illustration for ${story.title}`, story.title, alt.charAt(0) + alt.slice(1).toLowerCase());
       for (const p of paras) out.push(p);
       out.push("Further Reading");
       for (const t of relatedTitles(rng, rng.int(3, 5))) out.push(`- ${t} - ${rng.pick(PUBLISHERS).name}`);

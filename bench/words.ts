@@ -133,7 +133,7 @@ export const TITLE_TAILS = [
   "After {N} Months of Talks",
   "in Paris",
   "Ahead of Earnings",
-  "With ${N} Billion at Stake",
+  "With {N} Billion Dollars at Stake",
   "as Researchers Leave",
   "in New Memo",
   "at {N}th Annual Summit",

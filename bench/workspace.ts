@@ -92,6 +92,7 @@ function timedBuild(dir: string, corpusDir: string, useCli: boolean, cliError?: 
       corpusDir,
       "--out",
       join(dir, ".generated"),
+      ...(useCli ? ["--quiet"] : []),
     ],
     { cwd: dir, env: { ...process.env, CORPUS_DIR: corpusDir }, encoding: "utf8", maxBuffer: 256 << 20 },
   );

@@ -2,9 +2,9 @@
 // wrangler.toml's [build] runs this before `wrangler dev` and `wrangler deploy`; a non-zero exit stops
 // them, so a corpus problem never ships a half-built site.
 //
-// Options: --corpus DIR (env CORPUS_DIR, default corpus), --out DIR (env OUT_DIR, default .generated),
-// --config FILE (default wrangler.toml), --quiet (totals only). Site settings: wrangler.toml [vars],
-// overridden by environment variables of the same names.
+// Options: --corpus DIR (env FEED_CORPUS_DIR, default corpus), --out DIR (env FEED_OUT_DIR, default
+// .generated), --config FILE (default wrangler.toml), --quiet (totals only). Site settings: wrangler.toml
+// [vars], each overridden by an environment variable FEED_<NAME> (e.g. FEED_BASE_URL).
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { loadSettings } from "./config";
@@ -23,7 +23,7 @@ interface Options {
 }
 
 function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Options {
-  const o: Options = { corpus: env.CORPUS_DIR || "corpus", out: env.OUT_DIR || ".generated", config: "wrangler.toml", quiet: false };
+  const o: Options = { corpus: env.FEED_CORPUS_DIR || "corpus", out: env.FEED_OUT_DIR || ".generated", config: "wrangler.toml", quiet: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {

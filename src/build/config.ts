@@ -1,5 +1,6 @@
 // Site settings come from wrangler.toml [vars] (one place for a deployer to edit), optionally overridden
-// by environment variables of the same names (CI, benchmarks). They are read at build time because they
+// by environment variables named FEED_<VAR> (CI, benchmarks). The prefix matters: plain names like
+// BASE_URL are set by other tools (Vite sets BASE_URL=/). They are read at build time because they
 // shape the prerendered bytes.
 import { readFileSync } from "node:fs";
 import { parse as parseToml } from "smol-toml";
@@ -79,7 +80,7 @@ export function settingsFromVars(
 
 export function loadSettings(wranglerToml: string, env: Record<string, string | undefined>) {
   const vars: Record<string, string | undefined> = readVars(wranglerToml);
-  for (const k of KEYS) if (env[k] !== undefined) vars[k] = env[k];
+  for (const k of KEYS) if (env[`FEED_${k}`] !== undefined) vars[k] = env[`FEED_${k}`];
   return settingsFromVars(vars);
 }
 

@@ -144,7 +144,8 @@ export function assembleSite(listing: CorpusListing, settings: SiteSettings, cor
       [date, dateSource, dateLine] = [out.dateline.date, "dateline", out.dateline.line];
     } else if (meta.captured) {
       [date, dateSource, dateLine] = [meta.captured, "captured", givenLines.captured ?? null];
-    } else {
+    } else if (givenLines.published === undefined && givenLines.captured === undefined) {
+      // (A given but invalid date was reported above; saying "no date" too would only confuse.)
       problems.add(
         file.display,
         0,

@@ -257,7 +257,7 @@ function seek(list: ArrayLike<number>, from: number, target: number): number {
     step *= 2;
   }
   let a = lo + 1;
-  let b = hi < len ? hi : len;
+  let b = Math.min(hi, len);
   while (a < b) {
     const mid = (a + b) >>> 1;
     if ((list[mid] as number) < target) a = mid + 1;

@@ -208,6 +208,8 @@ const headers = fc.record(
   { requiredKeys: [] },
 );
 
+// Only methods the fetch() shim accepts: it throws on unknown ones before the Worker is reached, and a
+// throw is indistinguishable from a Worker crash here.
 const method = fc.constantFrom(
   "GET",
   "GET",
@@ -219,8 +221,6 @@ const method = fc.constantFrom(
   "DELETE",
   "OPTIONS",
   "PATCH",
-  "PURGE",
-  "FOO",
 );
 
 interface Input {

@@ -43,7 +43,7 @@ describe("hostile paths", () => {
 
 describe("hostile headers", () => {
   const path = firstPath("feed");
-  it.each([
+  it.each<Record<string, string>>([
     { "If-None-Match": '"'.repeat(10_000) },
     { "If-None-Match": "W/" },
     { "If-None-Match": 'W/"x", , ,,, "' },

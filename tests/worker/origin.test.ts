@@ -44,6 +44,8 @@ describe.skipIf(manifest.origin !== null)("request origin substitution", () => {
 
   it("a non-default port is part of the origin", async () => {
     const body = await (await get(firstPath("feed"), {}, "http://example.com:8080")).text();
+    expect(body).toContain("http://example.com:8080");
+    expect(body).not.toContain("http://example.com/");
     expect(body).toContain("http://example.com:8080/");
   });
 

@@ -75,8 +75,10 @@ export function parseMetaLine(line: string, dayFirst = false): MetaLine | null {
   if (t === "" || words(t).length > 24) return null;
   const out: MetaLine = { authors: [], dates: [], readingTime: false, labelled: false };
   let segments = t.split(SEP).filter((s) => s.trim() !== "");
-  // "By Jane Doe on March 11, 2026" / "Par Jean Dupont le 12 mars 2026"
+  // "By Jane Doe on March 11, 2026" / "Par Jean Dupont le 12 mars 2026" / "Posted on 2026-02-03 by Jane Doe"
   segments = segments.flatMap((s) => {
+    const dateBy = /^(.*\d{4}.*?)\s+(by|par|von|por|di)\s+(.+)$/iu.exec(s);
+    if (dateBy && parseDateline(dateBy[1] ?? "", dayFirst)) return [dateBy[1] ?? "", `${dateBy[2]} ${dateBy[3]}`];
     const m = /^(.+?)\s+(?:on|le|am|el|il|,)\s+(.*\d{4}.*)$/iu.exec(s);
     if (m && PREFIX.test(s) && parseDateline(m[2] ?? "", dayFirst)) return [m[1] ?? "", m[2] ?? ""];
     return [s];
@@ -106,12 +108,18 @@ export function parseMetaLine(line: string, dayFirst = false): MetaLine | null {
     }
     return null;
   }
-  // An unlabelled name counts only next to a date or reading time: "Jane Doe · March 11, 2026".
+  // An unlabelled segment counts only next to a date or reading time. "Jane Doe · March 11, 2026" names an
+  // author; "Lyon, France – March 18, 2026" or "PARIS - ..." is a place dateline: no author.
   if (unlabelled !== null) {
     if (out.dates.length === 0 && !out.readingTime) return null;
-    const names = splitNames(unlabelled);
-    if (!names) return null;
-    out.authors.push(...names);
+    const place = unlabelled.includes(",") || /^[\p{Lu}\s.'’-]+$/u.test(unlabelled);
+    if (place) {
+      if (!/^\p{Lu}/u.test(unlabelled) || words(unlabelled).length > 6) return null;
+    } else {
+      const names = splitNames(unlabelled);
+      if (!names) return null;
+      out.authors.push(...names);
+    }
   }
   if (out.authors.length === 0 && out.dates.length === 0 && !out.readingTime) return null;
   return out;

@@ -217,9 +217,10 @@ function findTitle(slots: Slot[], given: string | undefined): number | null {
     const s = slots[i] as Slot;
     const t = s.u.text;
     if (candidate(i) && !isSectionLabel(t) && !isHomeCrumb(t) && !isBreadcrumbLine(t)) {
-      // A one-to-three word line followed closely by a longer headline is a masthead or kicker.
+      // A one-to-three word line right above a longer headline is a masthead or kicker.
       const short = wordCount(t) <= 3;
-      const later = open.slice(n + 1, n + 4).some((j) => candidate(j) && wordCount((slots[j] as Slot).u.text) > wordCount(t));
+      const nextOpen = open[n + 1];
+      const later = nextOpen !== undefined && candidate(nextOpen) && wordCount((slots[nextOpen] as Slot).u.text) > wordCount(t);
       if (!(short && later)) return i;
       continue;
     }

@@ -29,7 +29,7 @@ const WEEKDAY =
   "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)\\.?,?\\s+";
 
 const LABEL =
-  /^(?:(last\s+updated|updated|modified|last\s+modified|mis\s+à\s+jour|mise\s+à\s+jour|actualisé|aktualisiert|zuletzt\s+aktualisiert|actualizado|aggiornato|atualizado)|(published|posted|date|dated|released|publié|publiée|publication|veröffentlicht|erschienen|stand|publicado|publicada|pubblicato|publicado\s+em))\b\s*(?:on|le|am|el|il|em|:)?\s*:?\s*/iu;
+  /^(?:(last\s+updated|updated|modified|last\s+modified|mis\s+à\s+jour|mise\s+à\s+jour|actualisé|aktualisiert|zuletzt\s+aktualisiert|actualizado|aggiornato|atualizado)|(published|posted|date|dated|released|publié|publiée|publication|veröffentlicht|erschienen|stand|publicado|publicada|pubblicato|publicado\s+em))(?![\p{L}])\s*(?:on|le|am|el|il|em|:)?\s*:?\s*/iu;
 
 export interface ParsedDate {
   /** RFC 3339, UTC. */
@@ -60,7 +60,7 @@ interface Time {
 }
 
 const TIME_RE =
-  /^(?:,|at|à|a|um|a\s+las|alle|-|–|·|\|)?\s*(\d{1,2})(?::|h|\.)(\d{2})?(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?\s*(?:uhr)?\s*(z|utc|gmt|[ecmp][sd]?t|cet|cest|bst|mez|mesz|[+-]\d{2}:?\d{2})?\s*(?:\(([^)]*)\))?/iu;
+  /^\s*(?:,|at|à|a|um|a\s+las|alle|-|–|·|\|)?\s*(\d{1,2})(?::|h|\.)(\d{2})?(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?\s*(?:uhr)?\s*(z|utc|gmt|[ecmp][sd]?t|cet|cest|bst|mez|mesz|[+-]\d{2}:?\d{2})?\s*(?:\(([^)]*)\))?/iu;
 
 function parseTime(rest: string): { time: Time | null; rest: string } {
   const m = TIME_RE.exec(rest);

@@ -2,7 +2,7 @@
 // produced by our own sanitising walker is passed through.
 import type { Block } from "../../shared/types";
 import type { Slot } from "./clean";
-import { escapeHtml, isHeadingLike } from "./text";
+import { escapeHtml, isHeadingLike, isQuestion, wordCount } from "./text";
 
 const QUOTE_PAIRS: Record<string, string> = { "“": "”", '"': '"', "«": "»", "„": "“" };
 
@@ -14,6 +14,19 @@ function isPullQuote(t: string): boolean {
   const end = t.trimEnd();
   const closeAt = end.indexOf(close, 1);
   return closeAt === end.length - 1;
+}
+
+/** "Would I do it again?" alone above a paragraph: a section heading phrased as a question. */
+function questionHeading(t: string, next: Slot | undefined): boolean {
+  return (
+    isQuestion(t) &&
+    wordCount(t) <= 10 &&
+    /^[\p{Lu}\d]/u.test(t) &&
+    next !== undefined &&
+    next.u.kind === "line" &&
+    !isQuestion(next.u.text) &&
+    wordCount(next.u.text) >= 12
+  );
 }
 
 export function toBlocks(slots: Slot[]): Block[] {
@@ -34,6 +47,12 @@ export function toBlocks(slots: Slot[]): Block[] {
         return;
       case "item": {
         const prev = blocks.at(-1);
+        // "2. A new data-centre deal" alone between paragraphs is a numbered section heading, not a list.
+        const alone = kept[i - 1]?.u.kind !== "item" && kept[i + 1]?.u.kind !== "item";
+        if (alone && u.number !== undefined && kept[i + 1]?.u.kind === "line" && isHeadingLike(u.text)) {
+          blocks.push({ type: "heading", level: 2, text: `${u.number}. ${u.text}`, line: u.line });
+          return;
+        }
         const prevSlot = kept[i - 1];
         if (prev?.type === "list" && prev.ordered === (u.ordered ?? false) && prevSlot?.u.kind === "item") {
           prev.items.push(u.text);
@@ -57,7 +76,7 @@ export function toBlocks(slots: Slot[]): Block[] {
       default: {
         const hasNext = kept[i + 1] !== undefined;
         if (s.faq) blocks.push({ type: "heading", level: 3, text: u.text, line: u.line });
-        else if (u.html === undefined && hasNext && isHeadingLike(u.text))
+        else if (u.html === undefined && hasNext && (isHeadingLike(u.text) || questionHeading(u.text, kept[i + 1])))
           blocks.push({ type: "heading", level: 2, text: u.text, line: u.line });
         else if (isPullQuote(u.text)) blocks.push({ type: "quote", text: u.text, line: u.line, ...html });
         else blocks.push({ type: "paragraph", text: u.text, line: u.line, ...html });

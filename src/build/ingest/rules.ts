@@ -47,12 +47,12 @@ function isShare(t: string): boolean {
     return wordCount(t) <= 12;
   if (/^(?:print|save|bookmark|listen|listen to (?:this )?article|font size|text size|copy link|link copied|gift (?:this )?article)$/iu.test(t))
     return true;
-  const tokens = t
-    .replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2")
-    .split(/[\s|·•,/:()]+/u)
-    .filter(Boolean);
-  if (tokens.length === 0 || tokens.length > 12) return false;
-  return tokens.every((w) => SHARE_WORDS.has(w.toLowerCase())) && SHARE_CORE.test(t);
+  // "FacebookTwitterLinkedIn" is glued share buttons, but "LinkedIn" itself must stay one word.
+  const split = (s: string): string[] => s.split(/[\s|·•,/:()]+/u).filter(Boolean);
+  const known = (ws: string[]): boolean =>
+    ws.length > 0 && ws.length <= 12 && ws.every((w) => SHARE_WORDS.has(w.toLowerCase()));
+  const words = split(t).flatMap((w) => (SHARE_WORDS.has(w.toLowerCase()) ? [w] : split(w.replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2"))));
+  return known(words) && SHARE_CORE.test(t);
 }
 
 const COOKIE_BUTTON = full(
@@ -79,6 +79,10 @@ const AD = full(
 
 function isNewsletter(t: string): boolean {
   if (wordCount(t) > 40) return false;
+  if (/unsubscribe|se désabonner|désinscri|abmelden|darse de baja|cancella l['’]iscrizione/iu.test(t) && wordCount(t) <= 20) return true;
+  if (/^(?:view (?:this email |it )?(?:in (?:your |a )?browser|online|as a web ?page)|open in browser|afficher dans (?:le|votre) navigateur|version en ligne|im browser (?:ansehen|anzeigen|öffnen)|ver en el navegador)\.?$/iu.test(t)) return true;
+  if (/^(?:enjoy(?:ing|ed)?|like[ds]?|love[ds]?) (?:this|the|our) (?:newsletter|email|issue|edition)|forward (?:it|this(?: email| newsletter)?) to a (?:friend|colleague)|^(?:you are|you['’]re) receiving this|^you received this|^update your (?:email )?preferences|^manage (?:your )?(?:subscription|preferences|email preferences)|^was this (?:email )?forwarded to you/iu.test(t))
+    return true;
   if (/^(?:subscribe|sign up|signup|newsletter|email address|your email(?: address)?|enter your email(?: address)?|e-mail address|your e-mail)\s*[.:!]?$/iu.test(t)) return true;
   if (/\b(?:our|the|free|daily|weekly|my) newsletters?\b|\byour inbox\b|notre newsletter|nos newsletters|lettre d['’]information|unseren newsletter|unser newsletter|nuestro boletín|nuestra newsletter|la nostra newsletter/iu.test(t))
     return /^(?:subscribe|sign up|get|join|enter|don['’]t miss|never miss|stay|want|like this|receive|sent|delivered|the best|inscrivez|abonnez|recevez|ne manquez|abonnieren|melden sie|erhalten|suscríbete|suscribete|recibe|iscriviti|ricevi|\S+(?:\s+\S+){0,6}\s+(?:straight|directly|right) to your inbox)/iu.test(
@@ -133,8 +137,19 @@ export const LINE_RULES: LineRule[] = [
   { rule: "tags-list", test: (t) => TAGS.test(t) && wordCount(t) <= 40 },
   { rule: "comments", test: (t) => COMMENTS.test(t) },
   { rule: "related-links", test: (t) => RELATED_INLINE.test(t) && wordCount(t) <= 30 },
+  { rule: "contact", test: (t) => CONTACT.test(t) && wordCount(t) <= 20 },
+  { rule: "breadcrumb", test: (t) => isHomeCrumbLine(t) },
   { rule: "menu", test: (t) => MENU_WORDS.test(t) || isNavLine(t) },
 ];
+
+const CONTACT =
+  /^(?:media|press|news|investor|editorial)\s+(?:contacts?|inquiries|enquiries|relations)\s*:|^(?:contact(?: us)?|contact presse|pressekontakt|contacto de prensa|contatti stampa)\s*:\s*\S/iu;
+
+/** "Home > News > Title": a breadcrumb trail starting at the home page. */
+function isHomeCrumbLine(t: string): boolean {
+  const parts = t.split(/\s+[>›»\/|→]\s+|\s*[›»→]\s*/u);
+  return parts.length >= 2 && isHomeCrumb(parts[0] ?? "");
+}
 
 /** "Home | News | Sport | Contact": three or more one-to-three-word segments on one line. */
 export function isNavLine(t: string): boolean {

@@ -24,6 +24,8 @@ export interface Unit {
   level?: number;
   rows?: string[][];
   header?: boolean;
+  /** The number of an ordered plain-text item ("2" for "2. Text"). */
+  number?: string;
   /** Markdown paragraph made only of images. */
   image?: boolean;
 }
@@ -60,6 +62,7 @@ export function textUnits(body: string, firstLine: number): Unit[] {
         blankBefore: blank,
         indent,
         ordered: m[2] !== undefined,
+        ...(m[2] !== undefined ? { number: m[2] } : {}),
       });
     } else if (/^>\s?/u.test(t) && !/^>\s*$/u.test(t)) {
       if (prev?.kind === "quote" && !blank) {

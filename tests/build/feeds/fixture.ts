@@ -101,6 +101,10 @@ export function settings(over: Partial<SiteSettings> = {}): SiteSettings {
 }
 
 export function site(articles: Article[] = hostileArticles(), over: Partial<SiteSettings> = {}): Site {
-  const updated = articles.reduce((m, a) => (a.date > m ? a.date : m), "2026-01-01T00:00:00Z");
+  const updated =
+    articles
+      .map((a) => a.date)
+      .sort()
+      .at(-1) ?? "2026-01-01T00:00:00Z";
   return { settings: settings(over), articles, tags: TAGS, updated };
 }

@@ -196,7 +196,7 @@ code { font-family: var(--mono); font-size: 0.875em; }
 .story-header h1 { margin-bottom: 0.75rem; }
 .dek { font: 1.25rem/1.45 var(--serif); color: var(--muted); }
 .byline { font-weight: 600; font-size: 0.9375rem; }
-.prose { font: 1.1875rem/1.7 var(--serif); padding: 1rem 0; overflow-wrap: break-word; hyphens: auto; }
+.prose { font: 1.125rem/1.7 var(--serif); padding: 1rem 0; overflow-wrap: break-word; hyphens: auto; }
 .prose h2 { font-size: 1.5rem; margin: 2rem 0 0.75rem; }
 .prose h3 { font-size: 1.25rem; margin: 1.75rem 0 0.5rem; }
 .prose h4 { font: 700 1rem/1.4 var(--sans); margin: 1.5rem 0 0.5rem; text-transform: uppercase; letter-spacing: 0.04em; }
@@ -238,6 +238,7 @@ code { font-family: var(--mono); font-size: 0.875em; }
   .feed { grid-template-columns: 7rem 1fr; column-gap: 1rem; }
   .feed-url { grid-column: 2; }
   .entry-title { font-size: 1.5rem; }
+  .prose { font-size: 1.1875rem; }
 }
 
 @media print {

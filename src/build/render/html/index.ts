@@ -10,7 +10,6 @@ import { buildIndex } from "./parts";
 import { renderTagsIndex } from "./tags";
 import { checkSite } from "./validate";
 
-export { escapeHtml } from "../../../shared/escape";
 export { STYLESHEET } from "./assets";
 export { ICON_PATH, STYLESHEET_PATH } from "./layout";
 

@@ -208,41 +208,54 @@ async function baselineWorker(): Promise<WorkerFacts | null> {
   }
 }
 
+/** Time box per build: generous against the goals (30 s at 10,000, 3 min at 50,000) but keeps a full run bounded. */
+function buildBox(articles: number): number {
+  return articles <= 1000 ? 90 : articles <= 10000 ? 150 : 400;
+}
+
+const MAX_SERVED_BUNDLE = 1024 * 2 ** 20;
+
 async function measureSize(
   label: string,
   articles: number,
   corpusDir: string,
   synthetic: boolean,
   serve: boolean,
-) {
+): Promise<SizeResult> {
   const ws = join(TMP, `ws-${label}`);
   prepareWorkspace(REPO, ws);
-  log(`${label}: build`);
-  const build = runBuild(ws, corpusDir, forceStub);
-  if (build.cliError)
-    log(
-      `${label}: real build unusable, used the stub: ${build.cliError.split("\n").slice(0, 6).join(" | ")}`,
-    );
-  log(
-    `${label}: built ${build.routes} routes in ${build.seconds}s, peak ${build.peakRssMiB.toFixed(0)} MiB; bundling`,
-  );
-  const bundle = dryRun(ws);
-  log(`${label}: ${bundle.wranglerLine}`);
   const corpusFiles = readdirSync(corpusDir).filter((f) => f.endsWith(".txt") || f.endsWith(".md"));
-  const corpusBytes = corpusFiles.reduce((s, f) => s + statSync(join(corpusDir, f)).size, 0);
   const result: SizeResult = {
     label,
     articles,
     synthetic,
-    corpusBytes,
+    corpusBytes: corpusFiles.reduce((s, f) => s + statSync(join(corpusDir, f)).size, 0),
     inSharedStory: 0,
-    build,
-    bundle,
+    build: null,
+    bundle: null,
     worker: null,
+    error: null,
     serveError: serve ? null : "not served (bundle-size check only)",
     routes: [],
   };
-  if (serve) {
+  try {
+    log(`${label}: build`);
+    const build = runBuild(ws, corpusDir, forceStub, buildBox(articles));
+    result.build = build;
+    if (build.cliError) log(`${label}: used the stub build: ${build.cliError}`);
+    log(`${label}: built ${build.routes} routes (${(build.bodiesBytes / 2 ** 20).toFixed(1)} MiB of bodies) in ${build.seconds}s, peak ${build.peakRssMiB.toFixed(0)} MiB; bundling`);
+    const bundle = dryRun(ws);
+    result.bundle = bundle;
+    log(`${label}: ${bundle.wranglerLine}`);
+  } catch (e) {
+    result.error = `${result.build ? "bundle" : "build"}: ${(e as Error).message.slice(0, 800)}`;
+    result.serveError = "not served: no bundle";
+    log(`${label}: ${result.error}`);
+    return result;
+  }
+  if (serve && result.bundle.rawBytes > MAX_SERVED_BUNDLE) {
+    result.serveError = `not served: bundle over ${MAX_SERVED_BUNDLE / 2 ** 20} MiB`;
+  } else if (serve) {
     try {
       const s = await serveAndLoad(ws, join(ws, "dist"));
       result.worker = s.worker;
@@ -294,13 +307,12 @@ async function main(): Promise<void> {
     log(
       `${n}: generated ${stats.articles} captures, ${(stats.bytes / 2 ** 20).toFixed(1)} MiB, ${stats.inSharedStory} in shared stories`,
     );
-    try {
-      const r = await measureSize(String(n), n, dir, true, true);
-      r.inSharedStory = stats.inSharedStory;
-      run.sizes.push(r);
-    } catch (e) {
-      log(`${n}: failed: ${(e as Error).message.slice(0, 2000)}`);
-    }
+    const r = await measureSize(String(n), n, dir, true, true);
+    r.inSharedStory = stats.inSharedStory;
+    run.sizes.push(r);
+    // The corpus and the temp repo copy can be hundreds of MiB at 50,000: do not keep them around.
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(join(TMP, `ws-${n}`), { recursive: true, force: true });
     writeFileSync(join(OUT, "results.json"), JSON.stringify(run, null, 2));
   }
   run.totalSeconds = (performance.now() - t0) / 1000;

@@ -33,9 +33,12 @@ export interface SizeResult {
   synthetic: boolean;
   corpusBytes: number;
   inSharedStory: number;
-  build: BuildResult;
-  bundle: BundleResult;
+  /** Null when the build failed or ran out of its time box (see `error`). */
+  build: BuildResult | null;
+  bundle: BundleResult | null;
   worker: WorkerFacts | null;
+  /** The first phase that failed (build, bundle) and why. */
+  error: string | null;
   /** Why serving was skipped or failed, if it was. */
   serveError: string | null;
   routes: RouteResult[];

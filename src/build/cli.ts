@@ -9,11 +9,11 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { loadSettings } from "./config";
 import { listCorpus } from "./corpus/read";
-import { formatProblem, type Problem } from "./problems";
-import { formatReport } from "./report";
-import { renderSite } from "./render/index";
-import { assembleSite } from "./site";
 import { writeGenerated } from "./emit";
+import { formatProblem, type Problem } from "./problems";
+import { renderSite } from "./render/index";
+import { formatReport } from "./report";
+import { assembleSite } from "./site";
 
 interface Options {
   corpus: string;
@@ -23,7 +23,12 @@ interface Options {
 }
 
 function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Options {
-  const o: Options = { corpus: env.FEED_CORPUS_DIR || "corpus", out: env.FEED_OUT_DIR || ".generated", config: "wrangler.toml", quiet: false };
+  const o: Options = {
+    corpus: env.FEED_CORPUS_DIR || "corpus",
+    out: env.FEED_OUT_DIR || ".generated",
+    config: "wrangler.toml",
+    quiet: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -44,7 +49,9 @@ class UsageError extends Error {}
 
 function fail(problems: readonly Problem[]): never {
   for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
-  process.stderr.write(`\nBuild failed: ${problems.length} problem${problems.length === 1 ? "" : "s"}. Nothing was written, so nothing will be deployed.\n`);
+  process.stderr.write(
+    `\nBuild failed: ${problems.length} problem${problems.length === 1 ? "" : "s"}. Nothing was written, so nothing will be deployed.\n`,
+  );
   process.exit(1);
 }
 
@@ -58,10 +65,24 @@ function main(): void {
   try {
     listing = listCorpus(opts.corpus, label);
   } catch (e) {
-    fail([{ file: label, line: 0, message: `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, fix: "run the build from the project folder, or pass --corpus DIR" }]);
+    fail([
+      {
+        file: label,
+        line: 0,
+        message: `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        fix: "run the build from the project folder, or pass --corpus DIR",
+      },
+    ]);
   }
   if (listing.articles.length === 0) {
-    fail([{ file: label, line: 0, message: "holds no article (*.txt or *.md)", fix: "add captures to it (see corpus/README.md)" }]);
+    fail([
+      {
+        file: label,
+        line: 0,
+        message: "holds no article (*.txt or *.md)",
+        fix: "add captures to it (see corpus/README.md)",
+      },
+    ]);
   }
   const assembled = assembleSite(listing, settings, label);
   if (!assembled.ok) fail(assembled.problems);
@@ -83,10 +104,14 @@ function main(): void {
   renameSync(tmp, out);
 
   if (opts.quiet) {
-    process.stdout.write(`${reportText.trimEnd().split("\n").pop()}; ${routeCount} responses in ${relative(process.cwd(), out) || out}\n`);
+    process.stdout.write(
+      `${reportText.trimEnd().split("\n").pop()}; ${routeCount} responses in ${relative(process.cwd(), out) || out}\n`,
+    );
   } else {
     process.stdout.write(reportText);
-    process.stdout.write(`Wrote ${routeCount} prerendered responses (${output.blob.length} bytes) to ${relative(process.cwd(), out) || out}\n`);
+    process.stdout.write(
+      `Wrote ${routeCount} prerendered responses (${output.blob.length} bytes) to ${relative(process.cwd(), out) || out}\n`,
+    );
   }
 }
 

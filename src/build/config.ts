@@ -7,7 +7,14 @@ import { parse as parseToml } from "smol-toml";
 import type { SiteSettings } from "../shared/types";
 import type { Problem } from "./problems";
 
-const KEYS = ["SITE_TITLE", "SITE_DESCRIPTION", "BASE_URL", "LANGUAGE", "ITEMS_PER_FEED", "WEBSUB_HUB"] as const;
+const KEYS = [
+  "SITE_TITLE",
+  "SITE_DESCRIPTION",
+  "BASE_URL",
+  "LANGUAGE",
+  "ITEMS_PER_FEED",
+  "WEBSUB_HUB",
+] as const;
 type Key = (typeof KEYS)[number];
 
 export const DEFAULT_SETTINGS: SiteSettings = {
@@ -40,7 +47,8 @@ export function settingsFromVars(
   file = "wrangler.toml",
 ): { settings: SiteSettings; problems: Problem[] } {
   const problems: Problem[] = [];
-  const bad = (key: Key, message: string, fix: string) => problems.push({ file, line: 0, message: `[vars] ${key} ${message}`, fix });
+  const bad = (key: Key, message: string, fix: string) =>
+    problems.push({ file, line: 0, message: `[vars] ${key} ${message}`, fix });
   const get = (k: Key) => (vars[k] ?? "").trim();
 
   const settings: SiteSettings = { ...DEFAULT_SETTINGS };
@@ -51,7 +59,11 @@ export function settingsFromVars(
   if (base) {
     const url = parseHttpUrl(base);
     if (!url || (url.pathname !== "/" && url.pathname !== "") || url.search || url.hash) {
-      bad("BASE_URL", `is "${base}", not an http(s) origin`, 'write it like "https://news.example.org" (no path), or leave it empty to use the request\'s origin');
+      bad(
+        "BASE_URL",
+        `is "${base}", not an http(s) origin`,
+        'write it like "https://news.example.org" (no path), or leave it empty to use the request\'s origin',
+      );
     } else {
       settings.baseUrl = url.origin;
     }
@@ -73,7 +85,12 @@ export function settingsFromVars(
   const hub = get("WEBSUB_HUB");
   if (hub) {
     if (parseHttpUrl(hub)) settings.websubHub = hub;
-    else bad("WEBSUB_HUB", `is "${hub}", not an absolute http(s) URL`, "give the hub's full URL, or leave it empty");
+    else
+      bad(
+        "WEBSUB_HUB",
+        `is "${hub}", not an absolute http(s) URL`,
+        "give the hub's full URL, or leave it empty",
+      );
   }
   return { settings, problems };
 }

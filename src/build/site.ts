@@ -35,13 +35,22 @@ export interface Assembled {
 
 const SUMMARY_MAX = 280;
 
-export function assembleSite(listing: CorpusListing, settings: SiteSettings, corpusLabel = "corpus"): { ok: true; value: Assembled } | { ok: false; problems: Problem[] } {
+export function assembleSite(
+  listing: CorpusListing,
+  settings: SiteSettings,
+  corpusLabel = "corpus",
+): { ok: true; value: Assembled } | { ok: false; problems: Problem[] } {
   const problems = new Problems();
 
   // Taxonomy first: front-matter tags are checked against it.
   let rules: TagRule[] = [];
   if (!listing.taxonomy) {
-    problems.add(`${corpusLabel}/taxonomy.yaml`, 0, "is missing: no tag can be found", "create it (see corpus/README.md, section Tags)");
+    problems.add(
+      `${corpusLabel}/taxonomy.yaml`,
+      0,
+      "is missing: no tag can be found",
+      "create it (see corpus/README.md, section Tags)",
+    );
   } else {
     const d = decode(listing.taxonomy.bytes);
     if (!d.ok) problems.add(listing.taxonomy.display, d.line, d.message, d.fix);
@@ -53,7 +62,12 @@ export function assembleSite(listing: CorpusListing, settings: SiteSettings, cor
   }
 
   for (const f of listing.unknown) {
-    problems.add(f.display, 0, "is neither an article (.txt, .md) nor known configuration (taxonomy.yaml, <article>.meta.yaml)", "rename an article to .txt or .md, or move the file out of the corpus folder");
+    problems.add(
+      f.display,
+      0,
+      "is neither an article (.txt, .md) nor known configuration (taxonomy.yaml, <article>.meta.yaml)",
+      "rename an article to .txt or .md, or move the file out of the corpus folder",
+    );
   }
 
   const sidecars = new Map<string, { file: CorpusFile; meta: GivenMeta }>();
@@ -67,7 +81,12 @@ export function assembleSite(listing: CorpusListing, settings: SiteSettings, cor
     const m = parseMeta(d.text);
     for (const p of m.problems) problems.add(f.display, p.line, p.message, p.fix);
     if (!listing.articles.some((a) => a.rel.replace(/\.[^.]+$/, "") === stem)) {
-      problems.add(f.display, 0, `describes an article that does not exist (no ${stem}.txt or ${stem}.md)`, "rename it to match its article, or delete it");
+      problems.add(
+        f.display,
+        0,
+        `describes an article that does not exist (no ${stem}.txt or ${stem}.md)`,
+        "rename it to match its article, or delete it",
+      );
     }
     sidecars.set(stem, { file: f, meta: m.meta });
   }
@@ -79,12 +98,22 @@ export function assembleSite(listing: CorpusListing, settings: SiteSettings, cor
     const before = problems.list.length;
     const slug = slugFromPath(file.rel);
     if (!slug) {
-      problems.add(file.display, 0, "has a file name with no letters or digits, so it gets no id", "rename it, e.g. 2026-03-11-headline.txt");
+      problems.add(
+        file.display,
+        0,
+        "has a file name with no letters or digits, so it gets no id",
+        "rename it, e.g. 2026-03-11-headline.txt",
+      );
       continue;
     }
     const other = bySlug.get(slug);
     if (other) {
-      problems.add(file.display, 0, `has the same id "${slug}" as ${other} (ids come from file names)`, "rename one of the two files");
+      problems.add(
+        file.display,
+        0,
+        `has the same id "${slug}" as ${other} (ids come from file names)`,
+        "rename one of the two files",
+      );
       continue;
     }
     bySlug.set(slug, file.display);
@@ -95,29 +124,48 @@ export function assembleSite(listing: CorpusListing, settings: SiteSettings, cor
       continue;
     }
     const split = splitFrontMatter(d.text);
-    if (split.problem) problems.add(file.display, split.problem.line, split.problem.message, split.problem.fix);
+    if (split.problem)
+      problems.add(file.display, split.problem.line, split.problem.message, split.problem.fix);
     let given: GivenMeta = {};
     let givenLines: Partial<Record<string, number>> = {};
     if (split.yaml !== null) {
       const m = parseMeta(split.yaml);
       for (const p of m.problems) problems.add(file.display, p.line + split.yamlLine - 1, p.message, p.fix);
       given = m.meta;
-      givenLines = Object.fromEntries(Object.entries(m.lines).map(([k, v]) => [k, (v ?? 0) + split.yamlLine - 1]));
+      givenLines = Object.fromEntries(
+        Object.entries(m.lines).map(([k, v]) => [k, (v ?? 0) + split.yamlLine - 1]),
+      );
     }
     const side = sidecars.get(file.rel.replace(/\.[^.]+$/, ""));
     // In-file front matter is closest to the text, so it wins over the sidecar.
     const meta: GivenMeta = { ...(side?.meta ?? {}), ...given };
 
     const format = /\.(?:md|markdown)$/i.test(file.rel) ? "markdown" : "text";
-    const out = ingest({ file: file.display, body: split.body, format, firstLine: split.bodyLine, ...(meta.title ? { title: meta.title } : {}) });
+    const out = ingest({
+      file: file.display,
+      body: split.body,
+      format,
+      firstLine: split.bodyLine,
+      ...(meta.title ? { title: meta.title } : {}),
+    });
     for (const p of out.problems) problems.add(file.display, p.line, p.message, p.fix);
 
     const title = meta.title ?? out.title;
     if (!title) {
-      problems.add(file.display, split.bodyLine, "has no findable title (no headline line before the body)", "add `title: ...` in front matter, or put the headline alone on the first line");
+      problems.add(
+        file.display,
+        split.bodyLine,
+        "has no findable title (no headline line before the body)",
+        "add `title: ...` in front matter, or put the headline alone on the first line",
+      );
     }
     if (out.text.trim() === "" && title) {
-      problems.add(file.display, split.bodyLine, "has no article text left after cleaning", "check that the file holds the article itself, not only page chrome");
+      problems.add(
+        file.display,
+        split.bodyLine,
+        "has no article text left after cleaning",
+        "check that the file holds the article itself, not only page chrome",
+      );
     }
 
     const tagSlugs: string[] = [];
@@ -157,7 +205,12 @@ export function assembleSite(listing: CorpusListing, settings: SiteSettings, cor
     if (problems.list.length > before || !title || !date) continue;
 
     const firstParagraph = out.blocks.find((b) => b.type === "paragraph");
-    const summary = meta.summary ?? out.subtitle ?? (firstParagraph && firstParagraph.type === "paragraph" ? clip(firstParagraph.text, SUMMARY_MAX) : clip(out.text, SUMMARY_MAX));
+    const summary =
+      meta.summary ??
+      out.subtitle ??
+      (firstParagraph && firstParagraph.type === "paragraph"
+        ? clip(firstParagraph.text, SUMMARY_MAX)
+        : clip(out.text, SUMMARY_MAX));
     const tagText = [title, out.subtitle ?? "", out.text].join("\n\n");
     const tags = matchTags(rules, tagText, tagSlugs);
     const removedByRule: Record<string, number> = {};
@@ -210,7 +263,9 @@ export function assembleSite(listing: CorpusListing, settings: SiteSettings, cor
 
   if (!problems.ok) return { ok: false, problems: problems.list };
 
-  const stories = groupStories(drafts.map((d) => ({ id: d.article.id, date: d.article.date, text: d.tagText })));
+  const stories = groupStories(
+    drafts.map((d) => ({ id: d.article.id, date: d.article.date, text: d.tagText })),
+  );
   const slugOf = new Map(drafts.map((d) => [d.article.id, d.article.slug]));
   for (const d of drafts) {
     const s = stories.get(d.article.id);
@@ -221,7 +276,15 @@ export function assembleSite(listing: CorpusListing, settings: SiteSettings, cor
     d.report.related = s.related.map((id, i) => ({ slug: slugOf.get(id) ?? id, score: s.scores[i] ?? 0 }));
   }
 
-  drafts.sort((a, b) => (a.article.date < b.article.date ? 1 : a.article.date > b.article.date ? -1 : a.article.slug < b.article.slug ? -1 : 1));
+  drafts.sort((a, b) =>
+    a.article.date < b.article.date
+      ? 1
+      : a.article.date > b.article.date
+        ? -1
+        : a.article.slug < b.article.slug
+          ? -1
+          : 1,
+  );
   const articles = drafts.map((d) => d.article);
   const site: Site = {
     settings,

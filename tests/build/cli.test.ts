@@ -6,7 +6,10 @@ import { describe, expect, it } from "vitest";
 
 const tsx = join("node_modules", ".bin", "tsx");
 function build(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(tsx, ["src/build/cli.ts", ...args], { encoding: "utf8", env: { ...process.env, ...env } });
+  const r = spawnSync(tsx, ["src/build/cli.ts", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -33,7 +36,11 @@ describe("npm run build", { timeout: 60_000 }, () => {
     expect(r.code).toBe(1);
     const lines = r.stderr.trim().split("\n");
     expect(lines.some((l) => /empty\.txt:1: is empty \(fix: .+\)$/.test(l))).toBe(true);
-    expect(lines.some((l) => /bad-date\.md:2: `published`: 2026-02-30 is not a real calendar day \(fix: .+\)$/.test(l))).toBe(true);
+    expect(
+      lines.some((l) =>
+        /bad-date\.md:2: `published`: 2026-02-30 is not a real calendar day \(fix: .+\)$/.test(l),
+      ),
+    ).toBe(true);
     expect(r.stderr).toMatch(/Build failed: 2 problems\. Nothing was written/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(out)).toBe(false);

@@ -8,7 +8,20 @@ export type DateResult = { ok: true; iso: string } | { ok: false; reason: string
 
 export function isRealDay(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  const days = [
+    31,
+    y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28,
+    31,
+    30,
+    31,
+    30,
+    31,
+    31,
+    30,
+    31,
+    30,
+    31,
+  ];
   return d <= (days[m - 1] ?? 0);
 }
 
@@ -23,7 +36,14 @@ export function parseGivenDate(value: string): DateResult {
   }
   m = DATE_TIME.exec(s);
   if (m) {
-    const [y, mo, d, h, mi, se] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
+    const [y, mo, d, h, mi, se] = [
+      Number(m[1]),
+      Number(m[2]),
+      Number(m[3]),
+      Number(m[4]),
+      Number(m[5]),
+      Number(m[6] ?? 0),
+    ];
     if (!isRealDay(y, mo, d)) return { ok: false, reason: `${s} is not a real calendar day` };
     if (h > 23 || mi > 59 || se > 59) return { ok: false, reason: `${s} is not a real time of day` };
     const zone = (m[7] ?? "Z").toUpperCase();

@@ -1,6 +1,6 @@
 // Front matter (YAML between `---` lines at the top of an article) and sidecar files (`<name>.meta.yaml`)
 // share one schema, so a field means the same wherever it is given.
-import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import { parseGivenDate } from "./dates";
 
 export interface GivenMeta {
@@ -16,7 +16,18 @@ export interface GivenMeta {
   summary?: string;
 }
 
-export const FIELDS = ["title", "published", "updated", "captured", "author", "publisher", "url", "language", "tags", "summary"] as const;
+export const FIELDS = [
+  "title",
+  "published",
+  "updated",
+  "captured",
+  "author",
+  "publisher",
+  "url",
+  "language",
+  "tags",
+  "summary",
+] as const;
 export type Field = (typeof FIELDS)[number];
 
 export interface FieldProblem {
@@ -44,7 +55,12 @@ export function splitFrontMatter(text: string): Split {
   for (let i = 1; i < lines.length; i++) {
     const l = lines[i]?.trimEnd();
     if (l === "---" || l === "...") {
-      return { yaml: lines.slice(1, i).join("\n"), yamlLine: 2, body: lines.slice(i + 1).join("\n"), bodyLine: i + 2 };
+      return {
+        yaml: lines.slice(1, i).join("\n"),
+        yamlLine: 2,
+        body: lines.slice(i + 1).join("\n"),
+        bodyLine: i + 2,
+      };
     }
   }
   return {
@@ -52,12 +68,20 @@ export function splitFrontMatter(text: string): Split {
     yamlLine: 0,
     body: text,
     bodyLine: 1,
-    problem: { line: 1, message: "front matter opened with `---` is never closed", fix: "end the YAML block with a line holding only `---`" },
+    problem: {
+      line: 1,
+      message: "front matter opened with `---` is never closed",
+      fix: "end the YAML block with a line holding only `---`",
+    },
   };
 }
 
 /** Parses and validates a YAML mapping of given metadata; every problem carries its YAML line. */
-export function parseMeta(yamlText: string): { meta: GivenMeta; lines: Partial<Record<Field, number>>; problems: FieldProblem[] } {
+export function parseMeta(yamlText: string): {
+  meta: GivenMeta;
+  lines: Partial<Record<Field, number>>;
+  problems: FieldProblem[];
+} {
   const problems: FieldProblem[] = [];
   const meta: GivenMeta = {};
   const lines: Partial<Record<Field, number>> = {};
@@ -76,7 +100,11 @@ export function parseMeta(yamlText: string): { meta: GivenMeta; lines: Partial<R
   }
   if (doc.contents === null) return { meta, lines, problems };
   if (!isMap(doc.contents)) {
-    problems.push({ line: lineOf(doc.contents.range?.[0]), message: "front matter must be a mapping of `key: value` lines", fix: "write e.g. `title: My headline`" });
+    problems.push({
+      line: lineOf(doc.contents.range?.[0]),
+      message: "front matter must be a mapping of `key: value` lines",
+      fix: "write e.g. `title: My headline`",
+    });
     return { meta, lines, problems };
   }
   for (const pair of doc.contents.items) {
@@ -98,7 +126,8 @@ export function parseMeta(yamlText: string): { meta: GivenMeta; lines: Partial<R
       if (isSeq(value)) {
         const out: string[] = [];
         for (const item of value.items) {
-          if (isScalar(item) && item.value !== null && String(item.value).trim()) out.push(String(item.value).trim());
+          if (isScalar(item) && item.value !== null && String(item.value).trim())
+            out.push(String(item.value).trim());
           else {
             bad(`\`${key}\` has an empty or nested entry`, `list plain names, e.g. \`${key}: [A, B]\``);
             return null;
@@ -124,7 +153,11 @@ export function parseMeta(yamlText: string): { meta: GivenMeta; lines: Partial<R
         if (s === null) break;
         const d = parseGivenDate(s);
         if (d.ok) meta[key] = d.iso;
-        else bad(`\`${key}\`: ${d.reason}`, "give a real date as YYYY-MM-DD or an RFC 3339 date-time like 2026-03-11T09:30:00Z");
+        else
+          bad(
+            `\`${key}\`: ${d.reason}`,
+            "give a real date as YYYY-MM-DD or an RFC 3339 date-time like 2026-03-11T09:30:00Z",
+          );
         break;
       }
       case "author": {
@@ -141,13 +174,18 @@ export function parseMeta(yamlText: string): { meta: GivenMeta; lines: Partial<R
         const s = str();
         if (s === null) break;
         if (isAbsoluteHttpUrl(s)) meta.url = s;
-        else bad(`\`url\` is "${s}", not an absolute http(s) address`, "give the original article's full address, e.g. https://example.org/news/story");
+        else
+          bad(
+            `\`url\` is "${s}", not an absolute http(s) address`,
+            "give the original article's full address, e.g. https://example.org/news/story",
+          );
         break;
       }
       case "language": {
         const s = str();
         if (s === null) break;
-        if (/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/.test(s)) meta.language = s.toLowerCase().split("-")[0] ?? s;
+        if (/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/.test(s))
+          meta.language = s.toLowerCase().split("-")[0] ?? s;
         else bad(`\`language\` is "${s}", not a language tag`, 'use a BCP 47 tag such as "en" or "fr"');
         break;
       }
@@ -155,7 +193,9 @@ export function parseMeta(yamlText: string): { meta: GivenMeta; lines: Partial<R
         const guess = closest(key, FIELDS);
         bad(
           `unknown field \`${key}\``,
-          guess ? `did you mean \`${guess}\`? Known fields: ${FIELDS.join(", ")}` : `remove it; known fields: ${FIELDS.join(", ")}`,
+          guess
+            ? `did you mean \`${guess}\`? Known fields: ${FIELDS.join(", ")}`
+            : `remove it; known fields: ${FIELDS.join(", ")}`,
         );
       }
     }

@@ -29,7 +29,9 @@ export function listCorpus(dir: string, displayBase: string): CorpusListing {
   const out: CorpusListing = { articles: [], sidecars: [], taxonomy: null, unknown: [] };
   const walk = (d: string) => {
     // Sorted so output never depends on the file system's order.
-    const entries = readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = readdirSync(d, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
     for (const e of entries) {
       if (e.name.startsWith(".")) continue; // editor and OS droppings (.DS_Store, .swp)
       const full = join(d, e.name);
@@ -39,7 +41,11 @@ export function listCorpus(dir: string, displayBase: string): CorpusListing {
       }
       if (!e.isFile()) continue;
       const rel = relative(dir, full).split(sep).join("/");
-      const file: CorpusFile = { display: `${displayBase}/${rel}`, rel, bytes: new Uint8Array(readFileSync(full)) };
+      const file: CorpusFile = {
+        display: `${displayBase}/${rel}`,
+        rel,
+        bytes: new Uint8Array(readFileSync(full)),
+      };
       if (SIDECAR.test(e.name)) out.sidecars.push(file);
       else if (TAXONOMY.test(rel)) out.taxonomy = file;
       else if (DOCS.test(e.name)) continue;
@@ -83,7 +89,12 @@ export function decode(bytes: Uint8Array): Decoded {
   }
   text = text.replace(/\r\n?/g, "\n");
   if (text.trim() === "") {
-    return { ok: false, line: 1, message: "is empty", fix: "paste the article's text into it, or delete the file" };
+    return {
+      ok: false,
+      line: 1,
+      message: "is empty",
+      fix: "paste the article's text into it, or delete the file",
+    };
   }
   return { ok: true, text };
 }
@@ -98,7 +109,16 @@ function firstInvalidUtf8(b: Uint8Array, start: number): number {
   let i = start;
   while (i < b.length) {
     const c = b[i] ?? 0;
-    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    const n =
+      c < 0x80
+        ? 0
+        : c >= 0xc2 && c <= 0xdf
+          ? 1
+          : c >= 0xe0 && c <= 0xef
+            ? 2
+            : c >= 0xf0 && c <= 0xf4
+              ? 3
+              : -1;
     if (n < 0) return i;
     for (let k = 1; k <= n; k++) if (((b[i + k] ?? 0) & 0xc0) !== 0x80) return i;
     i += n + 1;

@@ -22,7 +22,9 @@ const NAMESPACE = "feed-aggregator:article:";
 
 /** RFC 4122 name-based (SHA-1, version 5 layout) UUID as a URN: valid as RSS guid, Atom id and JSON id. */
 export function articleId(slug: string): string {
-  const h = createHash("sha1").update(NAMESPACE + slug).digest();
+  const h = createHash("sha1")
+    .update(NAMESPACE + slug)
+    .digest();
   h[6] = ((h[6] ?? 0) & 0x0f) | 0x50;
   h[8] = ((h[8] ?? 0) & 0x3f) | 0x80;
   const x = h.subarray(0, 16).toString("hex");

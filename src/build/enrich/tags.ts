@@ -44,7 +44,11 @@ export function countTag(rule: TagRule, text: string): number {
  * Tags for one article, in taxonomy order: every rule that matches at least `minMatches` times in the
  * cleaned text, plus the front-matter tags (already resolved to slugs).
  */
-export function matchTags(rules: readonly TagRule[], cleanedText: string, given: readonly string[]): TagMatch[] {
+export function matchTags(
+  rules: readonly TagRule[],
+  cleanedText: string,
+  given: readonly string[],
+): TagMatch[] {
   const out: TagMatch[] = [];
   for (const rule of rules) {
     const count = countTag(rule, cleanedText);

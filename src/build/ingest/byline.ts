@@ -1,12 +1,14 @@
 // Bylines and header meta lines: "By Jane Doe", "Par Jean Dupont | 12 mars 2026", "Jane Doe · March 11,
 // 2026 · 5 min read", "Summarized by Example AI". A line is meta only when every segment is recognised.
-import { type ImpossibleDate, type ParsedDate, isReadingTime, parseDateline } from "./dates";
+import { type ImpossibleDate, isReadingTime, type ParsedDate, parseDateline } from "./dates";
 import { collapse, words } from "./text";
 
 const PREFIX =
   /^(?:(?:written|reported|posted|words|story|text|article|summari[sz]ed|compiled|edited|curated|produced|reporting|interview|analysis)\s+by|by|par|von|por|escrito\s+por|di|door|de|author|authors|auteur|auteurs|autor|autorin|autore|texte|text)\s*[:\s]\s*/iu;
 
-const PARTICLES = new Set("de da del della der den di du dos das van von le la al bin ibn y e ten ter zu".split(" "));
+const PARTICLES = new Set(
+  "de da del della der den di du dos das van von le la al bin ibn y e ten ter zu".split(" "),
+);
 const ROLE =
   /^(?:staff|staff writer|staff reporter|senior (?:writer|reporter|editor|correspondent)|writer|reporter|editor|editors|correspondent|contributor|columnist|journalist|journaliste|rédaction|la rédaction|redaktion|redakteur|redakteurin|analyst|chief .+|.+ correspondent|.+ editor|.+ reporter|the .+ team|team|newsroom)$/iu;
 
@@ -27,7 +29,9 @@ export function cleanName(raw: string): string | null {
   if (parts.length === 0 || parts.length > 5) return null;
   const ok = parts.every(
     (p, i) =>
-      /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(p) || (i > 0 && PARTICLES.has(p.toLowerCase())) || /^\p{Lu}\.$/u.test(p),
+      /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(p) ||
+      (i > 0 && PARTICLES.has(p.toLowerCase())) ||
+      /^\p{Lu}\.$/u.test(p),
   );
   if (!ok) return null;
   // "JANE DOE" reads as shouting, "NextFin AI" as a brand: only an all-capitals name is recased.
@@ -45,7 +49,8 @@ export function splitNames(s: string): string[] | null {
   const names: string[] = [];
   pieces.forEach((piece, i) => {
     let p = piece;
-    if (ROLE.test(p) || /^(?:editing|edited|compiled|graphics|photos?|fact-checking)\s+by\s/iu.test(p)) return;
+    if (ROLE.test(p) || /^(?:editing|edited|compiled|graphics|photos?|fact-checking)\s+by\s/iu.test(p))
+      return;
     p = p.replace(/^(?:additional\s+)?(?:reporting|writing)\s+by\s+/iu, "");
     if (i > 0 && !/\s/u.test(p) && names.length > 0) return;
     const n = cleanName(p);
@@ -78,7 +83,8 @@ export function parseMetaLine(line: string, dayFirst = false): MetaLine | null {
   // "By Jane Doe on March 11, 2026" / "Par Jean Dupont le 12 mars 2026" / "Posted on 2026-02-03 by Jane Doe"
   segments = segments.flatMap((s) => {
     const dateBy = /^(.*\d{4}.*?)\s+(by|par|von|por|di)\s+(.+)$/iu.exec(s);
-    if (dateBy && parseDateline(dateBy[1] ?? "", dayFirst)) return [dateBy[1] ?? "", `${dateBy[2]} ${dateBy[3]}`];
+    if (dateBy && parseDateline(dateBy[1] ?? "", dayFirst))
+      return [dateBy[1] ?? "", `${dateBy[2]} ${dateBy[3]}`];
     const m = /^(.+?)\s+(?:on|le|am|el|il|,)\s+(.*\d{4}.*)$/iu.exec(s);
     if (m && PREFIX.test(s) && parseDateline(m[2] ?? "", dayFirst)) return [m[1] ?? "", m[2] ?? ""];
     return [s];

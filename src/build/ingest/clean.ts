@@ -13,15 +13,7 @@ import {
   isSeoHeading,
   lineRule,
 } from "./rules";
-import {
-  endsSentence,
-  isHeadingLike,
-  isHeadlineLike,
-  isQuestion,
-  key,
-  overlap,
-  wordCount,
-} from "./text";
+import { endsSentence, isHeadingLike, isHeadlineLike, isQuestion, key, overlap, wordCount } from "./text";
 import type { Unit } from "./units";
 
 export interface Slot {
@@ -140,7 +132,10 @@ function relatedLists(slots: Slot[]): void {
  */
 function questionRuns(slots: Slot[]): void {
   const isQ = (s: Slot): boolean =>
-    s.rule === null && (s.u.kind === "line" || s.u.kind === "heading") && isQuestion(s.u.text) && wordCount(s.u.text) <= 35;
+    s.rule === null &&
+    (s.u.kind === "line" || s.u.kind === "heading") &&
+    isQuestion(s.u.text) &&
+    wordCount(s.u.text) <= 35;
   for (let i = 0; i < slots.length; i++) {
     if (!isQ(slots[i] as Slot)) continue;
     const run: number[] = [i];
@@ -153,7 +148,8 @@ function questionRuns(slots: Slot[]): void {
     const prevIdx = prevOpen(slots, i);
     const prev = prevIdx >= 0 ? (slots[prevIdx] as Slot) : null;
     const headed = prev !== null && isSeoHeading(prev.u.text);
-    const restIsChrome = after < 0 || slots.slice(after).every((s) => s.rule !== null || wordCount(s.u.text) <= 6);
+    const restIsChrome =
+      after < 0 || slots.slice(after).every((s) => s.rule !== null || wordCount(s.u.text) <= 6);
     const seo = (run.length >= 2 && headed) || (run.length >= 4 && restIsChrome) || run.length >= 5;
     if (seo) {
       for (const k of run) (slots[k] as Slot).rule = "seo-questions";
@@ -191,7 +187,9 @@ const HEAD_WINDOW = 15;
 function findTitle(slots: Slot[], given: string | undefined): number | null {
   if (given !== undefined) {
     const k = key(given);
-    const i = slots.findIndex((s) => s.u.kind !== "item" && s.u.kind !== "table" && k !== "" && key(s.u.text) === k);
+    const i = slots.findIndex(
+      (s) => s.u.kind !== "item" && s.u.kind !== "table" && k !== "" && key(s.u.text) === k,
+    );
     return i >= 0 ? i : null;
   }
   const open: number[] = [];
@@ -201,13 +199,19 @@ function findTitle(slots: Slot[], given: string | undefined): number | null {
   }
   const candidate = (i: number): boolean => {
     const s = slots[i] as Slot;
-    return (s.u.kind === "line" || s.u.kind === "heading") && isHeadlineLike(s.u.text) && parseMetaLine(s.u.text) === null;
+    return (
+      (s.u.kind === "line" || s.u.kind === "heading") &&
+      isHeadlineLike(s.u.text) &&
+      parseMetaLine(s.u.text) === null
+    );
   };
   // A headline printed twice (page title + article title, or breadcrumb + heading) is the strongest cue.
   for (const i of open) {
     if (!candidate(i) || wordCount((slots[i] as Slot).u.text) < 3) continue;
     const k = key((slots[i] as Slot).u.text);
-    const copies = slots.filter((s, j) => j !== i && (key(s.u.text) === k || (isBreadcrumbLine(s.u.text) && key(s.u.text).endsWith(k))));
+    const copies = slots.filter(
+      (s, j) => j !== i && (key(s.u.text) === k || (isBreadcrumbLine(s.u.text) && key(s.u.text).endsWith(k))),
+    );
     if (copies.length > 0) return i;
   }
   const h1 = open.find((i) => (slots[i] as Slot).u.kind === "heading" && (slots[i] as Slot).u.level === 1);
@@ -220,7 +224,10 @@ function findTitle(slots: Slot[], given: string | undefined): number | null {
       // A one-to-three word line right above a longer headline is a masthead or kicker.
       const short = wordCount(t) <= 3;
       const nextOpen = open[n + 1];
-      const later = nextOpen !== undefined && candidate(nextOpen) && wordCount((slots[nextOpen] as Slot).u.text) > wordCount(t);
+      const later =
+        nextOpen !== undefined &&
+        candidate(nextOpen) &&
+        wordCount((slots[nextOpen] as Slot).u.text) > wordCount(t);
       if (!(short && later)) return i;
       continue;
     }
@@ -300,7 +307,9 @@ function readMeta(slots: Slot[], anchor: number | null, dayFirst: boolean, out: 
     }
   }
   if (anchor === null) {
-    const firstBody = slots.findIndex((s) => s.rule === null && (s.u.kind === "line" || s.u.kind === "item") && wordCount(s.u.text) >= 12);
+    const firstBody = slots.findIndex(
+      (s) => s.rule === null && (s.u.kind === "line" || s.u.kind === "item") && wordCount(s.u.text) >= 12,
+    );
     zoneEnd = firstBody < 0 ? Math.min(slots.length, 6) : Math.min(firstBody, 6);
   }
   let published: { date: string; line: number; text: string } | null = null;
@@ -347,7 +356,8 @@ function findDek(slots: Slot[], anchor: number, title: string): string | null {
     c++;
   }
   const s = slots[c];
-  if (!s || s.rule !== null || !(s.u.kind === "line" || (s.u.kind === "heading" && (s.u.level ?? 2) > 1))) return null;
+  if (!s || s.rule !== null || !(s.u.kind === "line" || (s.u.kind === "heading" && (s.u.level ?? 2) > 1)))
+    return null;
   const t = s.u.text;
   const after = slots.slice(c + 1).find((x) => x.rule === null || META_RULES.has(x.rule));
   let dek = false;
@@ -359,7 +369,8 @@ function findDek(slots: Slot[], anchor: number, title: string): string | null {
       (x, j) =>
         j > c &&
         x.rule === null &&
-        ((x.u.kind === "heading" && (x.u.level ?? 2) > 1) || (x.u.kind === "line" && isHeadingLike(x.u.text))) &&
+        ((x.u.kind === "heading" && (x.u.level ?? 2) > 1) ||
+          (x.u.kind === "line" && isHeadingLike(x.u.text))) &&
         !isFaqHeading(x.u.text) &&
         slots.slice(j + 1).some((y) => y.rule === null),
     );
@@ -377,13 +388,16 @@ function publisherEchoes(slots: Slot[], publisher: string): void {
   for (const s of slots) {
     if (s.rule !== null || !textual(s) || wordCount(s.u.text) > 4) continue;
     const k = key(s.u.text);
-    if (k === pk || k === pk.repeat(2) || (k.startsWith(pk) && k.length - pk.length <= 4)) s.rule = "masthead";
+    if (k === pk || k === pk.repeat(2) || (k.startsWith(pk) && k.length - pk.length <= 4))
+      s.rule = "masthead";
   }
 }
 
 /** "Site News - In a move..." / "PARIS (Wire) - ...": a dateline-style prefix on the first paragraph. */
 function stripPrefix(slots: Slot[], anchor: number | null, out: Cleaned): void {
-  const first = slots.find((s, j) => j > (anchor ?? -1) && s.rule === null && s.u.kind === "line" && wordCount(s.u.text) >= 12);
+  const first = slots.find(
+    (s, j) => j > (anchor ?? -1) && s.rule === null && s.u.kind === "line" && wordCount(s.u.text) >= 12,
+  );
   if (!first) return;
   const t = first.u.text;
   const pats: RegExp[] = [

@@ -48,8 +48,26 @@ function daysIn(year: number, month: number): number {
 }
 
 const ZONES: Record<string, number> = {
-  utc: 0, gmt: 0, z: 0, et: -300, est: -300, edt: -240, ct: -360, cst: -360, cdt: -300, mt: -420,
-  mst: -420, mdt: -360, pt: -480, pst: -480, pdt: -420, cet: 60, cest: 120, bst: 60, mez: 60, mesz: 120,
+  utc: 0,
+  gmt: 0,
+  z: 0,
+  et: -300,
+  est: -300,
+  edt: -240,
+  ct: -360,
+  cst: -360,
+  cdt: -300,
+  mt: -420,
+  mst: -420,
+  mdt: -360,
+  pt: -480,
+  pst: -480,
+  pdt: -420,
+  cet: 60,
+  cest: 120,
+  bst: 60,
+  mez: 60,
+  mesz: 120,
 };
 
 interface Time {
@@ -88,31 +106,45 @@ function build(year: number, month: number, day: number, time: Time | null): str
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
+const num = (s: string | undefined): number => Number(s ?? Number.NaN);
+
 type Raw = { year: number; month: number; day: number; rest: string };
 
 function parseCalendar(s: string, dayFirst: boolean): Raw | null {
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[T\s,|·])T?/u.exec(s);
-  if (m) return { year: +m[1]!, month: +m[2]!, day: +m[3]!, rest: s.slice(m[0].length) };
+  if (m) return { year: num(m[1]), month: num(m[2]), day: num(m[3]), rest: s.slice(m[0].length) };
   m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})\b/u.exec(s);
-  if (m) return { year: +m[1]!, month: +m[2]!, day: +m[3]!, rest: s.slice(m[0].length) };
+  if (m) return { year: num(m[1]), month: num(m[2]), day: num(m[3]), rest: s.slice(m[0].length) };
   m = /^(\d{1,2})([./-])(\d{1,2})[./-](\d{4})\b/u.exec(s);
   if (m) {
-    const a = +m[1]!;
-    const b = +m[3]!;
+    const a = num(m[1]);
+    const b = num(m[3]);
     // 03/12/2026 reads day first outside English (and always with dots); a number above 12 settles it.
     const dayFirstHere = dayFirst || m[2] === ".";
     let [day, mon] = dayFirstHere ? [a, b] : [b, a];
     if (mon > 12 && day <= 12) [day, mon] = [mon, day];
-    return { year: +m[4]!, month: mon, day, rest: s.slice(m[0].length) };
+    return { year: num(m[4]), month: mon, day, rest: s.slice(m[0].length) };
   }
   const month = `(${MONTH_RE})\\.?`;
   m = new RegExp(`^${month}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, "iu").exec(s);
-  if (m) return { year: +m[3]!, month: MONTHS[m[1]!.toLowerCase()] ?? 0, day: +m[2]!, rest: s.slice(m[0].length) };
+  if (m)
+    return {
+      year: num(m[3]),
+      month: MONTHS[(m[1] ?? "").toLowerCase()] ?? 0,
+      day: num(m[2]),
+      rest: s.slice(m[0].length),
+    };
   m = new RegExp(
     `^(\\d{1,2})(?:st|nd|rd|th|er|º|°|\\.)?\\s+(?:de\\s+)?${month}\\s+(?:de\\s+|del\\s+)?(\\d{4})\\b`,
     "iu",
   ).exec(s);
-  if (m) return { year: +m[3]!, month: MONTHS[m[2]!.toLowerCase()] ?? 0, day: +m[1]!, rest: s.slice(m[0].length) };
+  if (m)
+    return {
+      year: num(m[3]),
+      month: MONTHS[(m[2] ?? "").toLowerCase()] ?? 0,
+      day: num(m[1]),
+      rest: s.slice(m[0].length),
+    };
   return null;
 }
 

@@ -1,18 +1,18 @@
 // Entry point of the ingest stage: one capture's body (front matter already removed) -> clean article
 // content and the metadata the capture itself shows. Pure: no I/O, no clock, never throws.
 import type { Block } from "../../shared/types";
-import { type Problem, clean } from "./clean";
+import { clean, type Problem } from "./clean";
 import { detectLanguage } from "./language";
 import { markdownUnits } from "./markdown";
 import { normalizeText } from "./normalize";
 import { blocksToHtml, blocksToText, toBlocks } from "./render";
 import { detectTables } from "./tables";
 import { wordCount } from "./text";
-import { type Unit, textUnits } from "./units";
+import { textUnits, type Unit } from "./units";
 
-export { normalizeText } from "./normalize";
-export { detectLanguage } from "./language";
 export type { Problem } from "./clean";
+export { detectLanguage } from "./language";
+export { normalizeText } from "./normalize";
 
 export interface IngestInput {
   /** Corpus-relative path, for messages. */
@@ -104,7 +104,8 @@ function run(input: IngestInput, firstLine: number): IngestOutput {
   const us = units(body, input.format, firstLine, problems);
   // Day-first numeric dates (12/03/2026) depend on the language, known roughly before cleaning.
   const roughLanguage = detectLanguage(body);
-  const given = input.title !== undefined ? normalizeText(input.title).replace(/\s+/gu, " ").trim() : undefined;
+  const given =
+    input.title !== undefined ? normalizeText(input.title).replace(/\s+/gu, " ").trim() : undefined;
   const cleaned = clean(us, { ...(given ? { title: given } : {}), dayFirst: roughLanguage !== "en" });
   problems.push(...cleaned.problems);
 

@@ -11,7 +11,10 @@ const STOPWORDS: Record<string, string> = {
   nl: "de het een en van in is dat op te zijn met voor niet aan er om ook als bij door maar uit dan wordt werd heeft naar deze worden nog kan",
 };
 
-const SETS: [string, Set<string>][] = Object.entries(STOPWORDS).map(([lang, list]) => [lang, new Set(list.split(" "))]);
+const SETS: [string, Set<string>][] = Object.entries(STOPWORDS).map(([lang, list]) => [
+  lang,
+  new Set(list.split(" ")),
+]);
 
 /** Primary BCP 47 tag of the text; "en" when the text is too short or shows no evidence. */
 export function detectLanguage(text: string, fallback = "en"): string {

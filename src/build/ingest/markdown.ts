@@ -1,18 +1,41 @@
 // Markdown capture -> units, through marked's lexer. Inline formatting is rendered by our own walker so
 // that nothing from the source reaches the HTML unescaped: raw HTML tags are dropped (their text kept),
 // links survive only with http(s)/mailto targets, images are dropped.
-import { type Token, type Tokens, lexer } from "marked";
+import { lexer, type Token, type Tokens } from "marked";
 import { collapse, escapeHtml } from "./text";
 import type { SourceLine, Unit } from "./units";
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", mdash: "—", ndash: "–", hellip: "…", rsquo: "’", lsquo: "‘", rdquo: "”", ldquo: "“", laquo: "«", raquo: "»", eacute: "é", egrave: "è", agrave: "à", ccedil: "ç", copy: "©" };
+const ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  mdash: "—",
+  ndash: "–",
+  hellip: "…",
+  rsquo: "’",
+  lsquo: "‘",
+  rdquo: "”",
+  ldquo: "“",
+  laquo: "«",
+  raquo: "»",
+  eacute: "é",
+  egrave: "è",
+  agrave: "à",
+  ccedil: "ç",
+  copy: "©",
+};
 
 /** Markdown source may carry HTML entities; plain text must not. */
 export function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/giu, (m, e: string) => {
     if (e.startsWith("#")) {
-      const cp = e[1] === "x" || e[1] === "X" ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
-      const ok = cp > 0x1f && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) && !(cp >= 0x7f && cp <= 0x9f);
+      const cp =
+        e[1] === "x" || e[1] === "X" ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
+      const ok =
+        cp > 0x1f && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) && !(cp >= 0x7f && cp <= 0x9f);
       return ok ? String.fromCodePoint(cp) : "";
     }
     return ENTITIES[e.toLowerCase()] ?? m;
@@ -68,7 +91,8 @@ function inline(tokens: Token[] | undefined): Inline {
         break;
       case "html": {
         const m = SKIP_CONTENT.exec(tok.raw);
-        if (m && !/\/>\s*$/u.test(tok.raw) && !new RegExp(`</${m[1]}`, "iu").test(tok.raw)) skipping = m[1] ?? null;
+        if (m && !/\/>\s*$/u.test(tok.raw) && !new RegExp(`</${m[1]}`, "iu").test(tok.raw))
+          skipping = m[1] ?? null;
         break;
       }
       case "text":
@@ -166,8 +190,19 @@ export function markdownUnits(body: string, firstLine: number): Unit[] {
         break;
       case "blockquote": {
         const q = tok as Tokens.Blockquote;
-        const r = inline(q.tokens?.flatMap((t) => ("tokens" in t && Array.isArray(t.tokens) ? [...t.tokens, { type: "br", raw: "\n" } as Token] : [t])));
-        units.push({ ...base, kind: "quote", text: squash(r.text), html: r.html.replace(/(?:<br>)+$/u, "").trim() });
+        const r = inline(
+          q.tokens?.flatMap((t) =>
+            "tokens" in t && Array.isArray(t.tokens)
+              ? [...t.tokens, { type: "br", raw: "\n" } as Token]
+              : [t],
+          ),
+        );
+        units.push({
+          ...base,
+          kind: "quote",
+          text: squash(r.text),
+          html: r.html.replace(/(?:<br>)+$/u, "").trim(),
+        });
         break;
       }
       case "code":
@@ -175,8 +210,17 @@ export function markdownUnits(body: string, firstLine: number): Unit[] {
         break;
       case "table": {
         const t = tok as Tokens.Table;
-        const rows = [t.header.map((c) => squash(inline(c.tokens).text)), ...t.rows.map((r) => r.map((c) => squash(inline(c.tokens).text)))];
-        units.push({ ...base, kind: "table", text: rows.map((r) => r.join(" | ")).join("\n"), rows, header: true });
+        const rows = [
+          t.header.map((c) => squash(inline(c.tokens).text)),
+          ...t.rows.map((r) => r.map((c) => squash(inline(c.tokens).text))),
+        ];
+        units.push({
+          ...base,
+          kind: "table",
+          text: rows.map((r) => r.join(" | ")).join("\n"),
+          rows,
+          header: true,
+        });
         break;
       }
       case "hr":

@@ -76,7 +76,11 @@ export function toBlocks(slots: Slot[]): Block[] {
       default: {
         const hasNext = kept[i + 1] !== undefined;
         if (s.faq) blocks.push({ type: "heading", level: 3, text: u.text, line: u.line });
-        else if (u.html === undefined && hasNext && (isHeadingLike(u.text) || questionHeading(u.text, kept[i + 1])))
+        else if (
+          u.html === undefined &&
+          hasNext &&
+          (isHeadingLike(u.text) || questionHeading(u.text, kept[i + 1]))
+        )
           blocks.push({ type: "heading", level: 2, text: u.text, line: u.line });
         else if (isPullQuote(u.text)) blocks.push({ type: "quote", text: u.text, line: u.line, ...html });
         else blocks.push({ type: "paragraph", text: u.text, line: u.line, ...html });
@@ -105,7 +109,8 @@ export function blocksToHtml(blocks: Block[]): string {
         }
         case "table": {
           const [head, ...body] = b.header ? b.rows : [undefined, ...b.rows];
-          const cells = (r: string[], tag: string): string => r.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join("");
+          const cells = (r: string[], tag: string): string =>
+            r.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join("");
           const thead = head ? `<thead><tr>${cells(head, "th")}</tr></thead>` : "";
           const tbody = body.map((r) => `<tr>${cells(r ?? [], "td")}</tr>`).join("");
           return `<table>${thead}<tbody>${tbody}</tbody></table>`;

@@ -35,7 +35,7 @@ function isCaption(t: string): boolean {
 }
 
 const SHARE_WORDS = new Set(
-  "share shares shared sharing tweet tweets facebook twitter x linkedin whatsapp email e-mail mail copy copied link url print reddit pinterest telegram flipboard threads bluesky mastodon messenger pocket instagram youtube tiktok rss feed partager partagez partage imprimer teilen drucken compartir imprimir condividi stampa this article story post page via on the to del en sur auf per con artikel artículo articolo le la".split(
+  "share shares shared sharing whats app tweet tweets facebook twitter x linkedin whatsapp email e-mail mail copy copied link url print reddit pinterest telegram flipboard threads bluesky mastodon messenger pocket instagram youtube tiktok rss feed partager partagez partage imprimer teilen drucken compartir imprimir condividi stampa this article story post page via on the to del en sur auf per con artikel artículo articolo le la".split(
     " ",
   ),
 );
@@ -43,15 +43,25 @@ const SHARE_CORE =
   /share|tweet|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|flipboard|bluesky|mastodon|partag|teilen|compartir|condividi|copy link/iu;
 
 function isShare(t: string): boolean {
-  if (/^(?:follow(?: us)?(?: on)?|suivez[- ]nous(?: sur)?|folgen sie uns(?: auf)?|síguenos(?: en)?|seguici(?: su)?)\b/iu.test(t))
+  if (
+    /^(?:follow(?: us)?(?: on)?|suivez[- ]nous(?: sur)?|folgen sie uns(?: auf)?|síguenos(?: en)?|seguici(?: su)?)\b/iu.test(
+      t,
+    )
+  )
     return wordCount(t) <= 12;
-  if (/^(?:print|save|bookmark|listen|listen to (?:this )?article|font size|text size|copy link|link copied|gift (?:this )?article)$/iu.test(t))
+  if (
+    /^(?:print|save|bookmark|listen|listen to (?:this )?article|font size|text size|copy link|link copied|gift (?:this )?article)$/iu.test(
+      t,
+    )
+  )
     return true;
   // "FacebookTwitterLinkedIn" is glued share buttons, but "LinkedIn" itself must stay one word.
   const split = (s: string): string[] => s.split(/[\s|·•,/:()]+/u).filter(Boolean);
   const known = (ws: string[]): boolean =>
     ws.length > 0 && ws.length <= 12 && ws.every((w) => SHARE_WORDS.has(w.toLowerCase()));
-  const words = split(t).flatMap((w) => (SHARE_WORDS.has(w.toLowerCase()) ? [w] : split(w.replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2"))));
+  const words = split(t).flatMap((w) =>
+    SHARE_WORDS.has(w.toLowerCase()) ? [w] : split(w.replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2")),
+  );
   return known(words) && SHARE_CORE.test(t);
 }
 
@@ -67,7 +77,8 @@ function isCookie(t: string): boolean {
   );
 }
 
-const APP = /^(?:open (?:in )?(?:the )?app|open app|get the (?:\S+ )?app|download (?:the |our )?(?:\S+ )?app|install (?:the |our )?(?:\S+ )?app|use the app|read (?:it )?in the app|continue in (?:the )?app|available on the app store|download on the app store|get it on google play|ouvrir (?:dans )?l['’]app(?:lication)?|télécharge[rz] (?:notre |l['’])app(?:lication)?|in der app öffnen|(?:jetzt )?(?:die )?app (?:herunterladen|laden|öffnen)|abrir en la app|descarga (?:la|nuestra) app|descargar la app|apri nell['’]app|scarica l['’]app)/iu;
+const APP =
+  /^(?:open (?:in )?(?:the )?app|open app|get the (?:\S+ )?app|download (?:the |our )?(?:\S+ )?app|install (?:the |our )?(?:\S+ )?app|use the app|read (?:it )?in the app|continue in (?:the )?app|available on the app store|download on the app store|get it on google play|ouvrir (?:dans )?l['’]app(?:lication)?|télécharge[rz] (?:notre |l['’])app(?:lication)?|in der app öffnen|(?:jetzt )?(?:die )?app (?:herunterladen|laden|öffnen)|abrir en la app|descarga (?:la|nuestra) app|descargar la app|apri nell['’]app|scarica l['’]app)/iu;
 
 const SEARCH = full(
   "search|search(?: for| the site| this site| articles| news)?\\s*(?:\\.\\.\\.|…|:)?|type (?:here )?to search|enter search terms?|rechercher|recherche|suche|suchen|buscar|búsqueda|cerca|ricerca|🔍|🔎|search 🔍|🔍 search",
@@ -79,15 +90,39 @@ const AD = full(
 
 function isNewsletter(t: string): boolean {
   if (wordCount(t) > 40) return false;
-  if (/unsubscribe|se désabonner|désinscri|abmelden|darse de baja|cancella l['’]iscrizione/iu.test(t) && wordCount(t) <= 20) return true;
-  if (/^(?:view (?:this email |it )?(?:in (?:your |a )?browser|online|as a web ?page)|open in browser|afficher dans (?:le|votre) navigateur|version en ligne|im browser (?:ansehen|anzeigen|öffnen)|ver en el navegador)\.?$/iu.test(t)) return true;
-  if (/^(?:enjoy(?:ing|ed)?|like[ds]?|love[ds]?) (?:this|the|our) (?:newsletter|email|issue|edition)|forward (?:it|this(?: email| newsletter)?) to a (?:friend|colleague)|^(?:you are|you['’]re) receiving this|^you received this|^update your (?:email )?preferences|^manage (?:your )?(?:subscription|preferences|email preferences)|^was this (?:email )?forwarded to you/iu.test(t))
+  if (
+    /unsubscribe|se désabonner|désinscri|abmelden|darse de baja|cancella l['’]iscrizione/iu.test(t) &&
+    wordCount(t) <= 20
+  )
     return true;
-  if (/^(?:subscribe|sign up|signup|newsletter|email address|your email(?: address)?|enter your email(?: address)?|e-mail address|your e-mail)\s*[.:!]?$/iu.test(t)) return true;
-  if (/\b(?:our|the|free|daily|weekly|my) newsletters?\b|\byour inbox\b|notre newsletter|nos newsletters|lettre d['’]information|unseren newsletter|unser newsletter|nuestro boletín|nuestra newsletter|la nostra newsletter/iu.test(t))
-    return /^(?:subscribe|sign up|get|join|enter|don['’]t miss|never miss|stay|want|like this|receive|sent|delivered|the best|inscrivez|abonnez|recevez|ne manquez|abonnieren|melden sie|erhalten|suscríbete|suscribete|recibe|iscriviti|ricevi|\S+(?:\s+\S+){0,6}\s+(?:straight|directly|right) to your inbox)/iu.test(
+  if (
+    /^(?:view (?:this email |it )?(?:in (?:your |a )?browser|online|as a web ?page)|open in browser|afficher dans (?:le|votre) navigateur|version en ligne|im browser (?:ansehen|anzeigen|öffnen)|ver en el navegador)\.?$/iu.test(
       t,
-    ) || /newsletter\s*$/iu.test(t);
+    )
+  )
+    return true;
+  if (
+    /^(?:enjoy(?:ing|ed)?|like[ds]?|love[ds]?) (?:this|the|our) (?:newsletter|email|issue|edition)|forward (?:it|this(?: email| newsletter)?) to a (?:friend|colleague)|^(?:you are|you['’]re) receiving this|^you received this|^update your (?:email )?preferences|^manage (?:your )?(?:subscription|preferences|email preferences)|^was this (?:email )?forwarded to you/iu.test(
+      t,
+    )
+  )
+    return true;
+  if (
+    /^(?:subscribe|sign up|signup|newsletter|email address|your email(?: address)?|enter your email(?: address)?|e-mail address|your e-mail)\s*[.:!]?$/iu.test(
+      t,
+    )
+  )
+    return true;
+  if (
+    /\b(?:our|the|free|daily|weekly|my) newsletters?\b|\byour inbox\b|notre newsletter|nos newsletters|lettre d['’]information|unseren newsletter|unser newsletter|nuestro boletín|nuestra newsletter|la nostra newsletter/iu.test(
+      t,
+    )
+  )
+    return (
+      /^(?:subscribe|sign up|get|join|enter|don['’]t miss|never miss|stay|want|like this|receive|sent|delivered|the best|inscrivez|abonnez|recevez|ne manquez|abonnieren|melden sie|erhalten|suscríbete|suscribete|recibe|iscriviti|ricevi|\S+(?:\s+\S+){0,6}\s+(?:straight|directly|right) to your inbox)/iu.test(
+        t,
+      ) || /newsletter\s*$/iu.test(t)
+    );
   return /^(?:subscribe (?:to|for|now|today)|sign up (?:for|to|now|today)|get (?:the latest|our best|the best) .* (?:inbox|email)|abonnez-vous|inscrivez-vous à|abonnieren sie|jetzt abonnieren|suscríbete|iscriviti)/iu.test(
     t,
   );
@@ -95,9 +130,17 @@ function isNewsletter(t: string): boolean {
 
 function isPromo(t: string): boolean {
   if (wordCount(t) > 40) return false;
-  if (/^(?:explore|discover|read|find|get|see|visit|check out|learn|dive|découvrez|retrouvez|lisez|entdecken|lesen sie|descubre|lee|scopri|leggi)\b.*\b(?:at|on|via|sur|auf|en|su)\s+(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}]{2,})+\/?\S*[.!]?$/iu.test(t))
+  if (
+    /^(?:explore|discover|read|find|get|see|visit|check out|learn|dive|découvrez|retrouvez|lisez|entdecken|lesen sie|descubre|lee|scopri|leggi)\b.*\b(?:at|on|via|sur|auf|en|su)\s+(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}]{2,})+\/?\S*[.!]?$/iu.test(
+      t,
+    )
+  )
     return true;
-  if (/^(?:this (?:article|story|post) (?:was )?(?:originally|first) (?:published|appeared)|originally published (?:on|at|in)|cet article a (?:initialement|d['’]abord) été publié|dieser artikel erschien (?:zuerst|ursprünglich))/iu.test(t))
+  if (
+    /^(?:this (?:article|story|post) (?:was )?(?:originally|first) (?:published|appeared)|originally published (?:on|at|in)|cet article a (?:initialement|d['’]abord) été publié|dieser artikel erschien (?:zuerst|ursprünglich))/iu.test(
+      t,
+    )
+  )
     return true;
   return /^(?:support (?:our|independent|quality) journalism|become a (?:member|subscriber|supporter|patron)|unlock (?:full|unlimited|all) access|already (?:a subscriber|have an account)\??.*|sign in|log in|login|register|create (?:a free )?account|my account|subscribe now|start (?:your )?free trial|try (?:it )?(?:for )?free|donate|abonnez-vous|se connecter|connexion|s['’]abonner|anmelden|registrieren|jetzt abonnieren|iniciar sesión|suscríbete|accedi|abbonati)\s*[.!]?$/iu.test(
     t,
@@ -112,7 +155,8 @@ const MENU_WORDS = full(
   "menu|main menu|navigation|toggle navigation|open menu|close menu|close|home|homepage|back to top|scroll to top|top|next|previous|next article|previous article|next story|previous story|load more|show more|see more|more|privacy|privacy policy|privacy notice|terms|terms of use|terms of service|terms and conditions|contact|contact us|about|about us|cookie policy|sitemap|site map|careers|jobs|advertise|advertise with us|imprint|impressum|datenschutz|datenschutzerklärung|kontakt|mentions légales|politique de confidentialité|nous contacter|plan du site|aviso legal|política de privacidad|contacto|accessibility|help|rss|editorial policy|ethics policy|newsletters|podcasts",
 );
 
-const TAGS = /^(?:tags|tagged|topics|related topics|filed under|categories|category|mots[- ]clés|thèmes|sujets|schlagwörter|themen|etiquetas|temas|argomenti)\s*:/iu;
+const TAGS =
+  /^(?:tags|tagged|topics|related topics|filed under|categories|category|mots[- ]clés|thèmes|sujets|schlagwörter|themen|etiquetas|temas|argomenti)\s*:/iu;
 
 const COMMENTS =
   /^(?:\d+\s+)?(?:comments?|responses?|replies|reply|leave a (?:comment|reply)|add a comment|post a comment|join the (?:conversation|discussion)|view comments|show comments|commentaires?|réagir|kommentare?|comentarios?|commenti)\s*(?:\(\d+\))?$|^your email address will not be published/iu;
@@ -133,7 +177,10 @@ export const LINE_RULES: LineRule[] = [
   { rule: "share-buttons", test: (t) => isShare(t) },
   { rule: "newsletter", test: (t) => isNewsletter(t) },
   { rule: "promo", test: (t) => isPromo(t) },
-  { rule: "copyright", test: (t) => (COPYRIGHT_START.test(t) || COPYRIGHT_ANY.test(t)) && wordCount(t) <= 40 },
+  {
+    rule: "copyright",
+    test: (t) => (COPYRIGHT_START.test(t) || COPYRIGHT_ANY.test(t)) && wordCount(t) <= 40,
+  },
   { rule: "tags-list", test: (t) => TAGS.test(t) && wordCount(t) <= 40 },
   { rule: "comments", test: (t) => COMMENTS.test(t) },
   { rule: "related-links", test: (t) => RELATED_INLINE.test(t) && wordCount(t) <= 30 },
@@ -147,14 +194,15 @@ const CONTACT =
 
 /** "Home > News > Title": a breadcrumb trail starting at the home page. */
 function isHomeCrumbLine(t: string): boolean {
-  const parts = t.split(/\s+[>›»\/|→]\s+|\s*[›»→]\s*/u);
+  // "|" separates menu entries, not levels of a trail.
+  const parts = t.split(/\s+[>›»/→]\s+|\s*[›»→]\s*/u);
   return parts.length >= 2 && isHomeCrumb(parts[0] ?? "");
 }
 
 /** "Home | News | Sport | Contact": three or more one-to-three-word segments on one line. */
 export function isNavLine(t: string): boolean {
-  const parts = t.split(/\s*[|·•»›>\/]\s*/u).filter((p) => p !== "");
-  if (parts.length < 3 || !/[|·•»›>\/]/u.test(t)) return false;
+  const parts = t.split(/\s*[|·•»›>/]\s*/u).filter((p) => p !== "");
+  if (parts.length < 3 || !/[|·•»›>/]/u.test(t)) return false;
   return parts.every((p) => wordCount(p) >= 1 && wordCount(p) <= 3 && !/[.!?,;:]$|\d/u.test(p));
 }
 
@@ -172,7 +220,8 @@ const RELATED_HEADING = full(
 );
 
 /** A heading that introduces a list of links to other articles. */
-export const isRelatedHeading = (t: string): boolean => RELATED_HEADING.test(collapse(t).replace(/[:»>→]\s*$/u, ""));
+export const isRelatedHeading = (t: string): boolean =>
+  RELATED_HEADING.test(collapse(t).replace(/[:»>→]\s*$/u, ""));
 
 const SEO_HEADING = full(
   "insights|key insights|more insights|people also ask|people also search for|related questions|related searches|common questions|questions people ask|you might also ask|you may also ask|key questions|questions to consider|questions to explore|explore further|explore more|dig deeper|frequently asked|questions fréquentes|ils se posent aussi la question|les internautes demandent|häufig gestellte fragen|andere fragen auch|preguntas relacionadas|la gente también pregunta|domande correlate|le persone chiedono anche",
@@ -189,7 +238,8 @@ export const isFaqHeading = (t: string): boolean => FAQ_HEADING.test(collapse(t)
 const AUTHOR_BOX = full(
   "about the authors?|about the writer|about the reporter|author bio|meet the author|written by|à propos de l['’]auteur(?:e)?|l['’]auteur|über den autor|über die autorin|zum autor|sobre el autor|sobre la autora|sull['’]autore|more from this author|more by this author|more articles by .{1,40}",
 );
-export const isAuthorBoxHeading = (t: string): boolean => AUTHOR_BOX.test(collapse(t).replace(/[:]\s*$/u, ""));
+export const isAuthorBoxHeading = (t: string): boolean =>
+  AUTHOR_BOX.test(collapse(t).replace(/[:]\s*$/u, ""));
 
 const SECTION_WORDS = full(
   "news|world|politics|business|economy|economie|économie|finance|markets|tech|technology|technologie|science|health|culture|sport|sports|opinion|opinions|analysis|analyse|features?|breaking|breaking news|exclusive|live|latest|ai|artificial intelligence|startups|europe|us|uk|international|national|local|lifestyle|entertainment|media|innovation|digital|wirtschaft|politik|wissen|kultur|actualités|actualité|monde|société|tribune|noticias|economía|tecnología|cultura|mundo|attualità|tecnologia|blog|press release|communiqué de presse|pressemitteilung|comunicado de prensa|comunicato stampa",
@@ -197,14 +247,17 @@ const SECTION_WORDS = full(
 /** Section kickers ("Technology", "Opinion") printed above a headline. */
 export const isSectionLabel = (t: string): boolean => SECTION_WORDS.test(collapse(t));
 
-const HOME = /^(?:home|homepage|accueil|startseite|start|inicio|portada|home page|forums?|forum index|board index)$/iu;
+const HOME =
+  /^(?:home|homepage|accueil|startseite|start|inicio|portada|home page|forums?|forum index|board index)$/iu;
 export const isHomeCrumb = (t: string): boolean => HOME.test(collapse(t));
 
 /** "Home > AI > Some title" or "News / Tech / AI" written on one line. */
 export function isBreadcrumbLine(t: string): boolean {
-  const parts = collapse(t).split(/\s+[>›»\/|→]\s+|\s*[›»→]\s*/u);
+  const parts = collapse(t).split(/\s+[>›»/|→]\s+|\s*[›»→]\s*/u);
   if (parts.length < 2) return false;
-  return isHomeCrumb(parts[0] ?? "") || (parts.length >= 3 && parts.slice(0, -1).every((p) => wordCount(p) <= 4));
+  return (
+    isHomeCrumb(parts[0] ?? "") || (parts.length >= 3 && parts.slice(0, -1).every((p) => wordCount(p) <= 4))
+  );
 }
 
 /** Words that describe what a photo shows: alt text is a sentence about an image. */

@@ -42,7 +42,9 @@ export function splitGluedRow(t: string, k: number): string[] | null {
   }
   if (candidates.length < k - 1) return null;
   const strong = candidates.filter((c) => c.strong);
-  const chosen = (strong.length >= k - 1 ? strong.slice(-(k - 1)) : candidates.slice(-(k - 1))).map((c) => c.pos);
+  const chosen = (strong.length >= k - 1 ? strong.slice(-(k - 1)) : candidates.slice(-(k - 1))).map(
+    (c) => c.pos,
+  );
   if (chosen.length !== k - 1) return null;
   const cells: string[] = [];
   let from = 0;

@@ -20,7 +20,12 @@ export const key = (s: string): string =>
     .replace(/[^\p{L}\p{N}]+/gu, "");
 
 export const escapeHtml = (s: string): string =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 
 const STOP = new Set(
   "a an the of to in on for and or but with from by at as is are was were be been his her its their our your my this that these those it he she they we you i not no into over after before about than then so if".split(
@@ -32,7 +37,10 @@ const STOP = new Set(
 export function contentWords(s: string): Set<string> {
   const out = new Set<string>();
   for (const w of words(s)) {
-    const k = w.toLowerCase().replace(/['’]s$/u, "").replace(/[.'’-]+$/u, "");
+    const k = w
+      .toLowerCase()
+      .replace(/['’]s$/u, "")
+      .replace(/[.'’-]+$/u, "");
     if (k && !STOP.has(k)) out.add(k);
   }
   return out;

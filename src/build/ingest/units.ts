@@ -69,7 +69,14 @@ export function textUnits(body: string, firstLine: number): Unit[] {
         prev.text = `${prev.text} ${t.replace(/^>\s?/u, "")}`;
         prev.src.push(src);
       } else
-        units.push({ kind: "quote", text: t.replace(/^>\s?/u, ""), line: src.line, src: [src], blankBefore: blank, indent });
+        units.push({
+          kind: "quote",
+          text: t.replace(/^>\s?/u, ""),
+          line: src.line,
+          src: [src],
+          blankBefore: blank,
+          indent,
+        });
     } else if (!blank && prev?.kind === "item" && indent > prev.indent && indent > 0) {
       prev.text = `${prev.text} ${t}`;
       prev.src.push(src);

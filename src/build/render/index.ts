@@ -20,5 +20,9 @@ export function renderSite(site: Site): EmitResult {
   const ctx: RenderContext = { site, origin: site.settings.baseUrl ?? token };
   const api = renderApi(ctx);
   const routes = [...renderFeeds(ctx), ...renderPages(ctx), renderOpml(ctx), ...api.routes];
-  return emit(routes, renderNotFound(ctx), { origin: site.settings.baseUrl, originToken: token, extra: { api: api.index } });
+  return emit(routes, renderNotFound(ctx), {
+    origin: site.settings.baseUrl,
+    originToken: token,
+    extra: { api: api.index },
+  });
 }

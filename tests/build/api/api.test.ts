@@ -96,7 +96,7 @@ describe("renderApi", () => {
   it("index: API order, folded tokens, tag postings", () => {
     expect(index.ids).toEqual(apiOrder(site.articles).map((a) => a.id));
     expect(index.terms.modele).toBeDefined();
-    expect(index.terms["modèle"]).toBeUndefined();
+    expect(index.terms.modèle).toBeUndefined();
     expect(index.terms.llama).toEqual([0, 4]);
     expect(index.tags.find((t) => t.slug === "world-models")?.postings).toEqual([1, 3]);
   });
@@ -228,25 +228,5 @@ describe("query engine (synthetic corpus)", () => {
     const page2old = run(`limit=5&cursor=${c}`).positions.map((p) => arts[p]?.id);
     const page2new = bigger.run(`limit=5&cursor=${c}`).positions.map((p) => bigger.site.articles[p]?.id);
     expect(page2new).toEqual(page2old);
-  });
-});
-
-describe("query cost at 10,000 articles", () => {
-  it("tag + q (+ prefix) answers well under 1 ms", { timeout: 120_000 }, () => {
-    const { run } = engine(synthetic(10_000));
-    const queries = [
-      "tag=llama&q=robot%20vision",
-      "tag=llama&tag=meta&q=alp",
-      "q=unique9999",
-      "since=2023-01-01&limit=100",
-      "tag=meta&cursor=" + btoa("v1,1600000000000,urn:uuid:00005000").replace(/=+$/, ""),
-    ];
-    for (const q of queries) run(q); // warm up
-    const N = 200;
-    const t0 = performance.now();
-    for (let i = 0; i < N; i++) for (const q of queries) run(q);
-    const per = (performance.now() - t0) / (N * queries.length);
-    console.log(`api query: ${(per * 1000).toFixed(1)} µs/query at 10,000 articles`);
-    expect(per).toBeLessThan(1);
   });
 });

@@ -15,7 +15,10 @@ describe("splitFrontMatter", () => {
     expect(s.problem).toBeUndefined();
   });
   it("reports an unclosed block at line 1", () => {
-    expect(splitFrontMatter("---\ntitle: T\nBody").problem).toMatchObject({ line: 1, message: expect.stringMatching(/never closed/) });
+    expect(splitFrontMatter("---\ntitle: T\nBody").problem).toMatchObject({
+      line: 1,
+      message: expect.stringMatching(/never closed/),
+    });
   });
 });
 
@@ -70,7 +73,11 @@ describe("parseMeta", () => {
   it.each(bad)("%s", (_n, yaml, line, message, fix) => {
     const { problems } = parseMeta(yaml);
     expect(problems.length).toBeGreaterThan(0);
-    expect(problems[0]).toMatchObject({ line, message: expect.stringMatching(message), fix: expect.stringMatching(fix) });
+    expect(problems[0]).toMatchObject({
+      line,
+      message: expect.stringMatching(message),
+      fix: expect.stringMatching(fix),
+    });
   });
 });
 
@@ -84,7 +91,10 @@ describe("parseGivenDate", () => {
   ])("%s", (input, iso) => {
     expect(parseGivenDate(input)).toEqual({ ok: true, iso });
   });
-  it.each(["2025-02-29", "2026-13-01", "2026-04-31", "2026-00-10", "26-03-11", "2026/03/11"])("refuses %s", (input) => {
-    expect(parseGivenDate(input).ok).toBe(false);
-  });
+  it.each(["2025-02-29", "2026-13-01", "2026-04-31", "2026-00-10", "26-03-11", "2026/03/11"])(
+    "refuses %s",
+    (input) => {
+      expect(parseGivenDate(input).ok).toBe(false);
+    },
+  );
 });

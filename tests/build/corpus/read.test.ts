@@ -20,7 +20,12 @@ describe("decode", () => {
     ["whitespace only", enc(" \n\t\n"), 1, /is empty/],
     ["BOM only", bytes(0xef, 0xbb, 0xbf), 1, /is empty/],
     ["NUL byte: binary", new Uint8Array([...enc("line1\nline2\n"), 0x00, 0x01]), 3, /binary/],
-    ["Latin-1 é on line 2", new Uint8Array([...enc("Titre\nCaf"), 0xe9, ...enc("\n")]), 2, /not valid UTF-8 \(byte 0xe9/],
+    [
+      "Latin-1 é on line 2",
+      new Uint8Array([...enc("Titre\nCaf"), 0xe9, ...enc("\n")]),
+      2,
+      /not valid UTF-8 \(byte 0xe9/,
+    ],
     ["truncated sequence", new Uint8Array([...enc("a\nb\nc"), 0xe2, 0x82]), 3, /not valid UTF-8/],
   ];
   it.each(bad)("%s", (_name, input, line, message) => {

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { groupStories, THRESHOLD } from "../../../src/build/enrich/stories";
 
@@ -25,7 +25,9 @@ describe("groupStories", () => {
     expect(storyOf(a)).toBe(storyOf(b));
   });
   it("keeps different stories of the same beat apart", () => {
-    const stories = ["000_33380f2230881e0f.txt", "llama4-a.txt", "ami-funding-a.txt", "fair-layoffs.txt"].map(storyOf);
+    const stories = ["000_33380f2230881e0f.txt", "llama4-a.txt", "ami-funding-a.txt", "fair-layoffs.txt"].map(
+      storyOf,
+    );
     expect(new Set(stories).size).toBe(4);
     expect(result.get("fair-layoffs.txt")?.related).toEqual([]);
   });

@@ -44,7 +44,9 @@ describe("the bundled taxonomy", () => {
     expect(resolveTag(rules, "AMI Labs")).toBe("ami-labs");
     expect(resolveTag(rules, "llama")).toBe("llama");
     expect(resolveTag(rules, "nope")).toBeNull();
-    expect(matchTags(rules, "Nothing here.", ["fair"])).toEqual([{ slug: "fair", count: 0, source: "front-matter" }]);
+    expect(matchTags(rules, "Nothing here.", ["fair"])).toEqual([
+      { slug: "fair", count: 0, source: "front-matter" },
+    ]);
   });
 });
 
@@ -52,7 +54,11 @@ describe("parseTaxonomy problems", () => {
   it.each([
     ["no tags list", "foo: 1", /no `tags:` list/],
     ["bad slug", "tags:\n  - slug: Bad Slug\n    name: X\n    aliases: [x]", /not lowercase/],
-    ["duplicate slug", "tags:\n  - {slug: a, name: A, aliases: [a]}\n  - {slug: a, name: B, aliases: [b]}", /defined twice/],
+    [
+      "duplicate slug",
+      "tags:\n  - {slug: a, name: A, aliases: [a]}\n  - {slug: a, name: B, aliases: [b]}",
+      /defined twice/,
+    ],
     ["bad regex", "tags:\n  - slug: a\n    name: A\n    patterns: ['(']", /not a valid regular expression/],
     ["unknown field", "tags:\n  - {slug: a, name: A, alias: [a]}", /unknown tag field `alias`/],
   ])("%s", (_n, yaml, message) => {

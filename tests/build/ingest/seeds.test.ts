@@ -6,11 +6,20 @@ import { ingest } from "../../../src/build/ingest/index";
 
 const ROOT = join(import.meta.dirname, "../../..");
 const SEEDS: [string, string][] = [
-  ["000_33380f2230881e0f", "Yann LeCun Leaves Meta AI: The AI Industry Is Completely LLM-Pilled - Who Will Guard Llama's Future?"],
-  ["001_a94eae3f3af74d2a", "Yann LeCun on Leaving Meta: Clash with Zuckerberg, Llama’s Challenges, and the Future of AI Beyond LLMs"],
+  [
+    "000_33380f2230881e0f",
+    "Yann LeCun Leaves Meta AI: The AI Industry Is Completely LLM-Pilled - Who Will Guard Llama's Future?",
+  ],
+  [
+    "001_a94eae3f3af74d2a",
+    "Yann LeCun on Leaving Meta: Clash with Zuckerberg, Llama’s Challenges, and the Future of AI Beyond LLMs",
+  ],
   ["002_27311eb9970b0850", "Yann LeCun Just Quit Meta and Called LLMs a 'Dead End'"],
   ["003_980a829d015ecb24", "Yann LeCun Exits Meta to Launch AI Startup Revolution"],
-  ["004_851d46fadd3e931a", "AI Pioneer Yann LeCun Warns Tech Giants of LLM 'Dead End' as He Exits Meta Over Strategic Rift"],
+  [
+    "004_851d46fadd3e931a",
+    "AI Pioneer Yann LeCun Warns Tech Giants of LLM 'Dead End' as He Exits Meta Over Strategic Rift",
+  ],
 ];
 
 function golden(name: string) {
@@ -65,6 +74,13 @@ describe("seed captures", () => {
         expect(kept || text.includes(probe), `${name}:${i + 1} ${l.slice(0, 40)}`).toBe(true);
       });
     }
+  });
+
+  it.each(SEEDS)("%s: cleaning the cleaned text again changes nothing", (name) => {
+    const { out } = golden(name);
+    const again = ingest({ file: name, body: `${out.title}\n\n${out.text}`, format: "text", firstLine: 1 });
+    expect(again.text).toBe(out.text);
+    expect(again.title).toBe(out.title);
   });
 
   it("seeds have the masthead publisher and byline only where the capture shows them", () => {

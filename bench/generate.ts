@@ -225,7 +225,11 @@ function render(rng: Rng, story: Story, pub: Publisher): string {
     case 3: {
       // The seed shape: illustration caption, headline, then a second sentence-case headline.
       const alt = title(rng, story.topics);
-      out.push(`Editorial illustration for ${story.title}`, story.title, alt.charAt(0) + alt.slice(1).toLowerCase());
+      out.push(
+        `Editorial illustration for ${story.title}`,
+        story.title,
+        alt.charAt(0) + alt.slice(1).toLowerCase(),
+      );
       for (const p of paras) out.push(p);
       out.push("Further Reading");
       for (const t of relatedTitles(rng, rng.int(3, 5))) out.push(`- ${t} - ${rng.pick(PUBLISHERS).name}`);

@@ -243,7 +243,9 @@ async function measureSize(
     const build = runBuild(ws, corpusDir, forceStub, buildBox(articles));
     result.build = build;
     if (build.cliError) log(`${label}: used the stub build: ${build.cliError}`);
-    log(`${label}: built ${build.routes} routes (${(build.bodiesBytes / 2 ** 20).toFixed(1)} MiB of bodies) in ${build.seconds}s, peak ${build.peakRssMiB.toFixed(0)} MiB; bundling`);
+    log(
+      `${label}: built ${build.routes} routes (${(build.bodiesBytes / 2 ** 20).toFixed(1)} MiB of bodies) in ${build.seconds}s, peak ${build.peakRssMiB.toFixed(0)} MiB; bundling`,
+    );
     const bundle = dryRun(ws);
     result.bundle = bundle;
     log(`${label}: ${bundle.wranglerLine}`);

@@ -54,16 +54,25 @@ export function prepareWorkspace(repo: string, dir: string): void {
 }
 
 function fail(what: string, r: ReturnType<typeof spawnSync>): never {
-  throw new Error(
-    `${what} failed (exit ${r.status}):\n${String(r.stderr).slice(-3000)}\n${String(r.stdout).slice(-2000)}`,
-  );
+  // Native stack frames (an OOM prints dozens) say nothing useful to the reader of the report.
+  const text = `${String(r.stderr)}\n${String(r.stdout)}`
+    .split("\n")
+    .filter((l) => l.trim() && !/^\s*\d+: 0x/.test(l))
+    .slice(-12)
+    .join("\n");
+  throw new Error(`${what} failed (exit ${r.status}):\n${text}`);
 }
 
 /**
  * Runs the real build (the stub only when asked, or while src/build/cli.ts does not exist yet). A real
  * build that fails or runs past `timeoutSeconds` throws: that is a result, never hidden behind the stub.
  */
-export function runBuild(dir: string, corpusDir: string, forceStub: boolean, timeoutSeconds: number): BuildResult {
+export function runBuild(
+  dir: string,
+  corpusDir: string,
+  forceStub: boolean,
+  timeoutSeconds: number,
+): BuildResult {
   if (forceStub) return timedBuild(dir, corpusDir, false, timeoutSeconds, "--stub-build given");
   if (!existsSync(join(dir, "src/build/cli.ts"))) {
     return timedBuild(dir, corpusDir, false, timeoutSeconds, "src/build/cli.ts missing");

@@ -1,15 +1,56 @@
-// Packs every prerendered response into one blob + a manifest the Worker looks responses up in. All the
-// per-response work the Worker would otherwise do (hashing, dates, header defaults) happens here, once.
+// Packs every prerendered response for the Worker: a binary route table, a body store and a small JSON
+// of shared strings. All the per-response work the Worker would otherwise do (hashing, dates, header
+// defaults) happens here, once.
+//
+// Bodies are stored in one of two ways (see src/shared/manifest.ts):
+//   - bundle: content-defined chunks, each unique chunk once in bodies.bin. Tag feeds repeat the same
+//     item XML/JSON over and over, so the deduplicated store is a fraction of the raw bytes.
+//   - assets: plain bodies packed into files of ~64 KiB under assets/bodies/, read through the ASSETS
+//     binding, for corpora whose bodies would not fit in a Worker upload or isolate.
 import { createHash } from "node:crypto";
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import type { ApiIndex, ManifestApi } from "../shared/api-index";
-import type { Manifest, RouteEntry, RouteKind } from "../shared/manifest";
+import {
+  bodyFilePath,
+  GAP,
+  H,
+  type Manifest,
+  pathHash64,
+  R,
+  RECORD_SIZE,
+  ROUTE_KINDS,
+  type RouteEntry,
+  type RouteKind,
+  type StorageMode,
+  TABLE_HEADER,
+  TABLE_MAGIC,
+  type WorkerManifest,
+} from "../shared/manifest";
 import type { RenderedRoute } from "./render/types";
 
+/** `auto` picks assets when the bundle's body store would pass this many bytes. */
+export const AUTO_ASSETS_THRESHOLD = 8 * 1024 * 1024;
+/** Body files aim at this size (a fetch reads a whole file, so not much bigger than a page). */
+const FILE_TARGET = 64 * 1024;
+/** Stay under the Workers Free limit of 20,000 static asset files per version. */
+const MAX_FILES = 19_000;
+/** Cloudflare's per-file static asset limit. */
+const MAX_FILE_BYTES = 25 * 1024 * 1024;
+
+export type StorageSetting = StorageMode | "auto";
+
 export interface EmitResult {
+  /** For tools and tests (`manifest.json`). */
   manifest: Manifest;
+  /** Imported by the Worker (`worker.json`). */
+  worker: WorkerManifest;
+  /** Binary route table (`routes.bin`). */
+  table: Uint8Array;
+  /** API postings and summaries, plus every unique body chunk in bundle storage (`bodies.bin`). */
   blob: Uint8Array;
+  /** Assets storage: files under the `[assets]` directory (paths start with "/"). */
+  files: { path: string; bytes: Uint8Array }[];
 }
 
 export interface EmitOptions {
@@ -17,6 +58,9 @@ export interface EmitOptions {
   origin: string | null;
   originToken: string;
   extra?: { api?: ApiIndex };
+  /** Default `auto`: bundle unless the deduplicated bodies pass `autoThreshold` bytes. */
+  storage?: StorageSetting;
+  autoThreshold?: number;
 }
 
 const FEED_CACHE = "public, max-age=300, stale-while-revalidate=86400";
@@ -29,11 +73,16 @@ const DEFAULT_CACHE: Record<RouteKind, string | null> = {
   // Assets must say how long they live (a fingerprinted file may be immutable, a plain one not).
   asset: null,
 };
-const KINDS = new Set<string>(Object.keys(DEFAULT_CACHE));
+const KINDS = new Set<string>(ROUTE_KINDS);
+const encoder = new TextEncoder();
+
+function sha256(bytes: Uint8Array | string): Buffer {
+  return createHash("sha256").update(bytes).digest();
+}
 
 /** Strong ETag: quoted base64url of the first 16 bytes of SHA-256 over the bytes. */
 export function strongEtag(bytes: Uint8Array): string {
-  return `"${createHash("sha256").update(bytes).digest().subarray(0, 16).toString("base64url")}"`;
+  return `"${sha256(bytes).subarray(0, 16).toString("base64url")}"`;
 }
 
 /** RFC 3339 -> IMF-fixdate (RFC 9110 §5.6.7); throws with `what` on an invalid date. */
@@ -46,18 +95,118 @@ export function toImfFixdate(rfc3339: string, what: string): string {
   return new Date(ms).toUTCString();
 }
 
+// --- content-defined chunking (gear hash) ---
+
+export const CHUNK_MIN = 256;
+export const CHUNK_MAX = 8 * 1024;
+/** A boundary is where the top CHUNK_BITS of the gear hash are zero: ~1 KiB past CHUNK_MIN on average. */
+const CHUNK_BITS = 10;
+
+/** 256 fixed pseudo-random words (splitmix32 from a constant seed): same table, same chunks, always. */
+const GEAR: Uint32Array = (() => {
+  const t = new Uint32Array(256);
+  let s = 0x2545f491;
+  for (let i = 0; i < 256; i++) {
+    s = (s + 0x9e3779b9) | 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    t[i] = (z ^ (z >>> 16)) >>> 0;
+  }
+  return t;
+})();
+
+/**
+ * End offsets of the content-defined chunks of `bytes` (the last is `bytes.length`). The gear hash
+ * shifts one bit per byte, so a boundary depends only on the 32 bytes before it: an edit moves the
+ * boundaries near it and no others, and the same text chunks the same way wherever it appears.
+ */
+export function chunkEnds(bytes: Uint8Array, min = CHUNK_MIN, max = CHUNK_MAX): number[] {
+  const ends: number[] = [];
+  const shift = 32 - CHUNK_BITS;
+  let start = 0;
+  while (start < bytes.length) {
+    const limit = Math.min(bytes.length, start + max);
+    let end = limit;
+    let h = 0;
+    for (let i = start; i < limit; i++) {
+      h = ((h << 1) + (GEAR[bytes[i] ?? 0] ?? 0)) >>> 0;
+      if (i + 1 - start >= min && h >>> shift === 0) {
+        end = i + 1;
+        break;
+      }
+    }
+    ends.push(end);
+    start = end;
+  }
+  return ends;
+}
+
+/** Unique chunks, appended once each; a chunk is known by its SHA-256. */
+class ChunkStore {
+  readonly offsets: number[] = [];
+  readonly lengths: number[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly parts: Uint8Array[] = [];
+  bytes = 0;
+
+  constructor(private readonly base: number) {}
+
+  add(bytes: Uint8Array): number {
+    const key = sha256(bytes).toString("base64");
+    const known = this.ids.get(key);
+    if (known !== undefined) return known;
+    const id = this.offsets.length;
+    this.ids.set(key, id);
+    this.offsets.push(this.base + this.bytes);
+    this.lengths.push(bytes.length);
+    this.parts.push(bytes);
+    this.bytes += bytes.length;
+    return id;
+  }
+
+  /** Refs of one body: chunk ids, with GAP between segments (where the origin goes). */
+  refs(segments: readonly Uint8Array[]): number[] {
+    const refs: number[] = [];
+    segments.forEach((seg, i) => {
+      if (i > 0) refs.push(GAP);
+      let start = 0;
+      for (const end of chunkEnds(seg)) {
+        refs.push(this.add(seg.subarray(start, end)));
+        start = end;
+      }
+    });
+    return refs;
+  }
+
+  concat(): Uint8Array {
+    return concat(this.parts, this.bytes);
+  }
+}
+
+function concat(parts: readonly Uint8Array[], size?: number): Uint8Array {
+  const out = new Uint8Array(size ?? parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+// --- the API index (postings and summaries stay in bodies.bin in both storages) ---
+
 /** Appends byte chunks and remembers where each went. */
 class BlobWriter {
   private chunks: Uint8Array[] = [];
-  private size = 0;
-  private readonly encoder = new TextEncoder();
+  size = 0;
 
   /** Appends `text` cut at every `token` (when given): flat [offset, length] pairs, one per piece. */
   text(text: string, token: string | null): number[] {
     const pieces = token === null ? [text] : text.split(token);
     const pairs: number[] = [];
     for (const piece of pieces) {
-      const bytes = this.encoder.encode(piece);
+      const bytes = encoder.encode(piece);
       pairs.push(this.size, bytes.length);
       this.push(bytes);
     }
@@ -66,8 +215,7 @@ class BlobWriter {
 
   /** Appends uint32 little-endian values at a 4-byte aligned offset; returns that offset. */
   uint32(values: readonly number[]): number {
-    const pad = (4 - (this.size % 4)) % 4;
-    if (pad) this.push(new Uint8Array(pad));
+    this.align(4);
     const offset = this.size;
     const bytes = new Uint8Array(values.length * 4);
     const view = new DataView(bytes.buffer);
@@ -78,47 +226,19 @@ class BlobWriter {
     return offset;
   }
 
-  private push(bytes: Uint8Array): void {
+  align(n: number): void {
+    const pad = (n - (this.size % n)) % n;
+    if (pad) this.push(new Uint8Array(pad));
+  }
+
+  push(bytes: Uint8Array): void {
     this.chunks.push(bytes);
     this.size += bytes.length;
   }
 
   finish(): Uint8Array {
-    const out = new Uint8Array(this.size);
-    let at = 0;
-    for (const c of this.chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    return concat(this.chunks, this.size);
   }
-}
-
-function entryFor(
-  route: RenderedRoute,
-  writer: BlobWriter,
-  token: string | null,
-  fallbackStatus: number,
-): RouteEntry {
-  const what = `route ${route.path}`;
-  if (!KINDS.has(route.kind)) throw new Error(`${what}: unknown kind "${route.kind}"`);
-  if (!/;\s*charset=utf-8$/i.test(route.type) && route.kind !== "asset") {
-    throw new Error(`${what}: Content-Type "${route.type}" must end with "; charset=utf-8"`);
-  }
-  const cacheControl = route.cacheControl ?? DEFAULT_CACHE[route.kind];
-  if (!cacheControl) throw new Error(`${what}: kind "${route.kind}" needs an explicit cacheControl`);
-  const entry: RouteEntry = {
-    body: writer.text(route.body, token),
-    type: route.type,
-    etag: strongEtag(new TextEncoder().encode(route.body)),
-    lastModified: toImfFixdate(route.lastModified, what),
-    cacheControl,
-    kind: route.kind,
-  };
-  if (route.link) entry.link = route.link;
-  const status = route.status ?? fallbackStatus;
-  if (status !== 200) entry.status = status;
-  return entry;
 }
 
 function compareCodeUnits(a: string, b: string): number {
@@ -174,9 +294,205 @@ function packApi(api: ApiIndex, writer: BlobWriter, token: string | null): Manif
   };
 }
 
-/** Pure: rendered routes -> manifest + blob. Same input, same bytes. Throws on a duplicate path. */
+// --- routes ---
+
+/** One route, validated and encoded, before storage is decided. */
+interface Prepared {
+  path: string;
+  entry: RouteEntry;
+  etagBytes: Buffer;
+  lastModifiedMs: number;
+  /** UTF-8 pieces between origin insertions. */
+  segments: Uint8Array[];
+}
+
+function prepare(route: RenderedRoute, token: string | null, fallbackStatus: number): Prepared {
+  const what = `route ${route.path}`;
+  if (!KINDS.has(route.kind)) throw new Error(`${what}: unknown kind "${route.kind}"`);
+  if (!/;\s*charset=utf-8$/i.test(route.type) && route.kind !== "asset") {
+    throw new Error(`${what}: Content-Type "${route.type}" must end with "; charset=utf-8"`);
+  }
+  const cacheControl = route.cacheControl ?? DEFAULT_CACHE[route.kind];
+  if (!cacheControl) throw new Error(`${what}: kind "${route.kind}" needs an explicit cacheControl`);
+  const lastModified = toImfFixdate(route.lastModified, what);
+  const status = route.status ?? fallbackStatus;
+  if (!Number.isInteger(status) || status < 200 || status > 599) {
+    throw new Error(`${what}: status ${status} is not an HTTP status`);
+  }
+  const segments = (token === null ? [route.body] : route.body.split(token)).map((s) => encoder.encode(s));
+  const etagBytes = sha256(route.body).subarray(0, 16);
+  const entry: RouteEntry = {
+    type: route.type,
+    etag: `"${etagBytes.toString("base64url")}"`,
+    lastModified,
+    cacheControl,
+    kind: route.kind,
+    size: segments.reduce((n, s) => n + s.length, 0),
+    gaps: segments.length - 1,
+  };
+  if (route.link) entry.link = route.link;
+  if (status !== 200) entry.status = status;
+  return { path: route.path, entry, etagBytes, lastModifiedMs: Date.parse(route.lastModified), segments };
+}
+
+/** Body locators per route, in the order of `all`. */
+interface Located {
+  a: number;
+  b: number;
+  c: number;
+}
+
+function locateBundle(all: readonly Prepared[], store: ChunkStore, refs: number[]): Located[] {
+  return all.map((p) => {
+    const own = store.refs(p.segments);
+    const loc = { a: refs.length, b: own.length, c: 0 };
+    refs.push(...own);
+    return loc;
+  });
+}
+
+function locateAssets(
+  all: readonly Prepared[],
+  refs: number[],
+  files: { path: string; bytes: Uint8Array }[],
+): Located[] {
+  const total = all.reduce((n, p) => n + p.entry.size, 0);
+  const target = Math.max(FILE_TARGET, Math.ceil(total / MAX_FILES));
+  let parts: Uint8Array[] = [];
+  let size = 0;
+  const flush = () => {
+    if (parts.length === 0) return;
+    files.push({ path: bodyFilePath(files.length), bytes: concat(parts, size) });
+    parts = [];
+    size = 0;
+  };
+  return all.map((p) => {
+    if (p.entry.size > MAX_FILE_BYTES) {
+      throw new Error(`route ${p.path}: body is ${p.entry.size} bytes, over the 25 MiB static asset limit`);
+    }
+    if (size + p.entry.size > MAX_FILE_BYTES) flush();
+    const loc = { a: files.length, b: size, c: p.entry.gaps > 0 ? refs.length : 0 };
+    if (p.entry.gaps > 0) for (const s of p.segments) refs.push(s.length);
+    for (const s of p.segments) parts.push(s);
+    size += p.entry.size;
+    if (size >= target) flush();
+    return loc;
+  });
+}
+
+/** Index of `value` in `list`, appending it; the table stores these in one byte. */
+function indexIn(list: string[], value: string, what: string): number {
+  let i = list.indexOf(value);
+  if (i < 0) {
+    i = list.push(value) - 1;
+    if (i > 255) throw new Error(`emit: more than 256 distinct ${what} values`);
+  }
+  return i;
+}
+
+/** Sorted (hi, lo) hashes of `paths` with a seed under which none collide. */
+function hashPaths(paths: readonly string[]): { seed: number; order: number[]; hashes: [number, number][] } {
+  for (let seed = 0; seed < 64; seed++) {
+    const hashes = paths.map((p) => pathHash64(p, seed));
+    const order = paths.map((_, i) => i);
+    order.sort((x, y) => {
+      const [a, b] = [hashes[x] ?? [0, 0], hashes[y] ?? [0, 0]];
+      return a[0] - b[0] || a[1] - b[1];
+    });
+    const collides = order.some((v, i) => {
+      if (i === 0) return false;
+      const [a, b] = [hashes[order[i - 1] ?? 0] ?? [0, 0], hashes[v] ?? [0, 0]];
+      return a[0] === b[0] && a[1] === b[1];
+    });
+    if (!collides) return { seed, order, hashes: order.map((i) => hashes[i] ?? [0, 0]) };
+  }
+  throw new Error("emit: route paths collide under every hash seed");
+}
+
+function buildTable(
+  all: readonly Prepared[],
+  located: readonly Located[],
+  refs: readonly number[],
+  chunks: ChunkStore | null,
+  types: string[],
+  cacheControls: string[],
+): Uint8Array {
+  const count = all.length - 1; // the last one is the 404 page
+  const { seed, order, hashes } = hashPaths(all.slice(0, count).map((p) => p.path));
+  const heapParts: Uint8Array[] = [];
+  const heapAt = new Map<string, [number, number]>();
+  let heapSize = 0;
+  const link = (value: string | undefined): [number, number] => {
+    if (!value) return [0, 0];
+    const known = heapAt.get(value);
+    if (known) return known;
+    const bytes = encoder.encode(value);
+    const at: [number, number] = [heapSize, bytes.length];
+    heapAt.set(value, at);
+    heapParts.push(bytes);
+    heapSize += bytes.length;
+    return at;
+  };
+
+  const chunkCount = chunks ? chunks.offsets.length : 0;
+  const hashesAt = TABLE_HEADER;
+  const recordsAt = hashesAt + count * 8;
+  const refsAt = recordsAt + (count + 1) * RECORD_SIZE;
+  const chunksAt = refsAt + refs.length * 4;
+  const heapStart = chunksAt + chunkCount * 8;
+  // Record order follows hash order; the 404 page comes last.
+  const recordOrder = [...order, count];
+  const links = recordOrder.map((i) => link(all[i]?.entry.link));
+  const out = new Uint8Array(heapStart + heapSize);
+  const v = new DataView(out.buffer);
+  const u32 = (at: number, x: number) => v.setUint32(at, x, true);
+  [TABLE_MAGIC, count, seed, hashesAt, recordsAt, refsAt, chunksAt, heapStart].forEach((x, i) => {
+    u32(i * 4, x);
+  });
+  // Keep the header slots and H in step.
+  if (H.heap !== 7) throw new Error("emit: table header layout mismatch");
+  hashes.forEach(([hi, lo], i) => {
+    u32(hashesAt + i * 8, hi);
+    u32(hashesAt + i * 8 + 4, lo);
+  });
+  recordOrder.forEach((i, r) => {
+    const p = all[i];
+    const loc = located[i];
+    if (!p || !loc) throw new Error("emit: internal record mismatch");
+    const at = recordsAt + r * RECORD_SIZE;
+    out.set(p.etagBytes, at + R.etag);
+    v.setFloat64(at + R.lastModified, p.lastModifiedMs, true);
+    const [lo, ll] = links[r] ?? [0, 0];
+    u32(at + R.linkOffset, lo);
+    u32(at + R.linkLength, ll);
+    u32(at + R.a, loc.a);
+    u32(at + R.b, loc.b);
+    u32(at + R.c, loc.c);
+    u32(at + R.size, p.entry.size);
+    u32(at + R.gaps, p.entry.gaps);
+    v.setUint16(at + R.status, p.entry.status ?? 200, true);
+    v.setUint8(at + R.type, indexIn(types, p.entry.type, "Content-Type"));
+    v.setUint8(at + R.cache, indexIn(cacheControls, p.entry.cacheControl, "Cache-Control"));
+    v.setUint8(at + R.kind, ROUTE_KINDS.indexOf(p.entry.kind));
+  });
+  refs.forEach((x, i) => {
+    u32(refsAt + i * 4, x);
+  });
+  for (let i = 0; i < chunkCount; i++) {
+    u32(chunksAt + i * 8, chunks?.offsets[i] ?? 0);
+    u32(chunksAt + i * 8 + 4, chunks?.lengths[i] ?? 0);
+  }
+  out.set(concat(heapParts, heapSize), heapStart);
+  return out;
+}
+
+/** Pure: rendered routes -> route table, body store, JSON. Same input, same bytes. Throws on bad input. */
 export function emit(routes: RenderedRoute[], notFound: RenderedRoute, opts: EmitOptions): EmitResult {
   if (opts.origin === null && !opts.originToken) throw new Error("emit: originToken is empty");
+  const setting = opts.storage ?? "auto";
+  if (setting !== "auto" && setting !== "bundle" && setting !== "assets") {
+    throw new Error(`emit: storage "${String(setting)}" is not one of auto, bundle, assets`);
+  }
   const token = opts.origin === null ? opts.originToken : null;
   const sorted = [...routes].sort((a, b) => compareCodeUnits(a.path, b.path));
   for (let i = 1; i < sorted.length; i++) {
@@ -184,44 +500,76 @@ export function emit(routes: RenderedRoute[], notFound: RenderedRoute, opts: Emi
       throw new Error(`duplicate route path "${sorted[i]?.path}": two renderers produced the same URL`);
     }
   }
-  const writer = new BlobWriter();
-  const entries: Record<string, RouteEntry> = {};
   for (const route of sorted) {
     if (!route.path.startsWith("/")) throw new Error(`route "${route.path}": paths must start with "/"`);
-    entries[route.path] = entryFor(route, writer, token, 200);
   }
-  const notFoundEntry = entryFor(notFound, writer, token, 404);
+  const all = [...sorted.map((r) => prepare(r, token, 200)), prepare(notFound, token, 404)];
+
+  const writer = new BlobWriter();
   const api = opts.extra?.api ? packApi(opts.extra.api, writer, token) : undefined;
+  writer.align(8);
+
+  let storage: StorageMode = setting === "assets" ? "assets" : "bundle";
+  let refs: number[] = [];
+  let located: Located[] = [];
+  let store: ChunkStore | null = null;
+  const files: { path: string; bytes: Uint8Array }[] = [];
+  if (storage === "bundle") {
+    store = new ChunkStore(writer.size);
+    located = locateBundle(all, store, refs);
+    const limit = opts.autoThreshold ?? AUTO_ASSETS_THRESHOLD;
+    if (setting === "auto" && writer.size + store.bytes > limit) {
+      storage = "assets";
+      store = null;
+      refs = [];
+    }
+  }
+  if (storage === "assets") located = locateAssets(all, refs, files);
+  if (store) writer.push(store.concat());
   const blob = writer.finish();
 
-  const withoutId = {
-    version: 1 as const,
+  const types: string[] = [];
+  const cacheControls: string[] = [];
+  const table = buildTable(all, located, refs, store, types, cacheControls);
+
+  const hash = createHash("sha256");
+  hash.update(JSON.stringify({ storage, origin: opts.origin, token: opts.originToken, types, cacheControls }));
+  hash.update(JSON.stringify(api ?? null));
+  hash.update(table).update(blob);
+  for (const f of files) hash.update(f.path).update(f.bytes);
+  const buildId = hash.digest().subarray(0, 12).toString("base64url");
+
+  const worker: WorkerManifest = {
+    version: 2,
+    buildId,
+    storage,
     origin: opts.origin,
     originToken: opts.originToken,
-    routes: entries,
-    notFound: notFoundEntry,
-    ...(api ? { api } : {}),
+    types,
+    cacheControls,
   };
-  const buildId = createHash("sha256")
-    .update(JSON.stringify(withoutId))
-    .update(blob)
-    .digest()
-    .subarray(0, 12)
-    .toString("base64url");
+  if (api) worker.api = api;
+  const notFoundEntry = all[all.length - 1]?.entry;
+  if (!notFoundEntry) throw new Error("emit: internal: no 404 entry");
   const manifest: Manifest = {
-    version: 1,
+    version: 2,
     buildId,
-    origin: withoutId.origin,
-    originToken: withoutId.originToken,
-    routes: withoutId.routes,
-    notFound: withoutId.notFound,
+    storage,
+    origin: opts.origin,
+    originToken: opts.originToken,
+    routes: Object.fromEntries(all.slice(0, -1).map((p) => [p.path, p.entry])),
+    notFound: notFoundEntry,
+    storedBytes: store ? store.bytes : files.reduce((n, f) => n + f.bytes.length, 0),
   };
   if (api) manifest.api = api;
-  return { manifest, blob };
+  return { manifest, worker, table, blob, files };
 }
 
-/** Writes manifest.json + bodies.bin; each file is replaced atomically so a watching dev server never
- * sees half a file. */
+/**
+ * Writes manifest.json, worker.json, routes.bin, bodies.bin and assets/. Each file is replaced
+ * atomically (assets/ as a whole), so a watching dev server never sees half a file. assets/ always
+ * exists, since wrangler.toml's [assets] names it; in bundle storage it holds one placeholder.
+ */
 export function writeGenerated(outDir: string, result: EmitResult): void {
   mkdirSync(outDir, { recursive: true });
   const write = (name: string, data: string | Uint8Array) => {
@@ -229,6 +577,21 @@ export function writeGenerated(outDir: string, result: EmitResult): void {
     writeFileSync(tmp, data);
     renameSync(tmp, join(outDir, name));
   };
+  const assetsTmp = join(outDir, ".assets.tmp");
+  rmSync(assetsTmp, { recursive: true, force: true });
+  mkdirSync(assetsTmp, { recursive: true });
+  if (result.files.length === 0) {
+    writeFileSync(join(assetsTmp, "placeholder.txt"), "Bundle storage: bodies are in the Worker.\n");
+  }
+  for (const f of result.files) {
+    const target = join(assetsTmp, f.path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, f.bytes);
+  }
+  rmSync(join(outDir, "assets"), { recursive: true, force: true });
+  renameSync(assetsTmp, join(outDir, "assets"));
   write("bodies.bin", result.blob);
+  write("routes.bin", result.table);
+  write("worker.json", JSON.stringify(result.worker));
   write("manifest.json", JSON.stringify(result.manifest));
 }

@@ -1,18 +1,27 @@
 // The contract between the build (which prepares every canonical response) and the Worker (which only
-// looks responses up and answers conditional requests). Bodies live in one binary blob; the manifest
-// says where each one is.
+// looks responses up and answers conditional requests).
+//
+// The build writes three things the Worker imports:
+//   - `routes.bin` (Data module): a compact binary route table, laid out below. It stays small and
+//     allocation-free at 100,000+ routes, unlike a JSON object.
+//   - `bodies.bin` (Data module): API postings, API summaries and, in bundle storage, every unique body
+//     chunk (bodies are deduplicated with content-defined chunking).
+//   - `worker.json`: the few strings the table indexes (types, Cache-Control values), the origin and
+//     the API index.
+// In assets storage, route bodies live in files under `.generated/assets/bodies/` read through the
+// ASSETS binding instead. `manifest.json` is the same information as plain JSON for tools and tests;
+// the Worker does not import it.
 
 import type { ManifestApi } from "./api-index";
 
 export type RouteKind = "feed" | "html" | "json" | "opml" | "text" | "asset";
+/** Index order of `RouteKind` in the binary table (append only). */
+export const ROUTE_KINDS: readonly RouteKind[] = ["feed", "html", "json", "opml", "text", "asset"];
 
+export type StorageMode = "bundle" | "assets";
+
+/** What tools and tests read about one route (`manifest.json`). */
 export interface RouteEntry {
-  /**
-   * Body segments as flat [offset, length, offset, length, ...] pairs into the blob. When the site has no
-   * configured base URL, the request's origin goes between consecutive segments (the build rendered the
-   * `originToken` there and cut it out). With a configured base URL there is exactly one segment.
-   */
-  body: number[];
   /** Full Content-Type value, with `charset=utf-8`. */
   type: string;
   /** Strong ETag (quoted) of the bytes rendered with the configured base URL / the origin token. */
@@ -25,12 +34,18 @@ export interface RouteEntry {
   kind: RouteKind;
   /** HTTP status to answer with (200 unless said otherwise). */
   status?: number;
+  /** Body bytes without the origin (UTF-8). */
+  size: number;
+  /** How many times the request's origin is inserted (0 with a configured base URL). */
+  gaps: number;
 }
 
+/** `manifest.json`: for tools and tests, not imported by the Worker. */
 export interface Manifest {
-  version: 1;
+  version: 2;
   /** Hash of every byte the build emitted: same corpus and settings, same id. */
   buildId: string;
+  storage: StorageMode;
   /** Configured origin (`https://host`), or null when the request's origin is used. */
   origin: string | null;
   /** The placeholder origin rendered into bodies when `origin` is null. */
@@ -41,4 +56,84 @@ export interface Manifest {
   notFound: RouteEntry;
   /** Index behind the dynamic `/api/articles` query (absent: that endpoint answers 404). */
   api?: ManifestApi;
+  /** Bytes of unique body chunks (bundle) or of body files (assets). */
+  storedBytes: number;
+}
+
+/** `worker.json`: what the Worker needs besides the two binary modules. */
+export interface WorkerManifest {
+  version: 2;
+  buildId: string;
+  storage: StorageMode;
+  origin: string | null;
+  originToken: string;
+  /** Content-Type values, indexed by the table's type byte. */
+  types: string[];
+  /** Cache-Control values, indexed by the table's cache byte. */
+  cacheControls: string[];
+  api?: ManifestApi;
+}
+
+// --- the binary route table (`routes.bin`), all little-endian ---
+//
+// header   TABLE_HEADER bytes: magic, count, seed, and the byte offsets of the sections below
+// hashes   count x 8 bytes: (hi, lo) uint32 pairs of pathHash64(path, seed), strictly ascending
+// records  (count + 1) x RECORD_SIZE bytes: record i is the route of hash i; record `count` is the 404
+// refs     uint32s: bundle: chunk ids, GAP where the origin goes; assets: segment byte lengths
+// chunks   bundle only: (offset, length) uint32 pairs into bodies.bin, one per unique chunk
+// heap     UTF-8 strings (Link values, which may hold the origin token)
+
+export const TABLE_MAGIC = 0x32425452; // "RTB2"
+export const TABLE_HEADER = 32;
+/** Header uint32 slots. */
+export const H = { magic: 0, count: 1, seed: 2, hashes: 3, records: 4, refs: 5, chunks: 6, heap: 7 } as const;
+export const RECORD_SIZE = 64;
+/** Record field byte offsets. */
+export const R = {
+  /** 16 raw bytes: the strong ETag is their quoted base64url. */
+  etag: 0,
+  /** float64 epoch milliseconds of Last-Modified. */
+  lastModified: 16,
+  linkOffset: 24,
+  linkLength: 28,
+  /** bundle: first ref; assets: body file number. */
+  a: 32,
+  /** bundle: ref count; assets: byte offset in that file. */
+  b: 36,
+  /** assets: first ref (segment lengths, gaps + 1 of them, only when gaps > 0). */
+  c: 40,
+  /** Body bytes without the origin. */
+  size: 44,
+  gaps: 48,
+  /** uint16 */
+  status: 52,
+  /** uint8 indexes */
+  type: 54,
+  cache: 55,
+  kind: 56,
+} as const;
+/** A ref that stands for the request's origin (bundle storage). */
+export const GAP = 0xffffffff;
+
+/** Asset path of body file `n` in assets storage (under the `[assets]` directory). */
+export function bodyFilePath(n: number): string {
+  return `/bodies/${n}.bin`;
+}
+
+/**
+ * 64-bit hash of a path's UTF-16 code units as [hi, lo] uint32s (two cyrb53-style lanes). Not
+ * cryptographic: the build checks that no two routes collide (it changes `seed` if they do), and a
+ * stranger's path that happens to collide only gets some public page, never a redirect elsewhere.
+ */
+export function pathHash64(text: string, seed: number): [number, number] {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return [h1 >>> 0, h2 >>> 0];
 }

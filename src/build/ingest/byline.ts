@@ -34,7 +34,7 @@ export function cleanName(raw: string): string | null {
       /^\p{Lu}\.$/u.test(p),
   );
   if (!ok) return null;
-  // "JANE DOE" reads as shouting, "NextFin AI" as a brand: only an all-capitals name is recased.
+  // "JANE DOE" reads as shouting, "DataWire AI" as a brand: only an all-capitals name is recased.
   const shouting = parts.every((p) => !/\p{Ll}/u.test(p)) && parts.some((p) => p.length > 3);
   return shouting ? parts.map(titleCase).join(" ") : parts.join(" ");
 }

@@ -74,5 +74,5 @@ export function isHeadlineLike(s: string): boolean {
   return /^["'“‘«(]?[\p{Lu}\p{N}]/u.test(t);
 }
 
-/** Letters written in CamelCase inside one word ("ChaoBro", "NextFin"), typical of brand names. */
+/** Letters written in CamelCase inside one word ("TechPulse", "DataWire"), typical of brand names. */
 export const hasInnerCapital = (s: string): boolean => /\p{Ll}\p{Lu}/u.test(s);

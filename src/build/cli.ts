@@ -90,7 +90,7 @@ function main(): void {
 
   const output = renderSite(site);
   const routeCount = Object.keys(output.manifest.routes).length;
-  const reportText = formatReport(report, new Set(site.articles.map((a) => a.story)).size);
+  const reportText = formatReport(report);
 
   // Written next to the target and swapped in whole, so a reader never sees half a build.
   const out = resolve(opts.out);

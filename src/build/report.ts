@@ -1,8 +1,15 @@
-// The build report printed on every build: a line per article and totals, so a user can see what the
+// The build report printed on every build: one line per article (id, title, date and where it came from,
+// tags, words kept, lines removed by which rule), the stories, and totals, so a user can see what the
 // cleaner removed and why an article got its date and tags.
 import type { ArticleReport } from "./site";
 
-export function formatReport(rows: readonly ArticleReport[], stories: number): string {
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function byCount(counts: Record<string, number>): [string, number][] {
+  return Object.entries(counts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+}
+
+export function formatReport(rows: readonly ArticleReport[]): string {
   const out: string[] = [];
   const totals: Record<string, number> = {};
   let words = 0;
@@ -10,34 +17,49 @@ export function formatReport(rows: readonly ArticleReport[], stories: number): s
     words += r.words;
     for (const [rule, n] of Object.entries(r.removedByRule)) totals[rule] = (totals[rule] ?? 0) + n;
   }
-  out.push(
-    `Build report: ${rows.length} article${rows.length === 1 ? "" : "s"}, ${stories} ${stories === 1 ? "story" : "stories"}`,
-  );
+  const stories = new Map<string, ArticleReport[]>();
+  for (const r of rows) stories.set(r.story, [...(stories.get(r.story) ?? []), r]);
+
+  out.push(`Build report: ${plural(rows.length, "article")}, ${plural(stories.size, "story", "stories")}`);
   for (const r of rows) {
-    const from = r.dateSource === "captured" ? "captured (no publication date in the capture)" : r.dateSource;
+    const from = r.dateSource === "captured" ? "captured: no publication date in the capture" : r.dateSource;
     const at = r.dateLine ? ` line ${r.dateLine}` : "";
-    out.push("");
-    out.push(`${r.slug}  ${r.file}`);
-    out.push(`  title:   ${r.title}`);
-    out.push(`  date:    ${r.date.slice(0, 10)}  from ${from}${at}`);
-    out.push(
-      `  tags:    ${r.tags.length ? r.tags.map((t) => `${t.slug}${t.source === "front-matter" ? " (front matter)" : ` x${t.count}`}`).join(", ") : "(none)"}`,
-    );
-    out.push(`  words:   ${r.words} kept in ${r.linesKept} blocks`);
-    const removed = Object.entries(r.removedByRule).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const tags = r.tags
+      .map((t) => (t.source === "front-matter" ? `${t.slug}(fm)` : `${t.slug}×${t.count}`))
+      .join(" ");
+    const removed = byCount(r.removedByRule);
     const n = removed.reduce((s, [, k]) => s + k, 0);
     out.push(
-      `  removed: ${n} line${n === 1 ? "" : "s"}${n ? `: ${removed.map(([k, v]) => `${k} ${v}`).join(", ")}` : ""}`,
+      [
+        r.slug,
+        JSON.stringify(r.title),
+        ...(r.authors.length || r.publisher
+          ? [`by ${[r.authors.join(", "), r.publisher && `(${r.publisher})`].filter(Boolean).join(" ")}`]
+          : []),
+        `${r.date.slice(0, 10)} (${from}${at})`,
+        `tags: ${tags || "none"}`,
+        `${r.words} words kept`,
+        `${plural(n, "line")} removed${n ? ` (${removed.map(([k, v]) => `${k} ${v}`).join(", ")})` : ""}`,
+      ].join("  "),
     );
-    if (r.related.length)
-      out.push(
-        `  story:   ${r.related.length} other capture${r.related.length === 1 ? "" : "s"}: ${r.related.map((x) => `${x.slug} (${x.score})`).join(", ")}`,
-      );
   }
-  const all = Object.entries(totals).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  out.push("");
+  const groups = [...stories.values()].filter((g) => g.length > 1);
+  if (groups.length) {
+    out.push("", "Stories (captures of the same story; cosine similarity of each link):");
+    for (const g of groups) {
+      out.push(`  ${g.map((r) => r.slug).join(", ")}`);
+      for (const r of g)
+        out.push(`    ${r.slug} -> ${r.related.map((x) => `${x.slug} ${x.score}`).join(", ")}`);
+    }
+  }
+  const all = byCount(totals);
   out.push(
-    `Totals: ${rows.length} articles, ${words} words kept, ${all.reduce((s, [, k]) => s + k, 0)} lines removed${all.length ? ` (${all.map(([k, v]) => `${k} ${v}`).join(", ")})` : ""}`,
+    "",
+    "Clean text and metadata of every article: site.json beside this report.",
+    `Totals: ${plural(rows.length, "article")}, ${words} words kept, ${plural(
+      all.reduce((s, [, k]) => s + k, 0),
+      "line",
+    )} removed${all.length ? ` (${all.map(([k, v]) => `${k} ${v}`).join(", ")})` : ""}`,
   );
   return `${out.join("\n")}\n`;
 }

@@ -16,6 +16,8 @@ export interface ArticleReport {
   slug: string;
   file: string;
   title: string;
+  authors: string[];
+  publisher: string | null;
   date: string;
   dateSource: DateSource;
   /** Line the date came from, when it came from the capture or front matter. */
@@ -248,6 +250,8 @@ export function assembleSite(
         slug,
         file: file.display,
         title,
+        authors: article.authors,
+        publisher: article.publisher,
         date,
         dateSource,
         dateLine,

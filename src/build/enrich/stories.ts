@@ -2,16 +2,25 @@
 // own words, so exact near-duplicate fingerprints (shingles) miss them; what they keep is vocabulary:
 // the same names, places and terms. Method (documented in corpus/README.md):
 //   1. tokens of the cleaned title + text: lowercased, accents folded, stopwords and short tokens dropped;
-//   2. TF-IDF vectors (tf = 1 + ln count, idf = ln((N + 1) / (df + 1)) + 1), L2-normalised;
-//   3. candidates: articles sharing at least MIN_SHARED of their TOP_TERMS heaviest terms (an inverted
-//      index over top terms keeps this near-linear; terms in more than MAX_POSTING articles are skipped);
-//   4. cosine similarity >= THRESHOLD links two articles; stories are the connected components;
-//   5. each article's related list is the rest of its story, most similar first.
+//   2. TF-IDF vectors (tf = 1 + ln count, idf = ln((N + 1) / (df + 1)) + 1), L2-normalised, keeping the
+//      VEC_TERMS heaviest of the terms at least two articles share (only those can add to a cosine);
+//   3. candidates: articles sharing at least MIN_SHARED of their TOP_TERMS heaviest terms, through an
+//      inverted index whose lists stop at MAX_POSTING articles (a term that common names a beat, not a
+//      story), keeping each article's CANDIDATES best; this keeps the work linear in corpus size;
+//   4. cosine >= THRESHOLD links two articles, and a story is a connected component of links;
+//   5. on a corpus that covers one beat, weak links chain unrelated articles into one huge component, so a
+//      component larger than MAX_STORY is split again with a threshold raised by STEP, until it fits;
+//   6. each article's related list is the rest of its story, most similar first, at most MAX_RELATED.
 
 export const THRESHOLD = 0.15;
+export const STEP = 0.05;
+export const MAX_STORY = 20;
+export const MAX_RELATED = 10;
 export const TOP_TERMS = 48;
 export const MIN_SHARED = 2;
-const MAX_POSTING = 500;
+const VEC_TERMS = 200;
+const MAX_POSTING = 100;
+const CANDIDATES = 40;
 
 const STOP = new Set(
   (
@@ -51,98 +60,152 @@ export interface StoryResult {
   scores: number[];
 }
 
-type Vec = Map<string, number>;
+/** Sparse vector: term ids ascending, with their weights. */
+interface Vec {
+  ids: Int32Array;
+  weights: Float64Array;
+  /** Term ids by weight, heaviest first (ties by id), for the candidate index. */
+  top: number[];
+}
 
 function cosine(a: Vec, b: Vec): number {
-  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  let i = 0;
+  let j = 0;
   let s = 0;
-  for (const [t, w] of small) {
-    const v = big.get(t);
-    if (v !== undefined) s += w * v;
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i] ?? 0;
+    const y = b.ids[j] ?? 0;
+    if (x === y) s += (a.weights[i++] ?? 0) * (b.weights[j++] ?? 0);
+    else if (x < y) i++;
+    else j++;
   }
   return s;
 }
 
-/** L2-normalised TF-IDF vectors, IDF computed over the given texts. */
 function vectorise(texts: readonly string[]): Vec[] {
   const n = texts.length;
+  const dict = new Map<string, number>();
   const counts = texts.map((text) => {
-    const c = new Map<string, number>();
-    for (const t of storyTokens(text)) c.set(t, (c.get(t) ?? 0) + 1);
+    const c = new Map<number, number>();
+    for (const t of storyTokens(text)) {
+      let id = dict.get(t);
+      if (id === undefined) {
+        id = dict.size;
+        dict.set(t, id);
+      }
+      c.set(id, (c.get(id) ?? 0) + 1);
+    }
     return c;
   });
-  const df = new Map<string, number>();
-  for (const c of counts) for (const t of c.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const df = new Int32Array(dict.size);
+  for (const c of counts) for (const id of c.keys()) df[id] = (df[id] ?? 0) + 1;
   return counts.map((c) => {
-    const v: Vec = new Map();
-    let norm = 0;
-    for (const [t, k] of c) {
-      const w = (1 + Math.log(k)) * (Math.log((n + 1) / ((df.get(t) ?? 0) + 1)) + 1);
-      v.set(t, w);
-      norm += w * w;
-    }
-    norm = Math.sqrt(norm) || 1;
-    for (const [t, w] of v) v.set(t, w / norm);
-    return v;
+    const weighted = [...c].map(
+      ([id, k]) => [id, (1 + Math.log(k)) * (Math.log((n + 1) / ((df[id] ?? 0) + 1)) + 1)] as const,
+    );
+    // The norm covers every term, but only terms another article also has can add to a dot product, so
+    // the vector keeps just those (the heaviest VEC_TERMS): cosines stay exact while memory stays bounded.
+    const norm = Math.sqrt(weighted.reduce((s, [, w]) => s + w * w, 0)) || 1;
+    const kept = weighted.filter(([id]) => (df[id] ?? 0) >= 2);
+    kept.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    kept.length = Math.min(kept.length, VEC_TERMS);
+    const byId = [...kept].sort((a, b) => a[0] - b[0]);
+    return {
+      ids: Int32Array.from(byId, ([id]) => id),
+      weights: Float64Array.from(byId, ([, w]) => w / norm),
+      top: kept.slice(0, TOP_TERMS).map(([id]) => id),
+    };
   });
 }
 
-export function groupStories(inputs: readonly StoryInput[]): Map<string, StoryResult> {
-  const n = inputs.length;
-  const vecs = vectorise(inputs.map((d) => d.text));
+interface Link {
+  a: number;
+  b: number;
+  score: number;
+}
 
-  // Deterministic top terms: weight desc, then term.
-  const top = vecs.map((v) =>
-    [...v.entries()]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, TOP_TERMS)
-      .map(([t]) => t),
-  );
-  const postings = new Map<string, number[]>();
-  top.forEach((terms, i) => {
-    for (const t of terms) {
+/** Links between candidate pairs with cosine >= THRESHOLD (a < b, deterministic order). */
+function findLinks(vecs: readonly Vec[]): Link[] {
+  const postings = new Map<number, number[]>();
+  vecs.forEach((v, i) => {
+    for (const t of v.top) {
       const p = postings.get(t);
       if (p) p.push(i);
       else postings.set(t, [i]);
     }
   });
-
-  const parent = inputs.map((_, i) => i);
-  const find = (i: number): number => {
-    let r = i;
-    while (parent[r] !== r) r = parent[r] ?? r;
-    while (parent[i] !== r) {
-      const next = parent[i] ?? r;
-      parent[i] = r;
-      i = next;
-    }
-    return r;
-  };
-  const pairScore = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const shared = new Map<number, number>();
-    for (const t of top[i] ?? []) {
+  const links: Link[] = [];
+  const shared = new Map<number, number>();
+  for (let i = 0; i < vecs.length; i++) {
+    const v = vecs[i] as Vec;
+    shared.clear();
+    for (const t of v.top) {
       const p = postings.get(t) ?? [];
       if (p.length > MAX_POSTING) continue;
       for (const j of p) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
     }
-    for (const [j, k] of shared) {
-      if (k < MIN_SHARED) continue;
-      const s = cosine(vecs[i] ?? new Map(), vecs[j] ?? new Map());
-      pairScore.set(`${i},${j}`, s);
-      if (s >= THRESHOLD) parent[find(i)] = find(j);
+    const best = [...shared]
+      .filter(([, k]) => k >= MIN_SHARED)
+      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+      .slice(0, CANDIDATES);
+    for (const [j] of best) {
+      const score = cosine(v, vecs[j] as Vec);
+      if (score >= THRESHOLD) links.push({ a: i, b: j, score });
     }
   }
+  return links;
+}
 
-  const members = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const r = find(i);
-    const m = members.get(r);
-    if (m) m.push(i);
-    else members.set(r, [i]);
+/** Connected components of `members` over links scoring >= `threshold`; oversized ones split stricter. */
+function components(members: readonly number[], links: readonly Link[], threshold: number): number[][] {
+  const parent = new Map<number, number>(members.map((m) => [m, m]));
+  const find = (x: number): number => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r) ?? r;
+    while (parent.get(x) !== r) {
+      const next = parent.get(x) ?? r;
+      parent.set(x, r);
+      x = next;
+    }
+    return r;
+  };
+  const strong = links.filter((l) => l.score >= threshold);
+  for (const l of strong) parent.set(find(l.a), find(l.b));
+  const groups = new Map<number, number[]>();
+  for (const m of members) {
+    const r = find(m);
+    const g = groups.get(r);
+    if (g) g.push(m);
+    else groups.set(r, [m]);
   }
+  const out: number[][] = [];
+  for (const g of groups.values()) {
+    if (g.length <= MAX_STORY || threshold >= 1) {
+      out.push(g);
+      continue;
+    }
+    const inside = new Set(g);
+    out.push(
+      ...components(
+        g,
+        strong.filter((l) => inside.has(l.a) && inside.has(l.b)),
+        threshold + STEP,
+      ),
+    );
+  }
+  return out;
+}
+
+export function groupStories(inputs: readonly StoryInput[]): Map<string, StoryResult> {
+  const vecs = vectorise(inputs.map((d) => d.text));
+  const links = findLinks(vecs);
+  const score = new Map<string, number>(links.map((l) => [`${l.a},${l.b}`, l.score]));
   const out = new Map<string, StoryResult>();
-  for (const group of members.values()) {
+  for (const group of components(
+    inputs.map((_, i) => i),
+    links,
+    THRESHOLD,
+  )) {
     const ordered = [...group].sort((a, b) => {
       const da = inputs[a]?.date ?? "";
       const db = inputs[b]?.date ?? "";
@@ -152,12 +215,12 @@ export function groupStories(inputs: readonly StoryInput[]): Map<string, StoryRe
     for (const i of group) {
       const others = group
         .filter((j) => j !== i)
-        .map((j) => {
-          const key = i < j ? `${i},${j}` : `${j},${i}`;
-          const s = pairScore.get(key) ?? cosine(vecs[i] ?? new Map(), vecs[j] ?? new Map());
-          return { id: inputs[j]?.id ?? "", s };
-        })
-        .sort((a, b) => b.s - a.s || (a.id < b.id ? -1 : 1));
+        .map((j) => ({
+          id: inputs[j]?.id ?? "",
+          s: score.get(i < j ? `${i},${j}` : `${j},${i}`) ?? cosine(vecs[i] as Vec, vecs[j] as Vec),
+        }))
+        .sort((a, b) => b.s - a.s || (a.id < b.id ? -1 : 1))
+        .slice(0, MAX_RELATED);
       out.set(inputs[i]?.id ?? "", {
         story,
         related: others.map((o) => o.id),

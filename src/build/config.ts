@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { parse as parseToml } from "smol-toml";
 import type { SiteSettings } from "../shared/types";
+import type { StorageSetting } from "./emit";
 import type { Problem } from "./problems";
 
 const KEYS = [
@@ -14,6 +15,7 @@ const KEYS = [
   "LANGUAGE",
   "ITEMS_PER_FEED",
   "WEBSUB_HUB",
+  "STORAGE",
 ] as const;
 type Key = (typeof KEYS)[number];
 
@@ -41,14 +43,25 @@ export function readVars(wranglerToml: string, file = "wrangler.toml"): Record<s
   return out;
 }
 
+/** Where the build puts response bodies (see src/build/emit.ts); not part of the site's content. */
+const STORAGES: readonly StorageSetting[] = ["auto", "bundle", "assets"];
+
 /** Pure: vars (from wrangler.toml, then env) -> validated settings or problems naming the variable. */
+/** Where a variable's value came from, so a problem points at the line to edit. */
+export type VarSources = Partial<Record<Key, { line: number; env?: string }>>;
+
 export function settingsFromVars(
   vars: Record<string, string | undefined>,
   file = "wrangler.toml",
-): { settings: SiteSettings; problems: Problem[] } {
+  sources: VarSources = {},
+): { settings: SiteSettings; storage: StorageSetting; problems: Problem[] } {
   const problems: Problem[] = [];
-  const bad = (key: Key, message: string, fix: string) =>
-    problems.push({ file, line: 0, message: `[vars] ${key} ${message}`, fix });
+  const bad = (key: Key, message: string, fix: string) => {
+    const src = sources[key];
+    const [head, ...rest] = message.split(", ");
+    const via = src?.env ? `${head} (from ${src.env}), ${rest.join(", ")}` : message;
+    problems.push({ file, line: src?.line ?? 0, message: `[vars] ${key} ${via}`, fix });
+  };
   const get = (k: Key) => (vars[k] ?? "").trim();
 
   const settings: SiteSettings = { ...DEFAULT_SETTINGS };
@@ -92,13 +105,33 @@ export function settingsFromVars(
         "give the hub's full URL, or leave it empty",
       );
   }
-  return { settings, problems };
+
+  const storageVar = get("STORAGE").toLowerCase() || "auto";
+  const storage = STORAGES.find((s) => s === storageVar) ?? "auto";
+  if (storage !== storageVar) {
+    bad(
+      "STORAGE",
+      `is "${get("STORAGE")}", not auto, bundle or assets`,
+      'use "auto" (bundle unless bodies pass ~8 MiB), "bundle" or "assets"',
+    );
+  }
+  return { settings, storage, problems };
 }
 
 export function loadSettings(wranglerToml: string, env: Record<string, string | undefined>) {
   const vars: Record<string, string | undefined> = readVars(wranglerToml);
-  for (const k of KEYS) if (env[`FEED_${k}`] !== undefined) vars[k] = env[`FEED_${k}`];
-  return settingsFromVars(vars);
+  const lines = readFileSync(wranglerToml, "utf8").split("\n");
+  const sources: VarSources = {};
+  for (const k of KEYS) {
+    const at = lines.findIndex((l) => new RegExp(`^\\s*${k}\\s*=`).test(l));
+    sources[k] = { line: at + 1 };
+    const fromEnv = env[`FEED_${k}`];
+    if (fromEnv !== undefined) {
+      vars[k] = fromEnv;
+      sources[k] = { line: at + 1, env: `FEED_${k}` };
+    }
+  }
+  return settingsFromVars(vars, "wrangler.toml", sources);
 }
 
 function parseHttpUrl(s: string): URL | null {

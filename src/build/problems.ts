@@ -4,15 +4,15 @@
 export interface Problem {
   /** Path as the user knows it, e.g. `corpus/a.txt`. */
   file: string;
-  /** 1-based; 0 when the problem is about the file as a whole. */
+  /** 1-based; 0 when the problem is about the file as a whole (reported as line 1). */
   line: number;
   message: string;
   fix: string;
 }
 
+/** Always `file:line:` (a whole-file problem points at line 1), so editors and CI annotate every one. */
 export function formatProblem(p: Problem): string {
-  const where = p.line > 0 ? `${p.file}:${p.line}` : p.file;
-  return `${where}: ${p.message} (fix: ${p.fix})`;
+  return `${p.file}:${Math.max(1, p.line)}: ${p.message} (fix: ${p.fix})`;
 }
 
 /** Thrown only by the pipeline's outer layer, once every stage has reported what it found. */

@@ -194,8 +194,9 @@ export function assembleSite(
       [date, dateSource, dateLine] = [out.dateline.date, "dateline", out.dateline.line];
     } else if (meta.captured) {
       [date, dateSource, dateLine] = [meta.captured, "captured", givenLines.captured ?? null];
-    } else if (givenLines.published === undefined && givenLines.captured === undefined) {
-      // (A given but invalid date was reported above; saying "no date" too would only confuse.)
+    } else if (problems.list.length === before) {
+      // Only when nothing else is wrong with the file: after a broken front matter or an invalid given
+      // date, "no date" would only be noise.
       problems.add(
         file.display,
         0,

@@ -53,7 +53,9 @@ describe("npm run build", { timeout: 60_000 }, () => {
   it("refuses a bad setting by name", () => {
     const r = build(["--out", mkdtempSync(join(tmpdir(), "x-"))], { FEED_ITEMS_PER_FEED: "lots" });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/wrangler\.toml: \[vars\] ITEMS_PER_FEED is "lots", not a whole number/);
+    expect(r.stderr).toMatch(
+      /wrangler\.toml:\d+: \[vars\] ITEMS_PER_FEED is "lots" \(from FEED_ITEMS_PER_FEED\), not a whole number/,
+    );
   });
 
   it("answers a usage error in one line", () => {

@@ -59,7 +59,7 @@ describe("bad input stops the build with file, line, problem and fix", () => {
     [
       "two files with one id",
       listing([file("a.txt", GOOD), file("a.md", GOOD)]),
-      /^corpus\/a\.md: has the same id "a" as corpus\/a\.txt/,
+      /^corpus\/a\.md:1: has the same id "a" as corpus\/a\.txt/,
     ],
     [
       "no findable title",
@@ -68,8 +68,8 @@ describe("bad input stops the build with file, line, problem and fix", () => {
     ],
     [
       "no date at all",
-      listing([file("a.txt", "Headline\n\nBody text that has no dateline.")]),
-      /^corpus\/a\.txt: shows no publication date, and no `published` or `captured` date is given \(fix: add `published: YYYY-MM-DD`/,
+      listing([file("a.txt", "A headline about Llama models\n\nBody text that has no dateline at all, only prose about the models.")]),
+      /^corpus\/a\.txt:1: shows no publication date, and no `published` or `captured` date is given \(fix: add `published: YYYY-MM-DD`/,
     ],
     [
       "unknown tag",
@@ -79,7 +79,7 @@ describe("bad input stops the build with file, line, problem and fix", () => {
     [
       "orphan sidecar",
       listing([file("a.txt", GOOD)], { sidecars: [file("b.meta.yaml", "captured: 2026-01-01")] }),
-      /^corpus\/b\.meta\.yaml: describes an article that does not exist/,
+      /^corpus\/b\.meta\.yaml:1: describes an article that does not exist/,
     ],
     [
       "bad sidecar field",
@@ -89,12 +89,12 @@ describe("bad input stops the build with file, line, problem and fix", () => {
     [
       "unknown file",
       listing([file("a.txt", GOOD)], { unknown: [file("photo.jpg", "x")] }),
-      /^corpus\/photo\.jpg: is neither an article/,
+      /^corpus\/photo\.jpg:1: is neither an article/,
     ],
     [
       "missing taxonomy",
       { ...listing([file("a.txt", GOOD)]), taxonomy: null },
-      /^corpus\/taxonomy\.yaml: is missing/,
+      /^corpus\/taxonomy\.yaml:1: is missing/,
     ],
   ];
   it.each(cases)("%s", (_n, l, expected) => {
@@ -103,7 +103,7 @@ describe("bad input stops the build with file, line, problem and fix", () => {
       problems.some((p) => expected.test(p)),
       problems.join("\n"),
     ).toBe(true);
-    for (const p of problems) expect(p).toMatch(/^corpus\/\S+(?::\d+)?: .+ \(fix: .+\)$/);
+    for (const p of problems) expect(p).toMatch(/^corpus\/\S+:\d+: .+ \(fix: .+\)$/);
   });
 
   it("lists every problem of every file in one run", () => {

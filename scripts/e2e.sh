@@ -82,16 +82,20 @@ start_site() {
   SITE_PID=$!
   PIDS+=("$SITE_PID")
   BASE=http://127.0.0.1:$port
-  for i in $(seq 1 240); do
-    if curl -fsS -o /dev/null --max-time 5 "$BASE/feed.xml" 2>/dev/null; then
-      echo "wrangler dev ($label) ready at $BASE after ~$((i / 2)) s (log $log)"
+  # Ready once the Worker answers at all (any status: the checks then say what is wrong with it).
+  local deadline=$((SECONDS + ${E2E_START_TIMEOUT:-180})) code
+  while [ $SECONDS -lt $deadline ]; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/feed.xml" 2>/dev/null || true)
+    if [ -n "$code" ] && [ "$code" != 000 ]; then
+      echo "wrangler dev ($label) answers at $BASE (GET /feed.xml: $code; log $log)"
       return 0
     fi
     if ! kill -0 "$SITE_PID" 2>/dev/null; then break; fi
     sleep 0.5
   done
-  echo "FAIL wrangler dev ($label) did not become ready; log tail:" >&2
+  echo "FAIL wrangler dev ($label) exited or did not answer within ${E2E_START_TIMEOUT:-180} s; log tail:" >&2
   tail -n 40 "$log" | sed 's/^/    /' >&2
+  stop_site
   return 1
 }
 
@@ -127,7 +131,7 @@ validate_feeds() {
         check "$label $path: feedparser-check.py" "$ART/logs/$label/$n-fp.log" /usr/bin/python3 "$V/feedparser-check.py" "$file"
         ;;
       json)
-        check "$label $path: jsonfeed-validate.sh --strict" "$ART/logs/$label/$n-json.log" sh "$V/jsonfeed-validate.sh" --strict "$file"
+        check "$label $path: jsonfeed-validate.sh --strict" "$ART/logs/$label/$n-json.log" sh scripts/e2e/jsonfeed-strict.sh "$V" "$file"
         ;;
     esac
   done <<<"$list"
@@ -184,7 +188,7 @@ if start_site "$REAL_TREE" real; then
 
   section "e2e: headless Chromium"
   check "real: Chromium home/tag/article" "$ART/logs/browser-real.log" \
-    "$TSX" scripts/e2e/browser.ts "$BASE" "$ART/screenshots"
+    "$TSX" scripts/e2e/browser.ts "$BASE" "$ART/screenshots/e2e"
   cat "$ART/logs/browser-real.log"
 
   section "e2e: npm run verify"
@@ -209,7 +213,7 @@ if start_site "$TREE" hostile; then
   validate_feeds hostile
   verify_site hostile
   check "hostile: Chromium home/tag/article (no script runs)" "$ART/logs/browser-hostile.log" \
-    "$TSX" scripts/e2e/browser.ts "$BASE" "$ART/screenshots/hostile"
+    "$TSX" scripts/e2e/browser.ts "$BASE" "$ART/screenshots/e2e-hostile"
   cat "$ART/logs/browser-hostile.log"
   stop_site
 else
@@ -230,6 +234,15 @@ if grep -qE '^\s+at .+[:(].*[0-9]+:[0-9]+\)?$|node:internal|^\s*(Type|Reference|
   record "broken: no stack trace" 1
 else
   record "broken: no stack trace" 0
+fi
+# Every problem line names its file and line: `corpus/<file>:<line>: <problem> (fix: ...)`.
+BAD_LINES=$(grep -E '^corpus/' "$BLOG" | grep -vE '^corpus/[^:]+:[0-9]+: .+ \(fix: .+\)$' || true)
+if [ -n "$BAD_LINES" ]; then
+  echo "problem lines without the corpus/<file>:<line>: ... (fix: ...) shape:"
+  printf '%s\n' "$BAD_LINES" | sed 's/^/    /'
+  record "broken: every problem line is corpus/<file>:<line>: ... (fix: ...)" 1
+else
+  record "broken: every problem line is corpus/<file>:<line>: ... (fix: ...)" 0
 fi
 # scripts/e2e/broken-expected.txt: `<file regex> <line or *>` per promised message.
 while read -r file line; do

@@ -38,9 +38,23 @@ export interface CorpusStats {
   topicCounts: Record<string, number>;
 }
 
+/**
+ * What makes one story's wording its own: invented people, organisations, places and jargon. Without
+ * them every synthetic article would share one small vocabulary, and a TF-IDF story detector would
+ * (rightly) lump the whole corpus into a single story.
+ */
+interface Cast {
+  people: string[];
+  org: string;
+  place: string;
+  product: string;
+  terms: string[];
+}
+
 interface Story {
   title: string;
   topics: string[];
+  cast: Cast;
   /** Paragraphs as sentence lists, so copies can swap single sentences. */
   paragraphs: string[][];
   day: number;
@@ -69,7 +83,146 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function sentence(rng: Rng, topics: string[]): string {
+const SYLLABLES =
+  "ka ve lo ri ta mon del sar qui no bel tor an es ul vin dra pe cor li ma zen ost ber gal fi ru so ne dai hex pra tul wen gor mi".split(
+    " ",
+  );
+const ROLES = [
+  "chief scientist",
+  "a senior researcher",
+  "the chief executive",
+  "an analyst",
+  "a spokesperson",
+  "a former engineer",
+];
+const NOUNS = [
+  "model",
+  "benchmark",
+  "dataset",
+  "cluster",
+  "chip",
+  "robot",
+  "agent",
+  "platform",
+  "lab",
+  "fund",
+  "simulator",
+];
+const ACTIONS = [
+  "expand",
+  "open-source",
+  "pause",
+  "license",
+  "retrain",
+  "audit",
+  "ship",
+  "rebuild",
+  "spin off",
+];
+const UNITS = ["GPUs", "researchers", "million dollars", "billion parameters", "data centres", "partners"];
+const ORG_KINDS = ["Robotics", "Capital", "Systems", "Labs", "Institute", "Dynamics", "Analytics"];
+
+function pseudoWord(rng: Rng, syllables: number): string {
+  let w = "";
+  for (let i = 0; i < syllables; i++) w += rng.pick(SYLLABLES);
+  return w;
+}
+
+/**
+ * A Zipf-distributed vocabulary of invented words. Real prose draws on tens of thousands of words with a
+ * long tail, so two unrelated articles share mostly frequent (low-IDF) words; a small fixed word list
+ * would make every article look alike to a TF-IDF story detector.
+ */
+const LEXICON_SIZE = 20000;
+const lexicon = (() => {
+  const rng = makeRng(7);
+  const words: string[] = [];
+  const seen = new Set<string>();
+  while (words.length < LEXICON_SIZE) {
+    const w = pseudoWord(rng, rng.int(2, 4));
+    if (!seen.has(w)) {
+      seen.add(w);
+      words.push(w);
+    }
+  }
+  const cumulative: number[] = [];
+  let total = 0;
+  for (let k = 1; k <= LEXICON_SIZE; k++) {
+    total += 1 / k;
+    cumulative.push(total);
+  }
+  return { words, cumulative, total };
+})();
+
+function zipfWord(rng: Rng): string {
+  const target = rng.next() * lexicon.total;
+  let lo = 0;
+  let hi = LEXICON_SIZE - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((lexicon.cumulative[mid] ?? 0) < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lexicon.words[lo] ?? "";
+}
+
+/** A clause of long-tail vocabulary appended to most sentences. */
+function tailClause(rng: Rng): string {
+  const w = (): string => zipfWord(rng);
+  switch (rng.int(0, 4)) {
+    case 0:
+      return `, citing ${w()} and ${w()} ${w()}`;
+    case 1:
+      return ` amid ${w()} ${w()} ${w()}`;
+    case 2:
+      return ` after the ${w()} ${w()} review`;
+    case 3:
+      return `, a ${w()} ${w()} shift`;
+    default:
+      return "";
+  }
+}
+
+function withTail(rng: Rng, sentenceText: string): string {
+  const end = sentenceText.at(-1);
+  if (end !== "." || !rng.chance(0.8)) return sentenceText;
+  return `${sentenceText.slice(0, -1)}${tailClause(rng)}.`;
+}
+
+function cast(rng: Rng): Cast {
+  const proper = (n: number): string => capitalise(pseudoWord(rng, n));
+  return {
+    people: Array.from({ length: 3 }, () => `${rng.pick(FIRST_NAMES)} ${proper(3)}`),
+    org: `${proper(2)} ${rng.pick(ORG_KINDS)}`,
+    place: proper(3),
+    product: `${proper(2)}-${rng.int(2, 9)}`,
+    terms: Array.from({ length: 10 }, () => pseudoWord(rng, 3)),
+  };
+}
+
+/** A sentence only this story would contain (its people, organisation, place and jargon). */
+function castSentence(rng: Rng, c: Cast): string {
+  const person = rng.pick(c.people);
+  switch (rng.int(0, 4)) {
+    case 0:
+      return `${person}, ${rng.pick(ROLES)} at ${c.org}, ${rng.pick(VERBS)} the ${rng.pick(c.terms)} ${rng.pick(NOUNS)} changes the picture.`;
+    case 1:
+      return `The ${c.product} ${rng.pick(NOUNS)}, unveiled in ${c.place}, relies on ${rng.int(2, 900)} ${rng.pick(UNITS)} and a ${rng.pick(c.terms)} approach.`;
+    case 2:
+      return `${c.org} plans to ${rng.pick(ACTIONS)} its ${rng.pick(c.terms)} ${rng.pick(NOUNS)} before ${rng.pick(MONTHS)}, according to ${person}.`;
+    case 3:
+      return `In ${c.place}, ${person} described ${c.product} as "a ${rng.pick(c.terms)} for the ${rng.pick(c.terms)} era".`;
+    default:
+      return `Documents seen by reporters put the ${rng.pick(c.terms)} budget of ${c.org} at ${rng.int(2, 90)} ${rng.pick(UNITS)}.`;
+  }
+}
+
+function sentence(rng: Rng, topics: string[], c?: Cast): string {
+  return withTail(rng, plainSentence(rng, topics, c));
+}
+
+function plainSentence(rng: Rng, topics: string[], c?: Cast): string {
+  if (c && rng.chance(0.6)) return castSentence(rng, c);
   const r = rng.next();
   if (r < 0.15) return rng.pick(FILLER);
   const subject = rng.chance(0.8) && topics.length > 0 ? mention(rng, rng.pick(topics)) : rng.pick(OTHERS);
@@ -80,8 +233,8 @@ function sentence(rng: Rng, topics: string[]): string {
   return `${capitalise(core)}, while ${other} ${rng.pick(VERBS)} ${rng.pick(CLAIMS)}.`;
 }
 
-function paragraph(rng: Rng, topics: string[]): string[] {
-  return Array.from({ length: rng.int(3, 7) }, () => sentence(rng, topics));
+function paragraph(rng: Rng, topics: string[], c?: Cast): string[] {
+  return Array.from({ length: rng.int(3, 7) }, () => sentence(rng, topics, c));
 }
 
 function title(rng: Rng, topics: string[]): string {
@@ -110,10 +263,12 @@ function newStory(rng: Rng, maxDay: number): Story {
     const slug = rng.weighted(TOPICS.map((t) => [t.slug, t.weight] as const));
     if (!topics.includes(slug)) topics.push(slug);
   }
+  const c = cast(rng);
   return {
     title: title(rng, topics),
     topics,
-    paragraphs: Array.from({ length: rng.int(3, 11) }, () => paragraph(rng, topics)),
+    cast: c,
+    paragraphs: Array.from({ length: rng.int(3, 11) }, () => paragraph(rng, topics, c)),
     day: rng.int(0, maxDay),
   };
 }
@@ -121,10 +276,10 @@ function newStory(rng: Rng, maxDay: number): Story {
 /** Another outlet's take on the same story: most sentences kept, some rewritten, order nudged. */
 function retell(rng: Rng, story: Story): Story {
   const paragraphs = story.paragraphs.map((p) =>
-    p.map((s) => (rng.chance(0.15) ? sentence(rng, story.topics) : s)),
+    p.map((s) => (rng.chance(0.35) ? sentence(rng, story.topics, story.cast) : s)),
   );
   if (paragraphs.length > 3 && rng.chance(0.5)) paragraphs.splice(rng.int(1, paragraphs.length - 1), 1);
-  if (rng.chance(0.5)) paragraphs.push(paragraph(rng, story.topics));
+  if (rng.chance(0.5)) paragraphs.push(paragraph(rng, story.topics, story.cast));
   const prefix = rng.pick(["", "", "Report: ", "Analysis: ", "Update: "]);
   return { ...story, title: `${prefix}${story.title}`, paragraphs, day: story.day + rng.int(0, 3) };
 }

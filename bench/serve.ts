@@ -102,6 +102,8 @@ export async function startWorker(opts: {
   compatibilityDate: string;
   bindings: Record<string, string>;
   probePath: string;
+  /** Assets storage: the directory of body files and the binding name the Worker reads them through. */
+  assets?: { directory: string; binding: string } | undefined;
 }): Promise<WorkerServer> {
   const before = new Set(childrenNamed(process.pid, "workerd"));
   const t0 = performance.now();
@@ -115,6 +117,17 @@ export async function startWorker(opts: {
     host: "127.0.0.1",
     port: opts.port,
     inspectorPort: opts.inspectorPort,
+    ...(opts.assets
+      ? {
+          assets: {
+            directory: opts.assets.directory,
+            binding: opts.assets.binding,
+            // The Worker answers every route itself (conditional requests, origin splicing) and only
+            // reads body files through the binding.
+            routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true },
+          },
+        }
+      : {}),
   });
   const url = (await mf.ready).toString().replace(/\/$/, "");
   const startupMs = performance.now() - t0;

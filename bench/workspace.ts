@@ -17,15 +17,21 @@ import { gzipSync } from "node:zlib";
 import { parse, stringify } from "smol-toml";
 
 export interface BuildResult {
-  /** "cli" = the project's real build; "stub" = bench/stub-build.ts (used only while the real one is missing). */
-  builder: "cli" | "stub";
   seconds: number;
   peakRssMiB: number;
   routes: number;
   bodiesBytes: number;
   manifestBytes: number;
-  /** Why the real build was not used (missing, or it failed on this corpus), if it was not. */
-  cliError?: string;
+  /** Where route bodies ended up: in the Worker bundle, or as Workers Static Assets files. */
+  storage: string;
+  /** Static asset files the build wrote (assets storage), and their total size. */
+  assetFiles: number;
+  assetBytes: number;
+  largestAssetBytes: number;
+  /** The five biggest responses (body bytes without the origin), to spot output that grows with n². */
+  largestRoutes: { path: string; size: number }[];
+  /** First line of the build's own report, e.g. "Build report: 1000 articles, 120 stories". */
+  reportHeadline: string;
 }
 
 export interface BundleResult {
@@ -63,32 +69,35 @@ function fail(what: string, r: ReturnType<typeof spawnSync>): never {
   throw new Error(`${what} failed (exit ${r.status}):\n${text}`);
 }
 
-/**
- * Runs the real build (the stub only when asked, or while src/build/cli.ts does not exist yet). A real
- * build that fails or runs past `timeoutSeconds` throws: that is a result, never hidden behind the stub.
- */
-export function runBuild(
-  dir: string,
-  corpusDir: string,
-  forceStub: boolean,
-  timeoutSeconds: number,
-): BuildResult {
-  if (forceStub) return timedBuild(dir, corpusDir, false, timeoutSeconds, "--stub-build given");
-  if (!existsSync(join(dir, "src/build/cli.ts"))) {
-    return timedBuild(dir, corpusDir, false, timeoutSeconds, "src/build/cli.ts missing");
+/** Runs the project's build; one that fails or runs past `timeoutSeconds` throws (that is a result). */
+export function runBuild(dir: string, corpusDir: string, timeoutSeconds: number): BuildResult {
+  if (!existsSync(join(dir, "src/build/cli.ts"))) throw new Error("src/build/cli.ts does not exist yet");
+  return timedBuild(dir, corpusDir, timeoutSeconds);
+}
+
+function walk(dir: string): { bytes: number; files: number; largest: number } {
+  const out = { bytes: 0, files: 0, largest: 0 };
+  if (!existsSync(dir)) return out;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) {
+      const sub = walk(p);
+      out.bytes += sub.bytes;
+      out.files += sub.files;
+      out.largest = Math.max(out.largest, sub.largest);
+    } else {
+      const size = statSync(p).size;
+      out.bytes += size;
+      out.files++;
+      out.largest = Math.max(out.largest, size);
+    }
   }
-  return timedBuild(dir, corpusDir, true, timeoutSeconds);
+  return out;
 }
 
 /** Runs one build under GNU time (peak RSS of the largest process in the tree, wall seconds). */
-function timedBuild(
-  dir: string,
-  corpusDir: string,
-  useCli: boolean,
-  timeoutSeconds: number,
-  cliError?: string,
-): BuildResult {
-  const script = useCli ? join(dir, "src/build/cli.ts") : join(import.meta.dirname, "stub-build.ts");
+function timedBuild(dir: string, corpusDir: string, timeoutSeconds: number): BuildResult {
+  const script = join(dir, "src/build/cli.ts");
   const timeFile = join(dir, "time.txt");
   const r = spawnSync(
     "/usr/bin/time",
@@ -108,7 +117,7 @@ function timedBuild(
       corpusDir,
       "--out",
       join(dir, ".generated"),
-      ...(useCli ? ["--quiet"] : []),
+      "--quiet",
     ],
     {
       cwd: dir,
@@ -120,18 +129,31 @@ function timedBuild(
   if (readFileSync(timeFile, "utf8").includes("signal 9")) {
     throw new Error(`build killed after the ${timeoutSeconds} s time box`);
   }
-  if (r.status !== 0) fail(`build (${useCli ? "src/build/cli.ts" : "stub"})`, r);
+  if (r.status !== 0) fail("build (src/build/cli.ts)", r);
   const [secs, kib] = readFileSync(timeFile, "utf8").trim().split("\n").pop()?.split(" ") ?? [];
   const manifestPath = join(dir, ".generated/manifest.json");
-  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { routes: Record<string, unknown> };
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
+    routes: Record<string, { size?: number }>;
+    storage?: string;
+  };
+  const reportPath = join(dir, ".generated/build-report.txt");
+  const largestRoutes = Object.entries(manifest.routes)
+    .map(([path, r]) => ({ path, size: r.size ?? 0 }))
+    .sort((a, b) => b.size - a.size)
+    .slice(0, 5);
+  const assets = walk(join(dir, ".generated/assets"));
   return {
-    builder: useCli ? "cli" : "stub",
+    storage: manifest.storage ?? "bundle",
+    assetFiles: assets.files,
+    assetBytes: assets.bytes,
+    largestAssetBytes: assets.largest,
     seconds: Number(secs),
     peakRssMiB: Number(kib) / 1024,
     routes: Object.keys(manifest.routes).length,
     bodiesBytes: statSync(join(dir, ".generated/bodies.bin")).size,
     manifestBytes: statSync(manifestPath).size,
-    ...(cliError ? { cliError } : {}),
+    largestRoutes,
+    reportHeadline: existsSync(reportPath) ? (readFileSync(reportPath, "utf8").split("\n")[0] ?? "") : "",
   };
 }
 

@@ -58,6 +58,14 @@ async function main(): Promise<number> {
     fromHome.filter((f) => !opmlUrls.has(f.url)).map((f) => `${f.url} not in OPML`),
   );
 
+  // Absolute URLs are built from the configured base URL or the request's origin: either way a feed
+  // listed on another origin means readers would leave this deployment (or a proxy rewrote nothing).
+  report.problems(
+    `discovered feeds are on ${base}`,
+    [...fromOpml, ...fromHome].filter((f) => new URL(f.url).origin !== base).map((f) => f.url),
+    3,
+  );
+
   const feeds = new Map<string, FeedRef>();
   const queue: FeedRef[] = [...fromOpml, ...fromHome];
   const results = new Map<string, FeedCheck>();
@@ -85,6 +93,8 @@ async function main(): Promise<number> {
       if (typeof next === "string") queue.push(...siblings(new URL(next, ref.url).href));
     }
   }
+
+  external.dispose();
 
   report.section("same items in every format");
   const groups = new Map<string, Partial<Record<"rss" | "atom" | "json", FeedCheck>>>();

@@ -16,7 +16,8 @@ export function opmlFeeds(opml: string, base: string): FeedRef[] {
       const xmlUrl = attr(o, "xmlUrl");
       if (xmlUrl) {
         const url = new URL(xmlUrl, base).href;
-        const format = formatOfMime(attr(o, "type")) ?? formatOfPath(new URL(url).pathname);
+        // OPML's `type` is "rss" for every kind of feed by convention, so the path decides first.
+        const format = formatOfPath(new URL(url).pathname) ?? formatOfMime(attr(o, "type"));
         if (format) out.push({ url, format });
       }
       walk(o);

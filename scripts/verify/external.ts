@@ -1,7 +1,7 @@
 // Optional second opinions from real tools when the machine has them: jing (RELAX NG, RFC 4287 schema)
 // and Debian's python3-feedparser. They read downloaded copies; absent tools are reported as SKIP.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { FeedFormat } from "./formats";
@@ -22,6 +22,8 @@ function has(cmd: string, args: string[]): boolean {
 
 export interface ExternalTools {
   check(report: Report, url: string, format: FeedFormat, body: Uint8Array): void;
+  /** Removes the downloaded copies. */
+  dispose(): void;
 }
 
 export function externalTools(report: Report): ExternalTools {
@@ -37,6 +39,9 @@ export function externalTools(report: Report): ExternalTools {
   else report.add("Debian python3-feedparser available", true);
   let n = 0;
   return {
+    dispose() {
+      rmSync(dir, { recursive: true, force: true });
+    },
     check(rep, url, format, body) {
       if (format === "json") return;
       const label = new URL(url).pathname;

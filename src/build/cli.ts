@@ -58,7 +58,7 @@ function fail(problems: readonly Problem[]): never {
 function main(): void {
   const opts = parseArgs(process.argv.slice(2), process.env);
   const label = relative(process.cwd(), resolve(opts.corpus)) || opts.corpus;
-  const { settings, problems: settingProblems } = loadSettings(opts.config, process.env);
+  const { settings, storage, problems: settingProblems } = loadSettings(opts.config, process.env);
   if (settingProblems.length) fail(settingProblems);
 
   let listing: ReturnType<typeof listCorpus>;
@@ -88,7 +88,7 @@ function main(): void {
   if (!assembled.ok) fail(assembled.problems);
   const { site, report } = assembled.value;
 
-  const output = renderSite(site);
+  const output = renderSite(site, storage);
   const routeCount = Object.keys(output.manifest.routes).length;
   const reportText = formatReport(report);
 
@@ -110,7 +110,7 @@ function main(): void {
   } else {
     process.stdout.write(reportText);
     process.stdout.write(
-      `Wrote ${routeCount} prerendered responses (${output.blob.length} bytes) to ${relative(process.cwd(), out) || out}\n`,
+      `Wrote ${routeCount} prerendered responses (${output.manifest.storage} storage, ${output.manifest.storedBytes} body bytes stored) to ${relative(process.cwd(), out) || out}\n`,
     );
   }
 }

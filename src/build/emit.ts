@@ -15,6 +15,7 @@ import {
   bodyFilePath,
   GAP,
   H,
+  LINK_SEGMENTS,
   type Manifest,
   pathHash64,
   R,
@@ -330,9 +331,17 @@ function prepare(route: RenderedRoute, token: string | null, fallbackStatus: num
     size: segments.reduce((n, s) => n + s.length, 0),
     gaps: segments.length - 1,
   };
-  if (route.link) entry.link = route.link;
+  if (route.link) {
+    for (let i = 0; i < route.link.length; i++) {
+      const c = route.link.charCodeAt(i);
+      if (c < 0x20 || c === 0x7f) throw new Error(`${what}: Link value holds control characters`);
+    }
+    entry.link = route.link;
+  }
   if (status !== 200) entry.status = status;
-  return { path: route.path, entry, etagBytes, lastModifiedMs: Date.parse(route.lastModified), segments };
+  // Whole seconds, like the header: If-Modified-Since echoes the header back and must compare equal.
+  const lastModifiedMs = Math.floor(Date.parse(route.lastModified) / 1000) * 1000;
+  return { path: route.path, entry, etagBytes, lastModifiedMs, segments };
 }
 
 /** Body locators per route, in the order of `all`. */
@@ -342,21 +351,35 @@ interface Located {
   c: number;
 }
 
-function locateBundle(all: readonly Prepared[], store: ChunkStore, refs: number[]): Located[] {
-  return all.map((p) => {
+/** Bundle locators, or null as soon as the store passes `limit` bytes (auto gives up on bundling). */
+function locateBundle(
+  all: readonly Prepared[],
+  store: ChunkStore,
+  refs: number[],
+  limit: number,
+): Located[] | null {
+  const located: Located[] = [];
+  for (const p of all) {
     const own = store.refs(p.segments);
-    const loc = { a: refs.length, b: own.length, c: 0 };
-    refs.push(...own);
-    return loc;
-  });
+    located.push({ a: refs.length, b: own.length, c: 0 });
+    for (const r of own) refs.push(r);
+    if (store.bytes > limit) return null;
+  }
+  return located;
 }
 
+/**
+ * Assets locators: bodies packed in path order into files of about `target` bytes, each body stored
+ * with the origin token in place (the Worker swaps it), so the table needs no per-gap data.
+ */
 function locateAssets(
   all: readonly Prepared[],
-  refs: number[],
+  token: string | null,
   files: { path: string; bytes: Uint8Array }[],
 ): Located[] {
-  const total = all.reduce((n, p) => n + p.entry.size, 0);
+  const tokenBytes = token === null ? new Uint8Array(0) : encoder.encode(token);
+  const stored = (p: Prepared) => p.entry.size + p.entry.gaps * tokenBytes.length;
+  const total = all.reduce((n, p) => n + stored(p), 0);
   const target = Math.max(FILE_TARGET, Math.ceil(total / MAX_FILES));
   let parts: Uint8Array[] = [];
   let size = 0;
@@ -366,18 +389,43 @@ function locateAssets(
     parts = [];
     size = 0;
   };
-  return all.map((p) => {
-    if (p.entry.size > MAX_FILE_BYTES) {
-      throw new Error(`route ${p.path}: body is ${p.entry.size} bytes, over the 25 MiB static asset limit`);
+  const located = all.map((p) => {
+    const length = stored(p);
+    if (length > MAX_FILE_BYTES) {
+      throw new Error(`route ${p.path}: body is ${length} bytes, over the 25 MiB static asset limit`);
     }
-    if (size + p.entry.size > MAX_FILE_BYTES) flush();
-    const loc = { a: files.length, b: size, c: p.entry.gaps > 0 ? refs.length : 0 };
-    if (p.entry.gaps > 0) for (const s of p.segments) refs.push(s.length);
-    for (const s of p.segments) parts.push(s);
-    size += p.entry.size;
+    if (size + length > MAX_FILE_BYTES) flush();
+    const loc = { a: files.length, b: size, c: length };
+    p.segments.forEach((s, i) => {
+      if (i > 0) parts.push(tokenBytes);
+      parts.push(s);
+    });
+    size += length;
     if (size >= target) flush();
     return loc;
   });
+  flush();
+  return located;
+}
+
+/**
+ * `link` with the path's segments replaced by markers where they stand as whole URL path segments
+ * (after "/", before "/", ".", ">", "?", "#" or the end), longest first. Any replacement is undone
+ * exactly by expandLink(); the delimiters only keep short slugs from splitting unrelated text, so
+ * that routes of one kind share one template.
+ */
+export function linkTemplate(link: string, path: string): string {
+  const segments = path
+    .split("/")
+    .map((text, i) => ({ text, i }))
+    .filter((s) => s.i < LINK_SEGMENTS && s.text.length > 0)
+    .sort((a, b) => b.text.length - a.text.length || a.i - b.i);
+  let out = link;
+  for (const s of segments) {
+    const escaped = s.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    out = out.replace(new RegExp(`(?<=/)${escaped}(?=[/.>?#]|$)`, "g"), String.fromCharCode(1 + s.i));
+  }
+  return out;
 }
 
 /** Index of `value` in `list`, appending it; the table stores these in one byte. */
@@ -394,17 +442,14 @@ function indexIn(list: string[], value: string, what: string): number {
 function hashPaths(paths: readonly string[]): { seed: number; order: number[]; hashes: [number, number][] } {
   for (let seed = 0; seed < 64; seed++) {
     const hashes = paths.map((p) => pathHash64(p, seed));
+    const at = (i: number): [number, number] => hashes[i] ?? [0, 0];
     const order = paths.map((_, i) => i);
-    order.sort((x, y) => {
-      const [a, b] = [hashes[x] ?? [0, 0], hashes[y] ?? [0, 0]];
-      return a[0] - b[0] || a[1] - b[1];
-    });
+    order.sort((x, y) => at(x)[0] - at(y)[0] || at(x)[1] - at(y)[1]);
     const collides = order.some((v, i) => {
-      if (i === 0) return false;
-      const [a, b] = [hashes[order[i - 1] ?? 0] ?? [0, 0], hashes[v] ?? [0, 0]];
-      return a[0] === b[0] && a[1] === b[1];
+      const prev = at(order[i - 1] ?? -1);
+      return i > 0 && prev[0] === at(v)[0] && prev[1] === at(v)[1];
     });
-    if (!collides) return { seed, order, hashes: order.map((i) => hashes[i] ?? [0, 0]) };
+    if (!collides) return { seed, order, hashes: order.map(at) };
   }
   throw new Error("emit: route paths collide under every hash seed");
 }
@@ -442,7 +487,12 @@ function buildTable(
   const heapStart = chunksAt + chunkCount * 8;
   // Record order follows hash order; the 404 page comes last.
   const recordOrder = [...order, count];
-  const links = recordOrder.map((i) => link(all[i]?.entry.link));
+  // The 404 page answers any path, so its Link (if any) is stored as is.
+  const links = recordOrder.map((i) => {
+    const p = all[i];
+    const value = p?.entry.link;
+    return link(value && i < count ? linkTemplate(value, p.path) : value);
+  });
   const out = new Uint8Array(heapStart + heapSize);
   const v = new DataView(out.buffer);
   const u32 = (at: number, x: number) => v.setUint32(at, x, true);
@@ -510,21 +560,21 @@ export function emit(routes: RenderedRoute[], notFound: RenderedRoute, opts: Emi
   writer.align(8);
 
   let storage: StorageMode = setting === "assets" ? "assets" : "bundle";
-  let refs: number[] = [];
-  let located: Located[] = [];
+  const refs: number[] = [];
+  let located: Located[] | null = null;
   let store: ChunkStore | null = null;
   const files: { path: string; bytes: Uint8Array }[] = [];
   if (storage === "bundle") {
     store = new ChunkStore(writer.size);
-    located = locateBundle(all, store, refs);
-    const limit = opts.autoThreshold ?? AUTO_ASSETS_THRESHOLD;
-    if (setting === "auto" && writer.size + store.bytes > limit) {
+    const limit = setting === "auto" ? (opts.autoThreshold ?? AUTO_ASSETS_THRESHOLD) - writer.size : Infinity;
+    located = locateBundle(all, store, refs, limit);
+    if (!located) {
       storage = "assets";
       store = null;
-      refs = [];
+      refs.length = 0;
     }
   }
-  if (storage === "assets") located = locateAssets(all, refs, files);
+  if (!located) located = locateAssets(all, token, files);
   if (store) writer.push(store.concat());
   const blob = writer.finish();
 
@@ -533,7 +583,9 @@ export function emit(routes: RenderedRoute[], notFound: RenderedRoute, opts: Emi
   const table = buildTable(all, located, refs, store, types, cacheControls);
 
   const hash = createHash("sha256");
-  hash.update(JSON.stringify({ storage, origin: opts.origin, token: opts.originToken, types, cacheControls }));
+  hash.update(
+    JSON.stringify({ storage, origin: opts.origin, token: opts.originToken, types, cacheControls }),
+  );
   hash.update(JSON.stringify(api ?? null));
   hash.update(table).update(blob);
   for (const f of files) hash.update(f.path).update(f.bytes);

@@ -73,6 +73,8 @@ export function assembleSite(
   }
 
   const sidecars = new Map<string, { file: CorpusFile; meta: GivenMeta }>();
+  // A set, not a scan of the article list per sidecar: that was quadratic in corpus size.
+  const articleStems = new Set(listing.articles.map((a) => a.rel.replace(/\.[^.]+$/, "")));
   for (const f of listing.sidecars) {
     const stem = f.rel.replace(/\.meta\.ya?ml$/i, "");
     const d = decode(f.bytes);
@@ -82,7 +84,7 @@ export function assembleSite(
     }
     const m = parseMeta(d.text);
     for (const p of m.problems) problems.add(f.display, p.line, p.message, p.fix);
-    if (!listing.articles.some((a) => a.rel.replace(/\.[^.]+$/, "") === stem)) {
+    if (!articleStems.has(stem)) {
       problems.add(
         f.display,
         0,

@@ -9,7 +9,7 @@
 //   - `worker.json`: the few strings the table indexes (types, Cache-Control values), the origin and
 //     the API index.
 // In assets storage, route bodies live in files under `.generated/assets/bodies/` read through the
-// ASSETS binding instead. `manifest.json` is the same information as plain JSON for tools and tests;
+// ASSETS binding instead, with the origin token left in place for the Worker to swap. `manifest.json` is the same information as plain JSON for tools and tests;
 // the Worker does not import it.
 
 import type { ManifestApi } from "./api-index";
@@ -79,9 +79,9 @@ export interface WorkerManifest {
 // header   TABLE_HEADER bytes: magic, count, seed, and the byte offsets of the sections below
 // hashes   count x 8 bytes: (hi, lo) uint32 pairs of pathHash64(path, seed), strictly ascending
 // records  (count + 1) x RECORD_SIZE bytes: record i is the route of hash i; record `count` is the 404
-// refs     uint32s: bundle: chunk ids, GAP where the origin goes; assets: segment byte lengths
+// refs     uint32s (bundle only): chunk ids, GAP where the origin goes
 // chunks   bundle only: (offset, length) uint32 pairs into bodies.bin, one per unique chunk
-// heap     UTF-8 strings (Link values, which may hold the origin token)
+// heap     UTF-8 strings: Link templates (see expandLink), which may hold the origin token
 
 export const TABLE_MAGIC = 0x32425452; // "RTB2"
 export const TABLE_HEADER = 32;
@@ -100,7 +100,7 @@ export const R = {
   a: 32,
   /** bundle: ref count; assets: byte offset in that file. */
   b: 36,
-  /** assets: first ref (segment lengths, gaps + 1 of them, only when gaps > 0). */
+  /** assets: stored byte length in that file (the origin token is stored in place). */
   c: 40,
   /** Body bytes without the origin. */
   size: 44,
@@ -114,6 +114,28 @@ export const R = {
 } as const;
 /** A ref that stands for the request's origin (bundle storage). */
 export const GAP = 0xffffffff;
+
+/**
+ * Link values are stored as templates: a byte 0x01 + i stands for segment i of the route's path
+ * (`path.split("/")`, i < 8), so the Link headers of 100,000 article routes share a dozen templates.
+ * Header values never hold control characters, so the markers cannot clash with real text.
+ */
+export const LINK_SEGMENTS = 8;
+
+/** Expands a stored Link template for `path` (the inverse of the build's linkTemplate). */
+export function expandLink(template: string, path: string): string {
+  let segments: string[] | null = null;
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < template.length; i++) {
+    const c = template.charCodeAt(i);
+    if (c < 1 || c > LINK_SEGMENTS) continue;
+    segments ??= path.split("/");
+    out += template.slice(from, i) + (segments[c - 1] ?? "");
+    from = i + 1;
+  }
+  return segments === null ? template : out + template.slice(from);
+}
 
 /** Asset path of body file `n` in assets storage (under the `[assets]` directory). */
 export function bodyFilePath(n: number): string {

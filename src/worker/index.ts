@@ -1,9 +1,12 @@
 // The Worker: looks prerendered responses up and answers conditional requests. No rendering happens
 // here except joining the request's origin into bodies and the dynamic `/api/articles` query.
+// Conditionals, HEAD and every header come from the route table; a body is assembled (bundle storage)
+// or fetched through the ASSETS binding (assets storage) only when a 200 with a body is sent.
 import { Hono } from "hono";
 import bodies from "../../.generated/bodies.bin";
-import manifestJson from "../../.generated/manifest.json";
-import type { Manifest } from "../shared/manifest";
+import routesBin from "../../.generated/routes.bin";
+import workerJson from "../../.generated/worker.json";
+import { expandLink, type WorkerManifest } from "../shared/manifest";
 import { type ApiError, encodeCursor, parseApiQuery, runApiQuery } from "./api-query";
 import { notModified } from "./conditional";
 import { shortHash } from "./hash";
@@ -15,16 +18,34 @@ import {
   representationHeaders,
 } from "./headers";
 import { OriginJoiner } from "./origin";
-import { type PreparedRoute, prepareRoute, prepareRoutes, resolvePath } from "./routes";
+import { resolvePath } from "./routes";
+import { BodyUnavailable, type FileFetcher, RouteBodies } from "./store";
+import { RouteTable } from "./table";
 
-const manifest = manifestJson as unknown as Manifest;
+export interface Env {
+  /** Static Assets binding (wrangler.toml [assets]); needed in assets storage only. */
+  ASSETS?: Fetcher;
+}
+
+const manifest = workerJson as unknown as WorkerManifest;
 const blob = new Uint8Array(bodies);
-const routes = prepareRoutes(manifest.routes);
-const notFound = prepareRoute(manifest.notFound);
+const table = new RouteTable(routesBin);
+const routeBodies = new RouteBodies(table, blob, manifest.storage, manifest.originToken);
 const joiner = new OriginJoiner(blob, manifest.origin, manifest.originToken);
 const api = manifest.api;
 const apiLastModifiedMs = api ? Date.parse(api.lastModified) : Number.NaN;
 const encoder = new TextEncoder();
+/** IMF-fixdate strings by epoch ms: few distinct dates, formatted once each. */
+const httpDates = new Map<number, string>();
+
+function httpDate(ms: number): string {
+  let s = httpDates.get(ms);
+  if (s === undefined) {
+    s = new Date(ms).toUTCString();
+    if (httpDates.size < 100_000) httpDates.set(ms, s);
+  }
+  return s;
+}
 
 const postingsSource = {
   postings(i: number): ArrayLike<number> {
@@ -50,6 +71,14 @@ function plain(status: number, text: string, extra: Record<string, string> = {})
   return new Response(text, { status, headers: h });
 }
 
+/** 304 when the request's validators match, else null (RFC 9110 §13.2.2), before any body work. */
+function conditional(request: Request, rep: Representation & { etag: string }, lastModifiedMs: number) {
+  if (notModified(request.headers, rep.etag, lastModifiedMs, Date.now())) {
+    return new Response(null, { status: 304, headers: representationHeaders(rep, false) });
+  }
+  return null;
+}
+
 /** 200 / 304 / HEAD for a representation whose bytes are produced only when actually needed. */
 function answer(
   request: Request,
@@ -59,8 +88,9 @@ function answer(
   body: () => Uint8Array,
   length: () => number,
 ): Response {
-  if (status === 200 && notModified(request.headers, rep.etag, lastModifiedMs, Date.now())) {
-    return new Response(null, { status: 304, headers: representationHeaders(rep, false) });
+  if (status === 200) {
+    const not = conditional(request, rep, lastModifiedMs);
+    if (not) return not;
   }
   const headers = representationHeaders(rep, true);
   if (request.method === "HEAD") {
@@ -70,23 +100,51 @@ function answer(
   return new Response(body(), { status, headers });
 }
 
-function serveRoute(request: Request, route: PreparedRoute, origin: string): Response {
-  const e = route.entry;
-  const rep: Representation & { etag: string } = {
-    kind: e.kind,
-    type: e.type,
-    etag: joiner.etag(e.etag, origin),
-    lastModified: e.lastModified,
-    cacheControl: e.cacheControl,
+function assetFetcher(env: Env | undefined): FileFetcher {
+  return async (path) => {
+    const binding = env?.ASSETS;
+    if (!binding) return null;
+    const res = await binding.fetch(new Request(`https://assets.invalid${path}`));
+    return res.ok ? res.arrayBuffer() : null;
   };
-  if (e.link) rep.link = joiner.text(e.link, origin);
-  return answer(
-    request,
-    rep,
-    route.lastModifiedMs,
-    e.status ?? 200,
-    () => joiner.body(e.body, origin),
-    () => joiner.length(e.body, origin),
+}
+
+function serveRoute(
+  request: Request,
+  index: number,
+  path: string,
+  origin: string,
+  env: Env | undefined,
+): Response | Promise<Response> {
+  const rec = table.record(index);
+  const rep: Representation & { etag: string } = {
+    kind: rec.kind,
+    type: manifest.types[rec.typeIndex] ?? "application/octet-stream",
+    etag: joiner.etag(rec.etag, origin),
+    lastModified: httpDate(rec.lastModifiedMs),
+    cacheControl: manifest.cacheControls[rec.cacheIndex] ?? "no-store",
+  };
+  // Expand the path template first: the origin token may only be whole again after that.
+  if (rec.link) rep.link = joiner.text(expandLink(rec.link, path), origin);
+  const status = rec.status;
+  if (status === 200) {
+    const not = conditional(request, rep, rec.lastModifiedMs);
+    if (not) return not;
+  }
+  const headers = representationHeaders(rep, true);
+  if (request.method === "HEAD") {
+    headers.set("Content-Length", String(routeBodies.length(rec, origin)));
+    return new Response(null, { status, headers });
+  }
+  const now = routeBodies.ready(rec, origin);
+  if (now) return new Response(now, { status, headers });
+  return routeBodies.load(rec, origin, assetFetcher(env)).then(
+    (bytes) => new Response(bytes, { status, headers }),
+    (e: unknown) => {
+      // A deployment whose body files are missing: say so plainly, let caches retry soon.
+      const detail = e instanceof BodyUnavailable ? "Body storage is unavailable" : "Body storage failed";
+      return plain(503, `${detail}; try again shortly.\n`, { "Retry-After": "30" });
+    },
   );
 }
 
@@ -128,7 +186,7 @@ function serveApiQuery(request: Request, url: URL, origin: string): Response {
   return answer(request, rep, apiLastModifiedMs, 200, render, () => render().length);
 }
 
-export function handle(request: Request): Response {
+export function handle(request: Request, env?: Env): Response | Promise<Response> {
   const method = request.method;
   if (method === "OPTIONS") return new Response(null, { status: 204, headers: preflightHeaders() });
   if (method !== "GET" && method !== "HEAD") {
@@ -141,10 +199,10 @@ export function handle(request: Request): Response {
     return plain(400, "Bad request URL.\n");
   }
   const origin = url.origin;
-  const r = resolvePath(url.pathname, url.search, routes, api !== undefined);
+  const r = resolvePath(url.pathname, url.search, table, api !== undefined);
   switch (r.type) {
     case "route":
-      return serveRoute(request, r.route, origin);
+      return serveRoute(request, r.index, url.pathname, origin, env);
     case "redirect": {
       const h = commonHeaders(null);
       h.set("Location", r.location);
@@ -159,21 +217,21 @@ export function handle(request: Request): Response {
         message: "No such API resource. Endpoints: /api/articles, /api/articles/<slug>, /api/tags.",
       });
     case "not-found":
-      return serveRoute(request, notFound, origin);
+      return serveRoute(request, table.notFound, "", origin, env);
   }
 }
 
-const app = new Hono();
-app.all("*", (c) => handle(c.req.raw));
+const app = new Hono<{ Bindings: Env }>();
+app.all("*", (c) => handle(c.req.raw, c.env));
 // Last resort only: every path above is written not to throw. Never a 5xx, never the error text.
 app.onError(() => plain(400, "Bad request.\n"));
 
 export default {
-  fetch(request: Request): Response | Promise<Response> {
+  fetch(request: Request, env: Env, ctx: ExecutionContext): Response | Promise<Response> {
     try {
-      return app.fetch(request);
+      return app.fetch(request, env, ctx);
     } catch {
       return plain(400, "Bad request.\n");
     }
   },
-} satisfies ExportedHandler;
+} satisfies ExportedHandler<Env>;

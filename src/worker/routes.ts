@@ -1,15 +1,14 @@
-// Path -> what to answer. Canonical paths are an O(1) Map lookup (a Map, not the manifest object, so
-// paths like `/__proto__` or `/constructor` can never hit inherited properties).
-import type { RouteEntry } from "../shared/manifest";
+// Path -> what to answer. Canonical paths are a binary search in the route table (hashes, not object
+// keys, so paths like `/__proto__` or `/constructor` can never hit inherited properties).
 
-export interface PreparedRoute {
-  entry: RouteEntry;
-  /** Last-Modified as epoch ms, parsed once at start-up. */
-  lastModifiedMs: number;
+/** What resolvePath needs of the route table. */
+export interface PathIndex {
+  /** Record index of a canonical path, or -1. */
+  find(path: string): number;
 }
 
 export type Resolution =
-  | { type: "route"; route: PreparedRoute }
+  | { type: "route"; index: number }
   | { type: "redirect"; location: string }
   | { type: "api-query" }
   | { type: "api-not-found" }
@@ -18,32 +17,24 @@ export type Resolution =
 export const API_QUERY_PATH = "/api/articles";
 const MAX_PATH = 2048;
 
-export function prepareRoutes(routes: Record<string, RouteEntry>): Map<string, PreparedRoute> {
-  const map = new Map<string, PreparedRoute>();
-  for (const [path, entry] of Object.entries(routes)) map.set(path, prepareRoute(entry));
-  return map;
-}
-
-export function prepareRoute(entry: RouteEntry): PreparedRoute {
-  return { entry, lastModifiedMs: Date.parse(entry.lastModified) };
-}
-
 /** `pathname` is the URL parser's (percent-encoded, dot segments resolved); `search` is kept on redirects. */
 export function resolvePath(
   pathname: string,
   search: string,
-  routes: Map<string, PreparedRoute>,
+  routes: PathIndex,
   hasApiQuery: boolean,
 ): Resolution {
   if (pathname.length > MAX_PATH) return { type: "not-found" };
-  const direct = routes.get(pathname);
-  if (direct) return { type: "route", route: direct };
+  const direct = routes.find(pathname);
+  if (direct >= 0) return { type: "route", index: direct };
   if (hasApiQuery && pathname === API_QUERY_PATH) return { type: "api-query" };
 
   if (pathname.length > 1 && pathname.endsWith("/")) {
     const canonical = pathname.replace(/\/+$/, "") || "/";
-    // Redirect only to paths we serve, so a crafted path can never become an open redirect.
-    if (routes.has(canonical) || (hasApiQuery && canonical === API_QUERY_PATH)) {
+    // Redirect only to paths we serve, and never to `//host` (a protocol-relative URL), so a crafted
+    // path can never become an open redirect, even through a hash collision.
+    const served = routes.find(canonical) >= 0 || (hasApiQuery && canonical === API_QUERY_PATH);
+    if (served && !canonical.startsWith("//")) {
       return { type: "redirect", location: canonical + search };
     }
   }

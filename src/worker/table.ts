@@ -35,6 +35,7 @@ export interface RouteRecord {
 }
 
 const B64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+const b64 = (n: number) => B64URL.charAt(n);
 
 /** Unpadded base64url, enough for ETags (no btoa/string round trip). */
 export function base64url(bytes: Uint8Array): string {
@@ -42,13 +43,13 @@ export function base64url(bytes: Uint8Array): string {
   let i = 0;
   for (; i + 2 < bytes.length; i += 3) {
     const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    out += B64URL[n >>> 18] + B64URL[(n >>> 12) & 63] + B64URL[(n >>> 6) & 63] + B64URL[n & 63];
+    out += b64(n >>> 18) + b64((n >>> 12) & 63) + b64((n >>> 6) & 63) + b64(n & 63);
   }
   const rest = bytes.length - i;
   if (rest > 0) {
     const n = ((bytes[i] ?? 0) << 16) | (rest > 1 ? (bytes[i + 1] ?? 0) << 8 : 0);
-    out += B64URL[n >>> 18] + B64URL[(n >>> 12) & 63];
-    if (rest > 1) out += B64URL[(n >>> 6) & 63];
+    out += b64(n >>> 18) + b64((n >>> 12) & 63);
+    if (rest > 1) out += b64((n >>> 6) & 63);
   }
   return out;
 }

@@ -359,6 +359,28 @@ describe("fuzz: random requests", () => {
     expect(sent).toBeGreaterThan(50);
   }, 20_000);
 
+  // The Worker turns any exception into a 400 (never a 5xx), so "no 5xx" alone cannot see a crash: a
+  // canonical page asked for with GET/HEAD and any headers must still be served, whatever the query says.
+  it("canonical paths with GET/HEAD and garbage headers or queries are still served (a crash shows as 400)", async () => {
+    const canonical = known.filter((p) => !p.startsWith("/api/") && !p.startsWith("/archive/"));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...canonical),
+        fc.constantFrom("GET", "HEAD"),
+        query,
+        headers,
+        async (p, m, q, h) => {
+          const i: Input = { path: p, query: q, method: m, headers: h };
+          const r = await send(i, direct);
+          if (!r) return;
+          checkResponse(i, r.res, r.body);
+          expect([200, 206, 304, 412, 416], `${m} ${p}${q} ${JSON.stringify(h)}`).toContain(r.res.status);
+        },
+      ),
+      { numRuns: 3000, interruptAfterTimeLimit: 10_000 },
+    );
+  }, 20_000);
+
   it("conditional requests on feeds: garbage validators give 200 or 304, never an error, never a wrong 304", async () => {
     const feeds = known.filter(isFeedPath);
     await fc.assert(

@@ -1,7 +1,7 @@
 // Bylines and header meta lines: "By Jane Doe", "Par Jean Dupont | 12 mars 2026", "Jane Doe · March 11,
 // 2026 · 5 min read", "Summarized by Example AI". A line is meta only when every segment is recognised.
 import { type ImpossibleDate, isReadingTime, type ParsedDate, parseDateline } from "./dates";
-import { collapse, words } from "./text";
+import { collapse, wordCount } from "./text";
 
 const PREFIX =
   /^(?:(?:written|reported|posted|words|story|text|article|summari[sz]ed|compiled|edited|curated|produced|reporting|interview|analysis)\s+by|by|par|von|por|escrito\s+por|di|door|de|author|authors|auteur|auteurs|autor|autorin|autore|texte|text)\s*[:\s]\s*/iu;
@@ -77,7 +77,7 @@ const SEP = /\s+[|·•—–]\s+|\s*[|·•]\s*|\s+-\s+/u;
  */
 export function parseMetaLine(line: string, dayFirst = false): MetaLine | null {
   const t = collapse(line);
-  if (t === "" || words(t).length > 24) return null;
+  if (t === "" || wordCount(t) > 24) return null;
   const out: MetaLine = { authors: [], dates: [], readingTime: false, labelled: false };
   let segments = t.split(SEP).filter((s) => s.trim() !== "");
   // "By Jane Doe on March 11, 2026" / "Par Jean Dupont le 12 mars 2026" / "Posted on 2026-02-03 by Jane Doe"
@@ -120,7 +120,7 @@ export function parseMetaLine(line: string, dayFirst = false): MetaLine | null {
     if (out.dates.length === 0 && !out.readingTime) return null;
     const place = unlabelled.includes(",") || /^[\p{Lu}\s.'’-]+$/u.test(unlabelled);
     if (place) {
-      if (!/^\p{Lu}/u.test(unlabelled) || words(unlabelled).length > 6) return null;
+      if (!/^\p{Lu}/u.test(unlabelled) || wordCount(unlabelled) > 6) return null;
     } else {
       const names = splitNames(unlabelled);
       if (!names) return null;

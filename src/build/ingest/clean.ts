@@ -206,13 +206,18 @@ function findTitle(slots: Slot[], given: string | undefined): number | null {
     );
   };
   // A headline printed twice (page title + article title, or breadcrumb + heading) is the strongest cue.
+  // Keys and breadcrumb shapes are computed once per slot, not once per candidate and slot.
+  const keys: (string | undefined)[] = [];
+  const keyAt = (j: number): string => (keys[j] ??= key((slots[j] as Slot).u.text));
+  const crumbs: (boolean | undefined)[] = [];
+  const isCrumb = (j: number): boolean => (crumbs[j] ??= isBreadcrumbLine((slots[j] as Slot).u.text));
   for (const i of open) {
     if (!candidate(i) || wordCount((slots[i] as Slot).u.text) < 3) continue;
-    const k = key((slots[i] as Slot).u.text);
-    const copies = slots.filter(
-      (s, j) => j !== i && (key(s.u.text) === k || (isBreadcrumbLine(s.u.text) && key(s.u.text).endsWith(k))),
-    );
-    if (copies.length > 0) return i;
+    const k = keyAt(i);
+    let copied = false;
+    for (let j = 0; j < slots.length && !copied; j++)
+      copied = j !== i && (keyAt(j) === k || (isCrumb(j) && keyAt(j).endsWith(k)));
+    if (copied) return i;
   }
   const h1 = open.find((i) => (slots[i] as Slot).u.kind === "heading" && (slots[i] as Slot).u.level === 1);
   if (h1 !== undefined) return h1;

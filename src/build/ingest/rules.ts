@@ -55,6 +55,8 @@ function isShare(t: string): boolean {
     )
   )
     return true;
+  // Checked first because it is cheap and required below: most lines mention no share target at all.
+  if (!SHARE_CORE.test(t)) return false;
   // "FacebookTwitterLinkedIn" is glued share buttons, but "LinkedIn" itself must stay one word.
   const split = (s: string): string[] => s.split(/[\s|·•,/:()]+/u).filter(Boolean);
   const known = (ws: string[]): boolean =>
@@ -62,7 +64,7 @@ function isShare(t: string): boolean {
   const words = split(t).flatMap((w) =>
     SHARE_WORDS.has(w.toLowerCase()) ? [w] : split(w.replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2")),
   );
-  return known(words) && SHARE_CORE.test(t);
+  return known(words);
 }
 
 const COOKIE_BUTTON = full(

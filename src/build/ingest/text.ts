@@ -2,9 +2,30 @@
 
 export const collapse = (s: string): string => s.replace(/\s+/gu, " ").trim();
 
-export const words = (s: string): string[] => s.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.&-]*/gu) ?? [];
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.&-]*/gu;
 
-export const wordCount = (s: string): number => words(s).length;
+export const words = (s: string): string[] => s.match(WORD) ?? [];
+
+/**
+ * Memo for the pure string functions below. The cleaning rules ask the same questions about the same
+ * line many times (every rule checks a word count, every headline candidate compares keys), and the
+ * Unicode regexes behind them dominated the build. Bounded: cleared when full, so memory stays flat
+ * however large the corpus; results never depend on what is cached.
+ */
+function memo<T>(f: (s: string) => T, size = 8192): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s: string): T => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      if (cache.size >= size) cache.clear();
+      v = f(s);
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+
+export const wordCount: (s: string) => number = memo((s) => words(s).length);
 
 /** Ends like a sentence (so it is prose, not a heading). Closing quotes/brackets after the mark count. */
 export const endsSentence = (s: string): boolean => /[.!?…:;,]["'”’»)\]]*$/u.test(s.trim());
@@ -12,12 +33,20 @@ export const endsSentence = (s: string): boolean => /[.!?…:;,]["'”’»)\]]*
 export const isQuestion = (s: string): boolean => /\?["'”’»)\]]*$/u.test(s.trim());
 
 /** Comparison key: case, punctuation, quotes and spacing do not matter. */
-export const key = (s: string): string =>
-  s
-    .toLowerCase()
+export const key: (s: string) => string = memo((s) => {
+  // Fast path, same result: ASCII punctuation and spaces and the common typographic marks below have no
+  // decomposition and are neither letters, digits nor marks, so the last step would drop them anyway;
+  // dropped first (after lowercasing, which can depend on them), most lines are then plain ASCII
+  // letters and digits, for which NFKD and mark removal change nothing.
+  const lower = s.toLowerCase().replace(KEY_DROP, "");
+  if (ALNUM_ASCII.test(lower)) return lower;
+  return lower
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
     .replace(/[^\p{L}\p{N}]+/gu, "");
+});
+const KEY_DROP = /[\s!-/:-@[-`{-~’‘“”—–«»·•]+/g;
+const ALNUM_ASCII = /^[a-z0-9]*$/;
 
 export const escapeHtml = (s: string): string =>
   s

@@ -13,11 +13,13 @@ const JSON_TYPE = "application/json; charset=utf-8";
  * title like `</script>` never appears verbatim in an API body.
  */
 export function safeJson(value: unknown): string {
-  return JSON.stringify(value).replace(
-    /[<>&\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => SAFE_ESCAPES[c] ?? c);
 }
+
+// Precomputed: HTML bodies hold thousands of `<` and `>`, each formatted anew before.
+const SAFE_ESCAPES: Record<string, string> = Object.fromEntries(
+  ["<", ">", "&", "\u2028", "\u2029"].map((c) => [c, `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`]),
+);
 
 /** API order: newest first, then id ascending (UTF-16 code units), the order cursors rely on. */
 export function apiOrder(articles: readonly Article[]): Article[] {

@@ -3,7 +3,7 @@
 // article by accident), which the Worker swaps for the request's origin.
 import { createHash } from "node:crypto";
 import type { Site } from "../../shared/types";
-import { type EmitResult, emit } from "../emit";
+import { type EmitResult, emit, type StorageSetting } from "../emit";
 import { renderApi } from "./api";
 import { renderFeeds } from "./feeds/index";
 import { renderNotFound, renderPages } from "./html/index";
@@ -15,7 +15,7 @@ export function originToken(site: Site): string {
   return `https://origin-${h}.invalid`;
 }
 
-export function renderSite(site: Site): EmitResult {
+export function renderSite(site: Site, storage: StorageSetting = "auto"): EmitResult {
   const token = originToken(site);
   const ctx: RenderContext = { site, origin: site.settings.baseUrl ?? token };
   const api = renderApi(ctx);
@@ -24,5 +24,6 @@ export function renderSite(site: Site): EmitResult {
     origin: site.settings.baseUrl,
     originToken: token,
     extra: { api: api.index },
+    storage,
   });
 }

@@ -1,9 +1,11 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { emit, strongEtag, toImfFixdate, writeGenerated } from "../../../src/build/emit";
+import { type EmitResult, emit, strongEtag, toImfFixdate, writeGenerated } from "../../../src/build/emit";
 import type { RenderedRoute } from "../../../src/build/render/types";
+import { RouteBodies } from "../../../src/worker/store";
+import { RouteTable } from "../../../src/worker/table";
 import { FIXTURE_TOKEN, fixtureEmit } from "../../support/fixture-site";
 
 const TOKEN = "https://origin.invalid";
@@ -20,34 +22,46 @@ function route(path: string, body: string, extra: Partial<RenderedRoute> = {}): 
 }
 const NF = route("/404", "not found", { status: 404 });
 
-function bytesOf(blob: Uint8Array, pairs: number[], gap: string): string {
-  const parts: string[] = [];
-  for (let i = 0; i < pairs.length; i += 2) {
-    parts.push(new TextDecoder().decode(blob.subarray(pairs[i], (pairs[i] ?? 0) + (pairs[i + 1] ?? 0))));
-  }
-  return parts.join(gap);
+/** A route's body as the Worker serves it for `origin`, read back through the Worker's own reader. */
+async function served(result: EmitResult, path: string | null, origin: string): Promise<string> {
+  const table = new RouteTable(toArrayBuffer(result.table));
+  const index = path === null ? table.notFound : table.find(path);
+  if (index < 0) throw new Error(`no route ${path}`);
+  const bodies = new RouteBodies(table, result.blob, result.manifest.storage, result.manifest.originToken);
+  const files = new Map(result.files.map((f) => [f.path, f.bytes]));
+  const bytes = await bodies.load(table.record(index), origin, async (p) => {
+    const f = files.get(p);
+    return f ? toArrayBuffer(f) : null;
+  });
+  return new TextDecoder().decode(bytes);
+}
+
+function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.slice().buffer as ArrayBuffer;
 }
 
 describe("emit", () => {
-  it("cuts bodies at every origin token when no origin is configured", () => {
+  it.each(["bundle", "assets"] as const)("%s: cuts bodies at every origin token", async (storage) => {
     const body = `<a href="${TOKEN}/x">${TOKEN}</a>${TOKEN}`;
-    const { manifest, blob } = emit([route("/", body)], NF, { origin: null, originToken: TOKEN });
-    const e = manifest.routes["/"];
-    expect(e?.body.length).toBe(8);
-    expect(bytesOf(blob, e?.body ?? [], TOKEN)).toBe(body);
-    expect(bytesOf(blob, e?.body ?? [], "https://h.example")).toBe(
-      body.replaceAll(TOKEN, "https://h.example"),
-    );
+    const result = emit([route("/", body)], NF, { origin: null, originToken: TOKEN, storage });
+    expect(result.manifest.storage).toBe(storage);
+    const e = result.manifest.routes["/"];
+    expect(e?.gaps).toBe(3);
+    expect(e?.size).toBe(new TextEncoder().encode(body.replaceAll(TOKEN, "")).length);
+    expect(await served(result, "/", TOKEN)).toBe(body);
+    expect(await served(result, "/", "https://h.example")).toBe(body.replaceAll(TOKEN, "https://h.example"));
+    expect(await served(result, null, "https://h.example")).toBe("not found");
   });
 
-  it("keeps one segment with a configured origin", () => {
+  it.each(["bundle", "assets"] as const)("%s: no cuts with a configured origin", async (storage) => {
     const body = `<a href="https://site.example/x">https://origin.invalid</a>`;
-    const { manifest, blob } = emit([route("/", body)], NF, {
+    const result = emit([route("/", body)], NF, {
       origin: "https://site.example",
       originToken: TOKEN,
+      storage,
     });
-    expect(manifest.routes["/"]?.body.length).toBe(2);
-    expect(bytesOf(blob, manifest.routes["/"]?.body ?? [], "")).toBe(body);
+    expect(result.manifest.routes["/"]?.gaps).toBe(0);
+    expect(await served(result, "/", "https://other.example")).toBe(body);
   });
 
   it("computes strong ETags, IMF-fixdate and default Cache-Control by kind", () => {
@@ -106,6 +120,7 @@ describe("emit", () => {
     const two = emit([...routes].reverse(), NF, { origin: null, originToken: TOKEN });
     expect(JSON.stringify(two.manifest)).toBe(JSON.stringify(one.manifest));
     expect(Buffer.from(two.blob).equals(Buffer.from(one.blob))).toBe(true);
+    expect(Buffer.from(two.table).equals(Buffer.from(one.table))).toBe(true);
     expect(Object.keys(one.manifest.routes)).toEqual(["/a", "/b", "/c"]);
     const three = emit([...routes, route("/d", "d")], NF, { origin: null, originToken: TOKEN });
     expect(three.manifest.buildId).not.toBe(one.manifest.buildId);
@@ -131,7 +146,13 @@ describe("emit", () => {
       for (let k = 0; k < view.byteLength / 4; k++)
         expect(view.getUint32(k * 4, true)).toBeLessThan(api.count);
     }
-    const first = JSON.parse(bytesOf(blob, api.summaries[0] ?? [], "https://x.example")) as {
+    const pairs = api.summaries[0] ?? [];
+    const pieces: string[] = [];
+    for (let i = 0; i < pairs.length; i += 2) {
+      const off = pairs[i] ?? 0;
+      pieces.push(new TextDecoder().decode(blob.subarray(off, off + (pairs[i + 1] ?? 0))));
+    }
+    const first = JSON.parse(pieces.join("https://x.example")) as {
       url: string;
       id: string;
     };
@@ -140,14 +161,19 @@ describe("emit", () => {
     expect(FIXTURE_TOKEN).toBe(manifest.originToken);
   });
 
-  it("writeGenerated writes manifest.json and bodies.bin", () => {
-    const dir = mkdtempSync(join(tmpdir(), "emit-"));
+  it("writeGenerated writes every file; assets/ always exists and never keeps stale files", () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "emit-")), "out");
+    const assets = emit([route("/", "hi")], NF, { origin: null, originToken: TOKEN, storage: "assets" });
+    writeGenerated(dir, assets);
+    expect(readdirSync(join(dir, "assets", "bodies"))).toEqual(["0.bin"]);
     const result = emit([route("/", "hi")], NF, { origin: null, originToken: TOKEN });
-    writeGenerated(join(dir, "out"), result);
-    expect(JSON.parse(readFileSync(join(dir, "out", "manifest.json"), "utf8"))).toEqual(result.manifest);
-    expect(Buffer.from(readFileSync(join(dir, "out", "bodies.bin"))).equals(Buffer.from(result.blob))).toBe(
-      true,
-    );
+    writeGenerated(dir, result);
+    expect(JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"))).toEqual(result.manifest);
+    expect(JSON.parse(readFileSync(join(dir, "worker.json"), "utf8"))).toEqual(result.worker);
+    expect(readFileSync(join(dir, "bodies.bin")).equals(Buffer.from(result.blob))).toBe(true);
+    expect(readFileSync(join(dir, "routes.bin")).equals(Buffer.from(result.table))).toBe(true);
+    expect(readdirSync(join(dir, "assets"))).toEqual(["placeholder.txt"]);
+    expect(readdirSync(dir).filter((f) => f.includes(".tmp"))).toEqual([]);
   });
 });
 

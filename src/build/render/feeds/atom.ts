@@ -8,6 +8,7 @@ import type { Article } from "../../../shared/types";
 import { abs, articleUrl, type FeedEnv, pageUrl, tagOf } from "./context";
 import { parseDate } from "./dates";
 import { type FeedPage, pageLinks } from "./plan";
+import { cachedItem, type ItemCache, soleElement, spliceItems } from "./items";
 import { placeholders } from "./tokens";
 import { assertWellFormed, checkLanguage, emptyElement, replaceOnce } from "./xml";
 
@@ -15,7 +16,7 @@ export const ATOM_NS = "http://www.w3.org/2005/Atom";
 export const FH_NS = "http://purl.org/syndication/history/1.0";
 const ATOM_TYPE = "application/atom+xml";
 
-export function renderAtom(env: FeedEnv, page: FeedPage): string {
+export function renderAtom(env: FeedEnv, page: FeedPage, cache: ItemCache = new Map()): string {
   const p = placeholders();
   const { settings } = env.site;
   const language = checkLanguage(settings.language, "settings.language");
@@ -33,25 +34,32 @@ export function renderAtom(env: FeedEnv, page: FeedPage): string {
     // A feed-level author makes every entry valid even when the article names nobody.
     author: { name: p.text(settings.title), link: p.url(abs(env, "/")) },
   });
-  for (const a of page.articles) feed.addItem(atomItem(env, a, p));
+  const entries = page.articles.map((a) => cachedItem(cache, a, (x) => renderEntry(env, x, language)));
 
+  // The frame: the document without entries, which the entries then fill in (see items.ts).
   let xml = feed.atom1();
   const rootAttrs = ` xml:lang="${language}"${page.archive === null ? "" : ` xmlns:fh="${FH_NS}"`}`;
   xml = replaceOnce(xml, `<feed xmlns="${ATOM_NS}">`, `<feed xmlns="${ATOM_NS}"${rootAttrs}>`);
   xml = xml.replace(/<(title|summary) type="html">/g, '<$1 type="text">');
   xml = replaceOnce(xml, /<link rel="self" href="[^"]*"\/>/, (m) => m + pagingXml(env, page));
-  let i = 0;
-  xml = xml.replace(/<entry>/g, () => {
-    const article = page.articles[i++] as Article;
-    const lang = checkLanguage(article.language, `${article.file} language`);
-    return lang === language ? "<entry>" : `<entry xml:lang="${lang}">`;
-  });
-  if (i !== page.articles.length)
-    throw new Error(`feed renderer: ${i} <entry> for ${page.articles.length} articles`);
   xml = `${p.fill(xml)}\n`;
   assertWellFormed(xml, selfUrl);
-  return xml;
+  return spliceItems(xml, "\n</feed>", "\n    ", entries);
 }
+
+/** One `<entry>` as the package lays it out inside a feed, corrected and with placeholders filled. */
+function renderEntry(env: FeedEnv, a: Article, language: string): string {
+  const p = placeholders();
+  const feed = new Feed({ ...ENTRY_FRAME, link: p.url(abs(env, "/")) });
+  feed.addItem(atomItem(env, a, p));
+  let xml = feed.atom1().replace(/<(title|summary) type="html">/g, '<$1 type="text">');
+  const lang = checkLanguage(a.language, `${a.file} language`);
+  if (lang !== language) xml = replaceOnce(xml, "<entry>", `<entry xml:lang="${lang}">`);
+  return soleElement(p.fill(xml), "entry", `${a.file} Atom entry`);
+}
+
+// Feed fields for rendering one entry alone: fixed (the entry's bytes do not depend on them).
+const ENTRY_FRAME = { id: "", title: "", updated: new Date(0), generator: false as const };
 
 function atomItem(env: FeedEnv, a: Article, p: ReturnType<typeof placeholders>) {
   return {

@@ -4,6 +4,7 @@
 import type { RenderContext, RenderedRoute } from "../types";
 import { renderAtom } from "./atom";
 import { feedEnv, linkHeader } from "./context";
+import { itemCaches } from "./items";
 import { renderJsonFeed } from "./jsonfeed";
 import { type FeedFormat, type FeedPage, FORMAT_INFO, FORMATS, pagePath, planFeeds } from "./plan";
 import { renderRss } from "./rss";
@@ -16,11 +17,13 @@ const RENDERERS = { rss: renderRss, atom: renderAtom, json: renderJsonFeed } as 
 
 export function renderFeeds(ctx: RenderContext): RenderedRoute[] {
   const env = feedEnv(ctx);
+  // Each article's item is rendered once per format and reused by every document listing it.
+  const caches = itemCaches();
   return planFeeds(ctx.site).flatMap((page: FeedPage) =>
     FORMATS.map(
       (format: FeedFormat): RenderedRoute => ({
         path: pagePath(page.scope, page.archive, format),
-        body: RENDERERS[format](env, page),
+        body: RENDERERS[format](env, page, caches[format]),
         type: `${FORMAT_INFO[format].mediaType}; charset=utf-8`,
         kind: "feed",
         lastModified: page.lastModified,

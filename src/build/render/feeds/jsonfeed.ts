@@ -7,6 +7,7 @@ import { parseDate } from "./dates";
 import { FeedInputError } from "./errors";
 import { type FeedPage, pageLinks } from "./plan";
 import { cleanText } from "./text";
+import { cachedItem, type ItemCache } from "./items";
 import { checkLanguage } from "./xml";
 
 export const JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1";
@@ -113,6 +114,11 @@ export function jsonFeedDocument(env: FeedEnv, page: FeedPage): JsonFeedDocument
   };
 }
 
-export function renderJsonFeed(env: FeedEnv, page: FeedPage): string {
-  return `${JSON.stringify(jsonFeedDocument(env, page))}\n`;
+export function renderJsonFeed(env: FeedEnv, page: FeedPage, cache: ItemCache = new Map()): string {
+  // `items` is the document's last key, so the serialised frame ends with `[]}` and each item's JSON,
+  // serialised once per article, goes between the brackets: the same bytes as serialising it all.
+  const items = page.articles.map((a) => cachedItem(cache, a, (x) => JSON.stringify(jsonItem(env, x))));
+  const frame = JSON.stringify(jsonFeedDocument(env, { ...page, articles: [] }));
+  if (!frame.endsWith("[]}")) throw new Error("feed renderer: JSON Feed items are not the last key");
+  return `${frame.slice(0, -3)}[${items.join(",")}]}\n`;
 }

@@ -10,6 +10,7 @@ import { abs, articleUrl, type FeedEnv, pageUrl, tagOf } from "./context";
 import { parseDate } from "./dates";
 import { type FeedPage, pageLinks } from "./plan";
 import { plainTextToHtml } from "./text";
+import { cachedItem, type ItemCache, soleElement, spliceItems } from "./items";
 import { placeholders } from "./tokens";
 import { assertWellFormed, checkLanguage, emptyElement, replaceOnce } from "./xml";
 
@@ -18,7 +19,7 @@ const CONTENT_NS = "http://purl.org/rss/1.0/modules/content/";
 const RSS_TYPE = "application/rss+xml";
 const RSS_DOCS = "https://www.rssboard.org/rss-specification";
 
-export function renderRss(env: FeedEnv, page: FeedPage): string {
+export function renderRss(env: FeedEnv, page: FeedPage, cache: ItemCache = new Map()): string {
   const p = placeholders();
   const { settings } = env.site;
   const selfUrl = pageUrl(env, page, page.archive, "rss");
@@ -33,8 +34,9 @@ export function renderRss(env: FeedEnv, page: FeedPage): string {
     feedLinks: { rss: p.url(selfUrl) },
     hub: settings.websubHub === null ? undefined : p.url(settings.websubHub),
   });
-  for (const a of page.articles) feed.addItem(rssItem(env, a, p));
+  const items = page.articles.map((a) => cachedItem(cache, a, (x) => renderItem(env, x)));
 
+  // The frame: the document without items, which the items then fill in (see items.ts).
   let xml = feed.rss2();
   xml = replaceOnce(xml, /<rss version="2\.0"[^>]*>/, () => rssRoot(page));
   xml = replaceOnce(
@@ -44,8 +46,19 @@ export function renderRss(env: FeedEnv, page: FeedPage): string {
   );
   xml = `${p.fill(xml)}\n`;
   assertWellFormed(xml, selfUrl);
-  return xml;
+  return spliceItems(xml, "\n    </channel>", "\n        ", items);
 }
+
+/** One `<item>` as the package lays it out inside a channel, placeholders filled. */
+function renderItem(env: FeedEnv, a: Article): string {
+  const p = placeholders();
+  const feed = new Feed({ ...ITEM_FRAME, link: p.url(abs(env, "/")) });
+  feed.addItem(rssItem(env, a, p));
+  return soleElement(p.fill(feed.rss2()), "item", `${a.file} RSS item`);
+}
+
+// Channel fields for rendering one item alone: fixed (the item's bytes do not depend on them).
+const ITEM_FRAME = { id: "", title: "", updated: new Date(0), generator: false as const };
 
 /** Declares every namespace the document may use, whatever the package decided to declare. */
 function rssRoot(page: FeedPage): string {

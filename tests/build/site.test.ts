@@ -68,7 +68,12 @@ describe("bad input stops the build with file, line, problem and fix", () => {
     ],
     [
       "no date at all",
-      listing([file("a.txt", "A headline about Llama models\n\nBody text that has no dateline at all, only prose about the models.")]),
+      listing([
+        file(
+          "a.txt",
+          "A headline about Llama models\n\nBody text that has no dateline at all, only prose about the models.",
+        ),
+      ]),
       /^corpus\/a\.txt:1: shows no publication date, and no `published` or `captured` date is given \(fix: add `published: YYYY-MM-DD`/,
     ],
     [

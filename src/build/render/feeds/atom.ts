@@ -7,8 +7,8 @@ import { Feed } from "feed";
 import type { Article } from "../../../shared/types";
 import { abs, articleUrl, type FeedEnv, pageUrl, tagOf } from "./context";
 import { parseDate } from "./dates";
-import { type FeedPage, pageLinks } from "./plan";
 import { cachedItem, type ItemCache, soleElement, spliceItems } from "./items";
+import { type FeedPage, pageLinks } from "./plan";
 import { placeholders } from "./tokens";
 import { assertWellFormed, checkLanguage, emptyElement, replaceOnce } from "./xml";
 

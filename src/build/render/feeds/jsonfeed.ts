@@ -5,9 +5,9 @@ import type { Article } from "../../../shared/types";
 import { abs, articleUrl, externalUrl, type FeedEnv, pageUrl, tagOf } from "./context";
 import { parseDate } from "./dates";
 import { FeedInputError } from "./errors";
+import { cachedItem, type ItemCache } from "./items";
 import { type FeedPage, pageLinks } from "./plan";
 import { cleanText } from "./text";
-import { cachedItem, type ItemCache } from "./items";
 import { checkLanguage } from "./xml";
 
 export const JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1";

@@ -8,9 +8,9 @@ import type { Article } from "../../../shared/types";
 import { ATOM_NS, FH_NS } from "./atom";
 import { abs, articleUrl, type FeedEnv, pageUrl, tagOf } from "./context";
 import { parseDate } from "./dates";
+import { cachedItem, type ItemCache, soleElement, spliceItems } from "./items";
 import { type FeedPage, pageLinks } from "./plan";
 import { plainTextToHtml } from "./text";
-import { cachedItem, type ItemCache, soleElement, spliceItems } from "./items";
 import { placeholders } from "./tokens";
 import { assertWellFormed, checkLanguage, emptyElement, replaceOnce } from "./xml";
 

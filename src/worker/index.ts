@@ -223,15 +223,21 @@ export function handle(request: Request, env?: Env): Response | Promise<Response
 
 const app = new Hono<{ Bindings: Env }>();
 app.all("*", (c) => handle(c.req.raw, c.env));
-// Last resort only: every path above is written not to throw. Never a 5xx, never the error text.
-app.onError(() => plain(400, "Bad request.\n"));
+// Last resort only: every path above is written not to throw. The client gets a 4xx without the error
+// text; the error itself goes to the Worker's log (wrangler tail / Workers Logs), so a bug is never
+// silently masked. The fuzz tests also check that canonical pages are still served whatever comes in.
+function lastResort(error: unknown): Response {
+  console.error("feed-aggregator: unexpected error", error);
+  return plain(400, "Bad request.\n");
+}
+app.onError((error) => lastResort(error));
 
 export default {
   fetch(request: Request, env: Env, ctx: ExecutionContext): Response | Promise<Response> {
     try {
       return app.fetch(request, env, ctx);
-    } catch {
-      return plain(400, "Bad request.\n");
+    } catch (error) {
+      return lastResort(error);
     }
   },
 } satisfies ExportedHandler<Env>;

@@ -10,7 +10,16 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { ApiIndex, ManifestApi } from "../shared/api-index";
+import {
+  type ApiIndex,
+  type ApiStream,
+  type AssetsApi,
+  apiFilePath,
+  type ManifestApi,
+  pushPositions,
+  pushVarint,
+  zigzag,
+} from "../shared/api-index";
 import {
   bodyFilePath,
   GAP,
@@ -195,7 +204,7 @@ function concat(parts: readonly Uint8Array[], size?: number): Uint8Array {
   return out;
 }
 
-// --- the API index (postings and summaries stay in bodies.bin in both storages) ---
+// --- the API index (bundle: postings and summaries in bodies.bin; assets: in asset files) ---
 
 /** Appends byte chunks and remembers where each went. */
 class BlobWriter {
@@ -252,7 +261,19 @@ function isAscendingPositions(list: readonly number[], count: number): boolean {
   );
 }
 
-function packApi(api: ApiIndex, writer: BlobWriter, token: string | null): ManifestApi {
+/** An API index that passed every check, with dates as epoch ms and the vocabulary sorted. */
+interface CheckedApi {
+  count: number;
+  ids: string[];
+  dates: number[];
+  tags: { slug: string; postings: number[] }[];
+  vocabulary: string[];
+  terms: Record<string, number[]>;
+  summaries: string[];
+  lastModified: string;
+}
+
+function checkApi(api: ApiIndex): CheckedApi {
   const count = api.ids.length;
   if (api.dates.length !== count || api.summaries.length !== count) {
     throw new Error(
@@ -276,23 +297,139 @@ function packApi(api: ApiIndex, writer: BlobWriter, token: string | null): Manif
       throw new Error(`api index: tag ${t.slug} has bad postings`);
   }
   const vocabulary = Object.keys(api.terms).sort(compareCodeUnits);
-  const postings: number[] = [];
   for (const term of vocabulary) {
-    const list = api.terms[term] ?? [];
-    if (!isAscendingPositions(list, count)) throw new Error(`api index: term "${term}" has bad postings`);
-    postings.push(writer.uint32(list), list.length);
+    if (!isAscendingPositions(api.terms[term] ?? [], count)) {
+      throw new Error(`api index: term "${term}" has bad postings`);
+    }
   }
   return {
     count,
     ids: api.ids,
     dates,
-    tagSlugs: api.tags.map((t) => t.slug),
-    tagPostings: api.tags.map((t) => t.postings),
+    tags: api.tags,
     vocabulary,
-    postings,
-    summaries: api.summaries.map((s) => writer.text(s, token)),
+    terms: api.terms,
+    summaries: api.summaries,
     lastModified: toImfFixdate(api.updated, "api index"),
   };
+}
+
+/** Bundle storage: postings and summaries go into bodies.bin, the rest into worker.json. */
+function packApi(api: CheckedApi, writer: BlobWriter, token: string | null): ManifestApi {
+  const postings: number[] = [];
+  for (const term of api.vocabulary) {
+    const list = api.terms[term] ?? [];
+    postings.push(writer.uint32(list), list.length);
+  }
+  return {
+    count: api.count,
+    ids: api.ids,
+    dates: api.dates,
+    tagSlugs: api.tags.map((t) => t.slug),
+    tagPostings: api.tags.map((t) => t.postings),
+    vocabulary: api.vocabulary,
+    postings,
+    summaries: api.summaries.map((s) => writer.text(s, token)),
+    lastModified: api.lastModified,
+  };
+}
+
+/** API asset files aim at this size: one fetch brings a page of summaries or a few term lists. */
+const API_FILE_TARGET = 64 * 1024;
+/** API files may take this share of the static asset file limit; body files get the rest. */
+const API_MAX_FILES = 4_000;
+
+/** "\n"-joined UTF-8 of strings that must not hold a newline themselves. */
+function joinLines(values: readonly string[], what: string): Uint8Array {
+  for (const v of values) {
+    if (v.includes("\n")) throw new Error(`api index: ${what} ${JSON.stringify(v)} holds a newline`);
+  }
+  return encoder.encode(values.join("\n"));
+}
+
+/** Cuts a stream into files of exactly `size` bytes (the last may be shorter). */
+function cutStream(stream: ApiStream, bytes: Uint8Array, size: number): { path: string; bytes: Uint8Array }[] {
+  const files: { path: string; bytes: Uint8Array }[] = [];
+  for (let at = 0; at < bytes.length; at += size) {
+    files.push({ path: apiFilePath(stream, files.length), bytes: bytes.subarray(at, at + size) });
+  }
+  return files;
+}
+
+/**
+ * Assets storage: summaries (in API order, so a page is one or two files) and delta/varint postings
+ * (in vocabulary order, so a prefix's terms are adjacent) go to fixed-size asset files; ids, dates,
+ * vocabulary and the varint lengths that locate each entry go to bodies.bin (layout in api-index.ts).
+ */
+function packApiAssets(
+  api: CheckedApi,
+): { blob: Uint8Array; files: { path: string; bytes: Uint8Array }[]; descriptor: AssetsApi } {
+  const summaryParts = api.summaries.map((s) => encoder.encode(s));
+  const postingParts = api.vocabulary.map((term) => {
+    const out: number[] = [];
+    pushPositions(out, api.terms[term] ?? []);
+    return Uint8Array.from(out);
+  });
+  const summaryStream = concat(summaryParts, summaryParts.reduce((n, p) => n + p.length, 0));
+  const postingStream = concat(postingParts, postingParts.reduce((n, p) => n + p.length, 0));
+  if (Math.max(summaryStream.length, postingStream.length) > 0xffffffff) {
+    throw new Error("api index: summaries or postings pass 4 GiB");
+  }
+  const fileSize = Math.max(
+    API_FILE_TARGET,
+    Math.ceil((summaryStream.length + postingStream.length) / API_MAX_FILES),
+  );
+  const files = [
+    ...cutStream("summaries", summaryStream, fileSize),
+    ...cutStream("postings", postingStream, fileSize),
+  ];
+
+  const varints = (fill: (out: number[]) => void): Uint8Array => {
+    const out: number[] = [];
+    fill(out);
+    return Uint8Array.from(out);
+  };
+  const ids = joinLines(api.ids, "article id");
+  const dates = varints((out) => {
+    api.dates.forEach((d, i) => {
+      pushVarint(out, i === 0 ? zigzag(d) : (api.dates[i - 1] ?? 0) - d);
+    });
+  });
+  const vocabulary = joinLines(api.vocabulary, "search term");
+  const termBytes = varints((out) => {
+    for (const p of postingParts) pushVarint(out, p.length);
+  });
+  const tags = varints((out) => {
+    for (const t of api.tags) pushPositions(out, t.postings);
+  });
+  const summaries = varints((out) => {
+    for (const p of summaryParts) pushVarint(out, p.length);
+  });
+  const parts = [ids, dates, vocabulary, termBytes, tags, summaries];
+  let at = 0;
+  const [sIds, sDates, sVocabulary, sTermBytes, sTags, sSummaries] = parts.map((p): [number, number] => {
+    const range: [number, number] = [at, p.length];
+    at += p.length;
+    return range;
+  });
+  const descriptor: AssetsApi = {
+    count: api.count,
+    tagSlugs: api.tags.map((t) => t.slug),
+    vocabularySize: api.vocabulary.length,
+    fileSize,
+    summaryFiles: Math.ceil(summaryStream.length / fileSize),
+    postingsFiles: Math.ceil(postingStream.length / fileSize),
+    sections: {
+      ids: sIds ?? [0, 0],
+      dates: sDates ?? [0, 0],
+      vocabulary: sVocabulary ?? [0, 0],
+      termBytes: sTermBytes ?? [0, 0],
+      tags: sTags ?? [0, 0],
+      summaries: sSummaries ?? [0, 0],
+    },
+    lastModified: api.lastModified,
+  };
+  return { blob: concat(parts, at), files, descriptor };
 }
 
 // --- routes ---
@@ -376,11 +513,12 @@ function locateAssets(
   all: readonly Prepared[],
   token: string | null,
   files: { path: string; bytes: Uint8Array }[],
+  maxFiles: number,
 ): Located[] {
   const tokenBytes = token === null ? new Uint8Array(0) : encoder.encode(token);
   const stored = (p: Prepared) => p.entry.size + p.entry.gaps * tokenBytes.length;
   const total = all.reduce((n, p) => n + stored(p), 0);
-  const target = Math.max(FILE_TARGET, Math.ceil(total / MAX_FILES));
+  const target = Math.max(FILE_TARGET, Math.ceil(total / maxFiles));
   let parts: Uint8Array[] = [];
   let size = 0;
   const flush = () => {
@@ -555,28 +693,45 @@ export function emit(routes: RenderedRoute[], notFound: RenderedRoute, opts: Emi
   }
   const all = [...sorted.map((r) => prepare(r, token, 200)), prepare(notFound, token, 404)];
 
-  const writer = new BlobWriter();
-  const api = opts.extra?.api ? packApi(opts.extra.api, writer, token) : undefined;
-  writer.align(8);
+  const checked = opts.extra?.api ? checkApi(opts.extra.api) : undefined;
 
   let storage: StorageMode = setting === "assets" ? "assets" : "bundle";
   const refs: number[] = [];
   let located: Located[] | null = null;
   let store: ChunkStore | null = null;
-  const files: { path: string; bytes: Uint8Array }[] = [];
+  let api: ManifestApi | undefined;
+  let apiAssets: AssetsApi | undefined;
+  let blob: Uint8Array = new Uint8Array(0);
+  let bodyBytes = 0;
+  let files: { path: string; bytes: Uint8Array }[] = [];
   if (storage === "bundle") {
+    const writer = new BlobWriter();
+    api = checked ? packApi(checked, writer, token) : undefined;
+    writer.align(8);
     store = new ChunkStore(writer.size);
     const limit = setting === "auto" ? (opts.autoThreshold ?? AUTO_ASSETS_THRESHOLD) - writer.size : Infinity;
     located = locateBundle(all, store, refs, limit);
-    if (!located) {
+    if (located) {
+      writer.push(store.concat());
+      blob = writer.finish();
+    } else {
       storage = "assets";
       store = null;
+      api = undefined;
       refs.length = 0;
     }
   }
-  if (!located) located = locateAssets(all, token, files);
-  if (store) writer.push(store.concat());
-  const blob = writer.finish();
+  if (!located) {
+    const packed = checked ? packApiAssets(checked) : null;
+    const apiFiles = packed?.files ?? [];
+    located = locateAssets(all, token, files, MAX_FILES - apiFiles.length);
+    bodyBytes = files.reduce((n, f) => n + f.bytes.length, 0);
+    if (packed) {
+      blob = packed.blob;
+      apiAssets = packed.descriptor;
+    }
+    files = [...files, ...apiFiles];
+  }
 
   const types: string[] = [];
   const cacheControls: string[] = [];
@@ -586,7 +741,7 @@ export function emit(routes: RenderedRoute[], notFound: RenderedRoute, opts: Emi
   hash.update(
     JSON.stringify({ storage, origin: opts.origin, token: opts.originToken, types, cacheControls }),
   );
-  hash.update(JSON.stringify(api ?? null));
+  hash.update(JSON.stringify(api ?? apiAssets ?? null));
   hash.update(table).update(blob);
   for (const f of files) hash.update(f.path).update(f.bytes);
   const buildId = hash.digest().subarray(0, 12).toString("base64url");
@@ -601,6 +756,7 @@ export function emit(routes: RenderedRoute[], notFound: RenderedRoute, opts: Emi
     cacheControls,
   };
   if (api) worker.api = api;
+  if (apiAssets) worker.apiAssets = apiAssets;
   const notFoundEntry = all[all.length - 1]?.entry;
   if (!notFoundEntry) throw new Error("emit: internal: no 404 entry");
   const manifest: Manifest = {
@@ -611,9 +767,10 @@ export function emit(routes: RenderedRoute[], notFound: RenderedRoute, opts: Emi
     originToken: opts.originToken,
     routes: Object.fromEntries(all.slice(0, -1).map((p) => [p.path, p.entry])),
     notFound: notFoundEntry,
-    storedBytes: store ? store.bytes : files.reduce((n, f) => n + f.bytes.length, 0),
+    storedBytes: store ? store.bytes : bodyBytes,
   };
   if (api) manifest.api = api;
+  if (apiAssets) manifest.apiAssets = apiAssets;
   return { manifest, worker, table, blob, files };
 }
 

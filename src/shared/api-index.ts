@@ -40,3 +40,119 @@ export interface ManifestApi {
   /** IMF-fixdate. */
   lastModified: string;
 }
+
+// --- assets storage ---
+//
+// In assets storage the heavy parts of the index leave the Worker: summaries and word postings are
+// packed into fixed-size asset files (`apiFilePath`), so byte `x` of a stream is in file
+// `floor(x / fileSize)` at `x % fileSize` and a locator is just a stream offset. What stays in the
+// Worker is `bodies.bin` holding the sections below (varints are LEB128, unsigned, up to 2^53):
+//   ids         UTF-8, "\n"-joined, API order
+//   dates       varint zigzag(dates[0]), then varint dates[i-1] - dates[i] (non-increasing)
+//   vocabulary  UTF-8, "\n"-joined, sorted by UTF-16 code units
+//   termBytes   per vocabulary entry: varint byte length of its postings in the postings stream
+//   tags        per tag: varint count, then the positions as deltas (first, then gap - 1)
+//   summaries   per article: varint byte length of its summary in the summary stream
+// A term's postings in the stream are likewise: varint count, then deltas. Summaries are stored with
+// the origin token in place (the build cut nothing out), so the Worker swaps every occurrence.
+
+/** Byte ranges [offset, length] of the sections in `bodies.bin`. */
+export interface AssetsApiSections {
+  ids: [number, number];
+  dates: [number, number];
+  vocabulary: [number, number];
+  termBytes: [number, number];
+  tags: [number, number];
+  summaries: [number, number];
+}
+
+/** `worker.json`'s API descriptor in assets storage (the data itself is in bodies.bin and assets). */
+export interface AssetsApi {
+  count: number;
+  tagSlugs: string[];
+  vocabularySize: number;
+  /** Bytes per API asset file (the last file of a stream may be shorter). */
+  fileSize: number;
+  summaryFiles: number;
+  postingsFiles: number;
+  sections: AssetsApiSections;
+  /** IMF-fixdate. */
+  lastModified: string;
+}
+
+export type ApiStream = "summaries" | "postings";
+
+/** Asset path of file `n` of an API stream (under the `[assets]` directory). */
+export function apiFilePath(stream: ApiStream, n: number): string {
+  return `/api-${stream}/${n}.bin`;
+}
+
+/** Appends `value` (integer, 0 <= value < 2^53) as an unsigned LEB128 varint. */
+export function pushVarint(out: number[], value: number): void {
+  let v = value;
+  while (v >= 0x80) {
+    out.push((v % 0x80) | 0x80);
+    v = Math.floor(v / 0x80);
+  }
+  out.push(v);
+}
+
+/** Reads varints from `bytes` in order; `pos` is the next byte. Past the end it reads 0s. */
+export class VarintReader {
+  pos: number;
+  constructor(
+    private readonly bytes: Uint8Array,
+    start = 0,
+  ) {
+    this.pos = start;
+  }
+
+  get remaining(): number {
+    return Math.max(0, this.bytes.length - this.pos);
+  }
+
+  next(): number {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const b = this.bytes[this.pos++];
+      if (b === undefined) return value;
+      value += (b & 0x7f) * scale;
+      if (b < 0x80) return value;
+      scale *= 0x80;
+    }
+  }
+}
+
+/** Signed -> unsigned (0, -1, 1, -2 ... -> 0, 1, 2, 3 ...), arithmetic so it works past 32 bits. */
+export function zigzag(v: number): number {
+  return v < 0 ? -2 * v - 1 : 2 * v;
+}
+
+export function unzigzag(u: number): number {
+  return u % 2 === 1 ? -(u + 1) / 2 : u / 2;
+}
+
+/** Ascending positions as varints: count, first, then each gap minus one. */
+export function pushPositions(out: number[], list: readonly number[]): void {
+  pushVarint(out, list.length);
+  let prev = -1;
+  for (const p of list) {
+    pushVarint(out, p - prev - 1);
+    prev = p;
+  }
+}
+
+/** Inverse of pushPositions, reading at the reader's position. */
+export function readPositions(r: VarintReader): Uint32Array {
+  const n = r.next();
+  // Every position takes at least one byte: a larger count is a corrupt stream, not an allocation.
+  if (n > r.remaining) throw new RangeError("api postings: count runs past the data");
+  const out = new Uint32Array(n);
+  let prev = -1;
+  for (let i = 0; i < n; i++) {
+    prev += r.next() + 1;
+    out[i] = prev;
+  }
+  return out;
+}

@@ -4,15 +4,17 @@
 // The build writes three things the Worker imports:
 //   - `routes.bin` (Data module): a compact binary route table, laid out below. It stays small and
 //     allocation-free at 100,000+ routes, unlike a JSON object.
-//   - `bodies.bin` (Data module): API postings, API summaries and, in bundle storage, every unique body
-//     chunk (bodies are deduplicated with content-defined chunking).
+//   - `bodies.bin` (Data module): in bundle storage, API postings, API summaries and every unique body
+//     chunk (bodies are deduplicated with content-defined chunking); in assets storage, only the
+//     compact binary API index (see AssetsApi in ./api-index.ts).
 //   - `worker.json`: the few strings the table indexes (types, Cache-Control values), the origin and
 //     the API index.
 // In assets storage, route bodies live in files under `.generated/assets/bodies/` read through the
-// ASSETS binding instead, with the origin token left in place for the Worker to swap. `manifest.json` is the same information as plain JSON for tools and tests;
-// the Worker does not import it.
+// ASSETS binding instead, with the origin token left in place for the Worker to swap; so do the API's
+// summaries and word postings (`apiFilePath`), and `worker.json` carries `apiAssets` instead of `api`.
+// `manifest.json` is the same information as plain JSON for tools and tests; the Worker does not import it.
 
-import type { ManifestApi } from "./api-index";
+import type { AssetsApi, ManifestApi } from "./api-index";
 
 export type RouteKind = "feed" | "html" | "json" | "opml" | "text" | "asset";
 /** Index order of `RouteKind` in the binary table (append only). */
@@ -54,8 +56,10 @@ export interface Manifest {
   routes: Record<string, RouteEntry>;
   /** The helpful 404 page (HTML), served with status 404 for unknown paths. */
   notFound: RouteEntry;
-  /** Index behind the dynamic `/api/articles` query (absent: that endpoint answers 404). */
+  /** Index behind the dynamic `/api/articles` query, bundle storage (absent: see apiAssets). */
   api?: ManifestApi;
+  /** The same index in assets storage. Neither present: that endpoint answers 404. */
+  apiAssets?: AssetsApi;
   /** Bytes of unique body chunks (bundle) or of body files (assets). */
   storedBytes: number;
 }
@@ -72,6 +76,7 @@ export interface WorkerManifest {
   /** Cache-Control values, indexed by the table's cache byte. */
   cacheControls: string[];
   api?: ManifestApi;
+  apiAssets?: AssetsApi;
 }
 
 // --- the binary route table (`routes.bin`), all little-endian ---

@@ -1,7 +1,6 @@
 // `/api/articles` query: validate parameters into a normalized query (which also keys the ETag), then
 // answer it from the prebuilt index with binary searches and sorted-list intersections. Work is
 // O(log n) for dates/cursor plus O(shortest matching list), never a scan of the corpus text.
-import type { ManifestApi } from "../shared/api-index";
 import { tokenize } from "../shared/search-tokens";
 
 export const ACCEPTED_PARAMS = ["tag", "q", "since", "until", "limit", "cursor"] as const;
@@ -34,6 +33,24 @@ export interface ApiQuery {
   limit: number;
   cursor: Cursor | null;
 }
+
+/**
+ * What a query reads of the index, in API order: ManifestApi as shipped in bundle storage, or the
+ * decoded binary index of assets storage (typed arrays where ManifestApi has number arrays).
+ */
+export interface QueryIndex {
+  readonly count: number;
+  readonly ids: ArrayLike<string>;
+  /** Epoch milliseconds, non-increasing. */
+  readonly dates: ArrayLike<number>;
+  readonly tagSlugs: readonly string[];
+  readonly tagPostings: ArrayLike<ArrayLike<number>>;
+  /** Sorted by UTF-16 code units. */
+  readonly vocabulary: ArrayLike<string>;
+}
+
+/** All parsing needs: validation and normalization never touch the heavy parts of the index. */
+export type QueryTags = Pick<QueryIndex, "tagSlugs">;
 
 export type Parsed = { ok: true; query: ApiQuery; normalized: string } | { ok: false; error: ApiError };
 
@@ -116,7 +133,7 @@ export function parseIsoDate(value: string, endOfDay: boolean): number | null {
 
 // --- parameters ---
 
-export function parseApiQuery(params: URLSearchParams, api: ManifestApi): Parsed {
+export function parseApiQuery(params: URLSearchParams, api: QueryTags): Parsed {
   const accepted = ACCEPTED_PARAMS.join(", ");
   const seen = new Map<string, string>();
   const tagValues: string[] = [];
@@ -214,7 +231,7 @@ export function parseApiQuery(params: URLSearchParams, api: ManifestApi): Parsed
 }
 
 /** One canonical text per distinct query (parameter order, spelling of dates etc. do not matter). */
-function normalize(q: ApiQuery, api: ManifestApi): string {
+function normalize(q: ApiQuery, api: QueryTags): string {
   return JSON.stringify([
     q.tags.map((i) => api.tagSlugs[i]),
     q.terms,
@@ -277,16 +294,28 @@ export interface PostingsSource {
   postings(i: number): ArrayLike<number>;
 }
 
-function termList(api: ManifestApi, src: PostingsSource, term: string): ArrayLike<number> {
-  const v = api.vocabulary;
+/** Vocabulary index of `term`, or -1. */
+export function termIndex(vocabulary: ArrayLike<string>, term: string): number {
+  const v = vocabulary;
   const i = firstTrue(0, v.length, (k) => (v[k] ?? "") >= term);
-  return v[i] === term ? src.postings(i) : [];
+  return v[i] === term ? i : -1;
 }
 
-function prefixList(api: ManifestApi, src: PostingsSource, prefix: string): ArrayLike<number> {
-  const v = api.vocabulary;
+/** Vocabulary indices [a, b) of the tokens starting with `prefix`. */
+export function prefixRange(vocabulary: ArrayLike<string>, prefix: string): [number, number] {
+  const v = vocabulary;
   const a = firstTrue(0, v.length, (k) => (v[k] ?? "") >= prefix);
   const b = firstTrue(a, v.length, (k) => !(v[k] ?? "").startsWith(prefix));
+  return [a, b];
+}
+
+function termList(api: QueryIndex, src: PostingsSource, term: string): ArrayLike<number> {
+  const i = termIndex(api.vocabulary, term);
+  return i >= 0 ? src.postings(i) : [];
+}
+
+function prefixList(api: QueryIndex, src: PostingsSource, prefix: string): ArrayLike<number> {
+  const [a, b] = prefixRange(api.vocabulary, prefix);
   if (b - a <= 1) return b > a ? src.postings(a) : [];
   const mark = new Uint8Array(api.count);
   for (let k = a; k < b; k++) {
@@ -298,7 +327,21 @@ function prefixList(api: ManifestApi, src: PostingsSource, prefix: string): Arra
   return out;
 }
 
-export function runApiQuery(q: ApiQuery, api: ManifestApi, src: PostingsSource): ApiResult {
+/** Vocabulary ranges [a, b) whose postings runApiQuery will ask for (to fetch them beforehand). */
+export function postingsNeeded(q: ApiQuery, api: QueryIndex): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const t of q.terms) {
+    const i = termIndex(api.vocabulary, t);
+    if (i >= 0) ranges.push([i, i + 1]);
+  }
+  if (q.prefix !== null) {
+    const [a, b] = prefixRange(api.vocabulary, q.prefix);
+    if (b > a) ranges.push([a, b]);
+  }
+  return ranges;
+}
+
+export function runApiQuery(q: ApiQuery, api: QueryIndex, src: PostingsSource): ApiResult {
   const { dates, ids } = api;
   const date = (i: number) => dates[i] ?? 0;
   // Positions are sorted by date descending, so each bound is one binary search.

@@ -9,27 +9,27 @@ import { bodyFilePath } from "../shared/manifest";
 import { GAP, type RouteRecord, type RouteTable } from "./table";
 
 /** Byte-budgeted memo; evicts in insertion order (cheap, and good enough: hot routes come right back). */
-export class ByteMemo<K> {
-  private map = new Map<K, Uint8Array>();
+export class ByteMemo<K, V extends ArrayBufferView = Uint8Array> {
+  private map = new Map<K, V>();
   private bytes = 0;
 
   constructor(private readonly budget: number) {}
 
-  get(key: K): Uint8Array | undefined {
+  get(key: K): V | undefined {
     return this.map.get(key);
   }
 
-  set(key: K, value: Uint8Array): void {
+  set(key: K, value: V): void {
     // One body may take at most a quarter of the budget, so a few huge ones cannot flush everything.
-    if (value.length > this.budget / 4 || this.map.has(key)) return;
-    while (this.bytes + value.length > this.budget) {
+    if (value.byteLength > this.budget / 4 || this.map.has(key)) return;
+    while (this.bytes + value.byteLength > this.budget) {
       const oldest = this.map.entries().next();
       if (oldest.done) break;
       this.map.delete(oldest.value[0]);
-      this.bytes -= oldest.value[1].length;
+      this.bytes -= oldest.value[1].byteLength;
     }
     this.map.set(key, value);
-    this.bytes += value.length;
+    this.bytes += value.byteLength;
   }
 
   clear(): void {
@@ -47,6 +47,38 @@ export type FileFetcher = (path: string) => Promise<ArrayBuffer | null>;
 
 export class BodyUnavailable extends Error {}
 
+/**
+ * Asset files by path: concurrent misses on one file share a single fetch (entries leave when it
+ * settles), and files asked to be kept are memoized under a byte budget (route bodies are memoized
+ * per body instead, so their files are not kept).
+ */
+export class FileCache {
+  private readonly memo: ByteMemo<string>;
+  private readonly inflight = new Map<string, Promise<Uint8Array | null>>();
+
+  constructor(budget: number) {
+    this.memo = new ByteMemo(budget);
+  }
+
+  get(path: string, fetchFile: FileFetcher, keep: boolean): Promise<Uint8Array | null> {
+    const hit = this.memo.get(path);
+    if (hit) return Promise.resolve(hit);
+    let pending = this.inflight.get(path);
+    if (!pending) {
+      pending = fetchFile(path)
+        .then((buf) => (buf ? new Uint8Array(buf) : null))
+        .finally(() => this.inflight.delete(path));
+      this.inflight.set(path, pending);
+    }
+    return keep ? pending.then((bytes) => (bytes && this.memo.set(path, bytes), bytes)) : pending;
+  }
+
+  /** Bytes of kept files. */
+  get size(): number {
+    return this.memo.size;
+  }
+}
+
 const MEMO_BUDGET = 16 * 1024 * 1024;
 
 export class RouteBodies {
@@ -59,7 +91,6 @@ export class RouteBodies {
   private readonly encoder = new TextEncoder();
 
   private readonly tokenBytes: Uint8Array;
-  private readonly inflight = new Map<string, Promise<ArrayBuffer | null>>();
 
   constructor(
     private readonly table: RouteTable,
@@ -68,6 +99,8 @@ export class RouteBodies {
     private readonly storage: "bundle" | "assets",
     /** The placeholder origin stored in body files (assets storage). */
     token: string,
+    /** Shared with the API's file reads, so one in-flight map covers every asset fetch. */
+    private readonly files: FileCache = new FileCache(0),
   ) {
     this.tokenBytes = this.encoder.encode(token);
   }
@@ -99,27 +132,17 @@ export class RouteBodies {
     if (now) return now;
     // Stored length `c` counts the origin token left in place; empty bodies have no bytes stored.
     const path = bodyFilePath(rec.a);
-    const file = rec.c === 0 ? new ArrayBuffer(0) : await this.fetchOnce(path, fetchFile);
+    const file = rec.c === 0 ? new Uint8Array(0) : await this.files.get(path, fetchFile, false);
     if (!file || (rec.c > 0 && file.byteLength < rec.b + rec.c)) {
       throw new BodyUnavailable(`body file ${path} is missing or short`);
     }
-    const raw = new Uint8Array(file, rec.c === 0 ? 0 : rec.b, rec.c);
+    const raw = file.subarray(rec.c === 0 ? 0 : rec.b, rec.b + rec.c);
     // Synchronous from here on: memoFor() sets originBytes for `origin`, even if other requests
     // switched the origin while this one awaited. A copy either way, so the memo never pins a file.
     const memo = this.memoFor(rec, origin);
     const bytes = rec.gaps === 0 ? raw.slice() : this.swapToken(raw, rec);
     memo.set(rec.index, bytes);
     return bytes;
-  }
-
-  /** Concurrent misses on one file share a single fetch (entries leave when it settles). */
-  private fetchOnce(path: string, fetchFile: FileFetcher): Promise<ArrayBuffer | null> {
-    let pending = this.inflight.get(path);
-    if (!pending) {
-      pending = fetchFile(path).finally(() => this.inflight.delete(path));
-      this.inflight.set(path, pending);
-    }
-    return pending;
   }
 
   private memoFor(rec: RouteRecord, origin: string): ByteMemo<number> {

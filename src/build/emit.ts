@@ -348,7 +348,11 @@ function joinLines(values: readonly string[], what: string): Uint8Array {
 }
 
 /** Cuts a stream into files of exactly `size` bytes (the last may be shorter). */
-function cutStream(stream: ApiStream, bytes: Uint8Array, size: number): { path: string; bytes: Uint8Array }[] {
+function cutStream(
+  stream: ApiStream,
+  bytes: Uint8Array,
+  size: number,
+): { path: string; bytes: Uint8Array }[] {
   const files: { path: string; bytes: Uint8Array }[] = [];
   for (let at = 0; at < bytes.length; at += size) {
     files.push({ path: apiFilePath(stream, files.length), bytes: bytes.subarray(at, at + size) });
@@ -361,17 +365,25 @@ function cutStream(stream: ApiStream, bytes: Uint8Array, size: number): { path: 
  * (in vocabulary order, so a prefix's terms are adjacent) go to fixed-size asset files; ids, dates,
  * vocabulary and the varint lengths that locate each entry go to bodies.bin (layout in api-index.ts).
  */
-function packApiAssets(
-  api: CheckedApi,
-): { blob: Uint8Array; files: { path: string; bytes: Uint8Array }[]; descriptor: AssetsApi } {
+function packApiAssets(api: CheckedApi): {
+  blob: Uint8Array;
+  files: { path: string; bytes: Uint8Array }[];
+  descriptor: AssetsApi;
+} {
   const summaryParts = api.summaries.map((s) => encoder.encode(s));
   const postingParts = api.vocabulary.map((term) => {
     const out: number[] = [];
     pushPositions(out, api.terms[term] ?? []);
     return Uint8Array.from(out);
   });
-  const summaryStream = concat(summaryParts, summaryParts.reduce((n, p) => n + p.length, 0));
-  const postingStream = concat(postingParts, postingParts.reduce((n, p) => n + p.length, 0));
+  const summaryStream = concat(
+    summaryParts,
+    summaryParts.reduce((n, p) => n + p.length, 0),
+  );
+  const postingStream = concat(
+    postingParts,
+    postingParts.reduce((n, p) => n + p.length, 0),
+  );
   if (Math.max(summaryStream.length, postingStream.length) > 0xffffffff) {
     throw new Error("api index: summaries or postings pass 4 GiB");
   }

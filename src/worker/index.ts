@@ -7,7 +7,15 @@ import bodies from "../../.generated/bodies.bin";
 import routesBin from "../../.generated/routes.bin";
 import workerJson from "../../.generated/worker.json";
 import { expandLink, type WorkerManifest } from "../shared/manifest";
-import { type ApiError, encodeCursor, parseApiQuery, runApiQuery } from "./api-query";
+import { ApiAssetsReader, AssetsApiIndex } from "./api-assets";
+import {
+  type ApiError,
+  type ApiResult,
+  encodeCursor,
+  parseApiQuery,
+  postingsNeeded,
+  runApiQuery,
+} from "./api-query";
 import { notModified } from "./conditional";
 import { shortHash } from "./hash";
 import {
@@ -19,7 +27,7 @@ import {
 } from "./headers";
 import { OriginJoiner } from "./origin";
 import { resolvePath } from "./routes";
-import { BodyUnavailable, type FileFetcher, RouteBodies } from "./store";
+import { BodyUnavailable, FileCache, type FileFetcher, RouteBodies } from "./store";
 import { RouteTable } from "./table";
 
 export interface Env {
@@ -30,10 +38,26 @@ export interface Env {
 const manifest = workerJson as unknown as WorkerManifest;
 const blob = new Uint8Array(bodies);
 const table = new RouteTable(routesBin);
-const routeBodies = new RouteBodies(table, blob, manifest.storage, manifest.originToken);
+/** Every asset read (route bodies, API files) goes through one in-flight map; API files are kept. */
+const files = new FileCache(16 * 1024 * 1024);
+const routeBodies = new RouteBodies(table, blob, manifest.storage, manifest.originToken, files);
 const joiner = new OriginJoiner(blob, manifest.origin, manifest.originToken);
 const api = manifest.api;
-const apiLastModifiedMs = api ? Date.parse(api.lastModified) : Number.NaN;
+const apiAssets = manifest.apiAssets;
+const apiInfo = api ?? apiAssets;
+const apiLastModifiedMs = apiInfo ? Date.parse(apiInfo.lastModified) : Number.NaN;
+/** Assets storage: decoded on the first API query, not at start-up (most requests never need it). */
+let apiReader: ApiAssetsReader | null = null;
+
+function assetsReader(): ApiAssetsReader | null {
+  if (!apiAssets) return null;
+  apiReader ??= new ApiAssetsReader(
+    new AssetsApiIndex(apiAssets, blob),
+    files,
+    manifest.origin === null ? manifest.originToken : null,
+  );
+  return apiReader;
+}
 const encoder = new TextEncoder();
 /** IMF-fixdate strings by epoch ms: few distinct dates, formatted once each. */
 const httpDates = new Map<number, string>();
@@ -148,42 +172,86 @@ function serveRoute(
   );
 }
 
-function serveApiQuery(request: Request, url: URL, origin: string): Response {
-  if (!api) return jsonError(404, { code: "not_found", message: "This site has no article API." });
-  const parsed = parseApiQuery(url.searchParams, api);
+/** The JSON answer: summaries joined into `items`, then the cursor and total. */
+function apiBody(result: ApiResult, parts: readonly Uint8Array[]): Uint8Array {
+  const head = encoder.encode('{"items":[');
+  const next = result.next ? JSON.stringify(encodeCursor(result.next)) : "null";
+  const tail = encoder.encode(`],"next_cursor":${next},"total":${result.total}}`);
+  let size = head.length + tail.length + Math.max(0, parts.length - 1);
+  for (const p of parts) size += p.length;
+  const out = new Uint8Array(size);
+  out.set(head, 0);
+  let at = head.length;
+  parts.forEach((p, i) => {
+    if (i > 0) out[at++] = 0x2c; // ","
+    out.set(p, at);
+    at += p.length;
+  });
+  out.set(tail, at);
+  return out;
+}
+
+function serveApiQuery(request: Request, url: URL, origin: string, env: Env | undefined) {
+  if (!apiInfo) return jsonError(404, { code: "not_found", message: "This site has no article API." });
+  const parsed = parseApiQuery(url.searchParams, apiInfo);
   if (!parsed.ok) return jsonError(400, parsed.error);
   const originKey = joiner.dynamic ? origin : "";
   const rep: Representation & { etag: string } = {
     kind: "api",
     type: "application/json; charset=utf-8",
     etag: `"q-${shortHash(`${manifest.buildId}\n${parsed.normalized}\n${originKey}`)}"`,
-    lastModified: api.lastModified,
+    lastModified: apiInfo.lastModified,
     cacheControl: "public, max-age=300, stale-while-revalidate=86400",
   };
-  // The query runs only past the conditional check, inside body()/length().
-  let bytes: Uint8Array | null = null;
-  const render = (): Uint8Array => {
-    if (bytes) return bytes;
-    const result = runApiQuery(parsed.query, api, postingsSource);
-    const parts = result.positions.map((p) => joiner.body(api.summaries[p] ?? [], origin));
-    const head = encoder.encode('{"items":[');
-    const next = result.next ? JSON.stringify(encodeCursor(result.next)) : "null";
-    const tail = encoder.encode(`],"next_cursor":${next},"total":${result.total}}`);
-    let size = head.length + tail.length + Math.max(0, parts.length - 1);
-    for (const p of parts) size += p.length;
-    const out = new Uint8Array(size);
-    out.set(head, 0);
-    let at = head.length;
-    parts.forEach((p, i) => {
-      if (i > 0) out[at++] = 0x2c; // ","
-      out.set(p, at);
-      at += p.length;
-    });
-    out.set(tail, at);
-    bytes = out;
-    return out;
-  };
-  return answer(request, rep, apiLastModifiedMs, 200, render, () => render().length);
+  if (api) {
+    // The query runs only past the conditional check, inside body()/length().
+    let bytes: Uint8Array | null = null;
+    const render = (): Uint8Array => {
+      if (bytes) return bytes;
+      const result = runApiQuery(parsed.query, api, postingsSource);
+      bytes = apiBody(
+        result,
+        result.positions.map((p) => joiner.body(api.summaries[p] ?? [], origin)),
+      );
+      return bytes;
+    };
+    return answer(request, rep, apiLastModifiedMs, 200, render, () => render().length);
+  }
+  // Assets storage: the same answer, with postings and summaries fetched past the conditional check.
+  const not = conditional(request, rep, apiLastModifiedMs);
+  if (not) return not;
+  return renderFromAssets(parsed.query, origin, env).then(
+    (bytes) =>
+      answer(
+        request,
+        rep,
+        apiLastModifiedMs,
+        200,
+        () => bytes,
+        () => bytes.length,
+      ),
+    (e: unknown) => {
+      if (!(e instanceof BodyUnavailable)) console.error("feed-aggregator: API index failed", e);
+      return plain(503, "Article index storage is unavailable; try again shortly.\n", {
+        "Retry-After": "30",
+      });
+    },
+  );
+}
+
+async function renderFromAssets(
+  query: Parameters<typeof runApiQuery>[0],
+  origin: string,
+  env: Env | undefined,
+): Promise<Uint8Array> {
+  const reader = assetsReader();
+  if (!reader) throw new Error("no API index");
+  const fetchFile = assetFetcher(env);
+  const lists = await reader.postings(postingsNeeded(query, reader.index), fetchFile);
+  const result = runApiQuery(query, reader.index, {
+    postings: (i) => lists.get(i) ?? [],
+  });
+  return apiBody(result, await reader.summaries(result.positions, origin, fetchFile));
 }
 
 export function handle(request: Request, env?: Env): Response | Promise<Response> {
@@ -199,7 +267,7 @@ export function handle(request: Request, env?: Env): Response | Promise<Response
     return plain(400, "Bad request URL.\n");
   }
   const origin = url.origin;
-  const r = resolvePath(url.pathname, url.search, table, api !== undefined);
+  const r = resolvePath(url.pathname, url.search, table, apiInfo !== undefined);
   switch (r.type) {
     case "route":
       return serveRoute(request, r.index, url.pathname, origin, env);
@@ -210,7 +278,7 @@ export function handle(request: Request, env?: Env): Response | Promise<Response
       return new Response(null, { status: 308, headers: h });
     }
     case "api-query":
-      return serveApiQuery(request, url, origin);
+      return serveApiQuery(request, url, origin, env);
     case "api-not-found":
       return jsonError(404, {
         code: "not_found",

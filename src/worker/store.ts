@@ -70,7 +70,11 @@ export class FileCache {
         .finally(() => this.inflight.delete(path));
       this.inflight.set(path, pending);
     }
-    return keep ? pending.then((bytes) => (bytes && this.memo.set(path, bytes), bytes)) : pending;
+    if (!keep) return pending;
+    return pending.then((bytes) => {
+      if (bytes) this.memo.set(path, bytes);
+      return bytes;
+    });
   }
 
   /** Bytes of kept files. */

@@ -1,6 +1,7 @@
 // Both storages in workerd, through Miniflare: the real seed corpus built twice (STORAGE=bundle and
 // STORAGE=assets) into temp dirs, the Worker bundled against each, and every route fetched from both.
-// Same URLs, same status, same headers, same bytes; conditionals and HEAD never touch the assets.
+// Same URLs, same status, same headers, same bytes; conditionals and HEAD never touch the assets. The
+// dynamic /api/articles query too, whose assets-storage index lives in asset files and bodies.bin.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,6 +10,8 @@ import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Manifest } from "../../../src/shared/manifest";
+import { parseApiQuery } from "../../../src/worker/api-query";
+import { shortHash } from "../../../src/worker/hash";
 
 const ROOT = resolve(__dirname, "../../..");
 const HOST = "http://news.example";
@@ -139,6 +142,133 @@ describe("bundle and assets storage in workerd (Miniflare)", { timeout: 120_000 
       const res = await s.fetch(path, { headers: { "If-None-Match": etag } });
       expect(res.status).toBe(304);
       expect(await res.text()).toBe("");
+    }
+  });
+
+  /** Every kind of query: paging, tags, exact and prefix terms, dates, and each kind of error. */
+  const API_QUERIES = [
+    "",
+    "?limit=1",
+    "?limit=2",
+    "?limit=100",
+    "?tag=llama",
+    "?tag=meta&tag=llama",
+    "?tag=yann-lecun&limit=1",
+    "?q=lecun",
+    "?q=lecun%20",
+    "?q=meta%20llama",
+    "?q=mod",
+    "?q=yann%20lec",
+    "?q=zzzznotaword",
+    "?q=a",
+    "?since=2020-01-01",
+    "?until=2000-01-01",
+    "?since=2020-01-01&until=2030-12-31&q=meta&tag=meta",
+    "?limit=0",
+    "?limit=abc",
+    "?tag=no-such-tag",
+    "?cursor=!!",
+    "?since=yesterday",
+    "?color=red",
+    "?q=1&q=2",
+  ];
+
+  async function sameApiAnswer(query: string, init?: { method?: string; headers?: Record<string, string> }) {
+    const what = `${init?.method ?? "GET"} /api/articles${query} ${JSON.stringify(init?.headers ?? {})}`;
+    const [a, b] = await Promise.all([
+      bundle.fetch(`/api/articles${query}`, init),
+      assets.fetch(`/api/articles${query}`, init),
+    ]);
+    expect(b.status, what).toBe(a.status);
+    for (const h of [...HEADERS, "content-length", "vary", "retry-after"]) {
+      if (h === "etag") continue; // per build (below)
+      expect(b.headers.get(h), `${what} ${h}`).toBe(a.headers.get(h));
+    }
+    const [ta, tb] = [await a.text(), await b.text()];
+    expect(tb, what).toBe(ta);
+    return { a, b, text: ta };
+  }
+
+  /** The ETag each build must send: its buildId, the normalized query and the origin. */
+  function expectedEtag(s: Served, query: string): string {
+    const api = bundle.manifest.api;
+    if (!api) throw new Error("seed build has no API");
+    const parsed = parseApiQuery(new URLSearchParams(query), api);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const origin = s.manifest.origin === null ? HOST : "";
+    return `"q-${shortHash(`${s.manifest.buildId}\n${parsed.normalized}\n${origin}`)}"`;
+  }
+
+  it("assets storage keeps the API index out of the Worker: bodies.bin holds only the compact part", () => {
+    expect(bundle.manifest.api).toBeDefined();
+    expect(bundle.manifest.apiAssets).toBeUndefined();
+    expect(assets.manifest.api).toBeUndefined();
+    const desc = assets.manifest.apiAssets;
+    expect(desc?.count).toBe(bundle.manifest.api?.count);
+    expect(desc?.tagSlugs).toEqual(bundle.manifest.api?.tagSlugs);
+    expect(desc?.vocabularySize).toBe(bundle.manifest.api?.vocabulary.length);
+    expect(desc?.summaryFiles).toBeGreaterThan(0);
+    expect(desc?.postingsFiles).toBeGreaterThan(0);
+  });
+
+  it("every API query in the table: same status, headers and bytes (GET and HEAD)", async () => {
+    for (const query of API_QUERIES) {
+      for (const method of ["GET", "HEAD"]) {
+        const { a, b } = await sameApiAnswer(query, { method });
+        if (a.status === 200) {
+          expect(a.headers.get("etag"), query).toBe(expectedEtag(bundle, query));
+          expect(b.headers.get("etag"), query).toBe(expectedEtag(assets, query));
+        } else {
+          expect(b.headers.get("etag"), query).toBe(a.headers.get("etag"));
+        }
+      }
+    }
+  });
+
+  it("API answers hold real items with the request's origin, and paging follows next_cursor", async () => {
+    const first = await sameApiAnswer("?limit=2");
+    const body = JSON.parse(first.text) as {
+      items: { url: string }[];
+      next_cursor: string | null;
+      total: number;
+    };
+    expect(body.total).toBe(bundle.manifest.api?.count);
+    expect(body.items).toHaveLength(2);
+    expect(body.items[0]?.url.startsWith(`${HOST}/`)).toBe(true);
+    expect(first.text).not.toContain(bundle.manifest.originToken);
+    let cursor = body.next_cursor;
+    let seen = body.items.length;
+    for (let guard = 0; cursor && guard < 20; guard++) {
+      const page = await sameApiAnswer(`?limit=2&cursor=${cursor}`);
+      const next = JSON.parse(page.text) as { items: unknown[]; next_cursor: string | null };
+      seen += next.items.length;
+      cursor = next.next_cursor;
+    }
+    expect(seen).toBe(body.total);
+  });
+
+  it("API conditionals: 304 for the build's own ETag and Last-Modified, in both storages", async () => {
+    for (const s of [bundle, assets]) {
+      const etag = expectedEtag(s, "?tag=llama");
+      const res = await s.fetch("/api/articles?tag=llama", { headers: { "If-None-Match": etag } });
+      expect(res.status).toBe(304);
+      expect(res.headers.get("etag")).toBe(etag);
+      expect(await res.text()).toBe("");
+      const lm = (await s.fetch("/api/articles")).headers.get("last-modified") ?? "";
+      const ims = await s.fetch("/api/articles?q=lecun", { headers: { "If-Modified-Since": lm } });
+      expect(ims.status).toBe(304);
+    }
+    // The other build's ETag does not match (its bytes could differ): a full answer.
+    const foreign = await assets.fetch("/api/articles?tag=llama", {
+      headers: { "If-None-Match": expectedEtag(bundle, "?tag=llama") },
+    });
+    expect(foreign.status).toBe(200);
+  });
+
+  it("API data files are never served directly", async () => {
+    for (const path of ["/api-summaries/0.bin", "/api-postings/0.bin"]) {
+      const res = await assets.fetch(path);
+      expect(res.status, path).toBe(404);
     }
   });
 });

@@ -5,8 +5,9 @@
 // Options: --corpus DIR (env FEED_CORPUS_DIR, default corpus), --out DIR (env FEED_OUT_DIR, default
 // .generated), --config FILE (default wrangler.toml), --quiet (totals only). Site settings: wrangler.toml
 // [vars], each overridden by an environment variable FEED_<NAME> (e.g. FEED_BASE_URL).
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { relative, resolve } from "node:path";
+import type { Site } from "../shared/types";
 import { loadSettings } from "./config";
 import { listCorpus } from "./corpus/read";
 import { writeGenerated } from "./emit";
@@ -46,6 +47,21 @@ function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Options {
 }
 
 class UsageError extends Error {}
+
+/** site.json one article per line: a single JSON string of a large site would pass V8's string limit. */
+function writeSiteJson(file: string, site: Site): void {
+  const fd = openSync(file, "w");
+  try {
+    const head = JSON.stringify({ settings: site.settings, tags: site.tags, updated: site.updated });
+    writeSync(fd, `${head.slice(0, -1)},"articles":[\n`);
+    site.articles.forEach((a, i) => {
+      writeSync(fd, `${i ? ",\n" : ""}${JSON.stringify(a)}`);
+    });
+    writeSync(fd, "\n]}\n");
+  } finally {
+    closeSync(fd);
+  }
+}
 
 function fail(problems: readonly Problem[]): never {
   for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
@@ -99,7 +115,7 @@ function main(): void {
   mkdirSync(tmp, { recursive: true });
   writeGenerated(tmp, output);
   writeFileSync(resolve(tmp, "build-report.txt"), reportText);
-  writeFileSync(resolve(tmp, "site.json"), `${JSON.stringify(site, null, 1)}\n`);
+  writeSiteJson(resolve(tmp, "site.json"), site);
   rmSync(out, { recursive: true, force: true });
   renameSync(tmp, out);
 

@@ -687,23 +687,33 @@ function buildTable(
 }
 
 /** Pure: rendered routes -> route table, body store, JSON. Same input, same bytes. Throws on bad input. */
-export function emit(routes: RenderedRoute[], notFound: RenderedRoute, opts: EmitOptions): EmitResult {
+/**
+ * `routes` may be a lazy iterable: each body string is turned into UTF-8 bytes as it arrives and can be
+ * garbage-collected right after, so a large site never holds all its rendered strings at once.
+ */
+export function emit(
+  routes: Iterable<RenderedRoute>,
+  notFound: RenderedRoute,
+  opts: EmitOptions,
+): EmitResult {
   if (opts.origin === null && !opts.originToken) throw new Error("emit: originToken is empty");
   const setting = opts.storage ?? "auto";
   if (setting !== "auto" && setting !== "bundle" && setting !== "assets") {
     throw new Error(`emit: storage "${String(setting)}" is not one of auto, bundle, assets`);
   }
   const token = opts.origin === null ? opts.originToken : null;
-  const sorted = [...routes].sort((a, b) => compareCodeUnits(a.path, b.path));
-  for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i]?.path === sorted[i - 1]?.path) {
-      throw new Error(`duplicate route path "${sorted[i]?.path}": two renderers produced the same URL`);
+  const prepared: Prepared[] = [];
+  for (const route of routes) {
+    if (!route.path.startsWith("/")) throw new Error(`route "${route.path}": paths must start with "/"`);
+    prepared.push(prepare(route, token, 200));
+  }
+  prepared.sort((a, b) => compareCodeUnits(a.path, b.path));
+  for (let i = 1; i < prepared.length; i++) {
+    if (prepared[i]?.path === prepared[i - 1]?.path) {
+      throw new Error(`duplicate route path "${prepared[i]?.path}": two renderers produced the same URL`);
     }
   }
-  for (const route of sorted) {
-    if (!route.path.startsWith("/")) throw new Error(`route "${route.path}": paths must start with "/"`);
-  }
-  const all = [...sorted.map((r) => prepare(r, token, 200)), prepare(notFound, token, 404)];
+  const all = [...prepared, prepare(notFound, token, 404)];
 
   const checked = opts.extra?.api ? checkApi(opts.extra.api) : undefined;
 

@@ -5,22 +5,29 @@ import { createHash } from "node:crypto";
 import type { Site } from "../../shared/types";
 import { type EmitResult, emit, type StorageSetting } from "../emit";
 import { renderApi } from "./api";
-import { renderFeeds } from "./feeds/index";
+import { feedRoutes } from "./feeds/index";
 import { renderNotFound, renderPages } from "./html/index";
 import { renderOpml } from "./opml";
 import type { RenderContext } from "./types";
 
 export function originToken(site: Site): string {
-  const h = createHash("sha256").update(JSON.stringify(site)).digest("hex").slice(0, 16);
-  return `https://origin-${h}.invalid`;
+  // Hashed piece by piece: one JSON string of a large site would pass V8's string length limit.
+  const hash = createHash("sha256").update(JSON.stringify({ ...site, articles: [] }));
+  for (const a of site.articles) hash.update(JSON.stringify(a));
+  return `https://origin-${hash.digest("hex").slice(0, 16)}.invalid`;
 }
 
 export function renderSite(site: Site, storage: StorageSetting = "auto"): EmitResult {
   const token = originToken(site);
   const ctx: RenderContext = { site, origin: site.settings.baseUrl ?? token };
   const api = renderApi(ctx);
-  const routes = [...renderFeeds(ctx), ...renderPages(ctx), renderOpml(ctx), ...api.routes];
-  return emit(routes, renderNotFound(ctx), {
+  function* routes() {
+    yield* feedRoutes(ctx);
+    yield* renderPages(ctx);
+    yield renderOpml(ctx);
+    yield* api.routes;
+  }
+  return emit(routes(), renderNotFound(ctx), {
     origin: site.settings.baseUrl,
     originToken: token,
     extra: { api: api.index },

@@ -6,7 +6,7 @@ import { renderAtom } from "./atom";
 import { feedEnv, linkHeader } from "./context";
 import { itemCaches } from "./items";
 import { renderJsonFeed } from "./jsonfeed";
-import { type FeedFormat, type FeedPage, FORMAT_INFO, FORMATS, pagePath, planFeeds } from "./plan";
+import { FORMAT_INFO, FORMATS, pagePath, planFeeds } from "./plan";
 import { renderRss } from "./rss";
 
 export { FeedInputError } from "./errors";
@@ -16,12 +16,17 @@ export { FROZEN_CACHE_CONTROL, pagePath, planFeeds } from "./plan";
 const RENDERERS = { rss: renderRss, atom: renderAtom, json: renderJsonFeed } as const;
 
 export function renderFeeds(ctx: RenderContext): RenderedRoute[] {
+  return [...feedRoutes(ctx)];
+}
+
+/** The same routes, rendered one at a time as they are consumed (a large site never holds them all). */
+export function* feedRoutes(ctx: RenderContext): Generator<RenderedRoute> {
   const env = feedEnv(ctx);
   // Each article's item is rendered once per format and reused by every document listing it.
   const caches = itemCaches();
-  return planFeeds(ctx.site).flatMap((page: FeedPage) =>
-    FORMATS.map(
-      (format: FeedFormat): RenderedRoute => ({
+  for (const page of planFeeds(ctx.site)) {
+    for (const format of FORMATS) {
+      yield {
         path: pagePath(page.scope, page.archive, format),
         body: RENDERERS[format](env, page, caches[format]),
         type: `${FORMAT_INFO[format].mediaType}; charset=utf-8`,
@@ -29,7 +34,7 @@ export function renderFeeds(ctx: RenderContext): RenderedRoute[] {
         lastModified: page.lastModified,
         ...(page.cacheControl === undefined ? {} : { cacheControl: page.cacheControl }),
         link: linkHeader(env, page, format),
-      }),
-    ),
-  );
+      };
+    }
+  }
 }

@@ -5,6 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Miniflare } from "miniflare";
 import { WebSocket } from "undici";
+import type { WorkerFacts } from "./types";
 
 const CLK_TCK = 100; // Linux USER_HZ on every mainstream kernel; /proc/<pid>/stat counts in these ticks.
 
@@ -37,17 +38,10 @@ export function childrenNamed(parent: number, comm: string): number[] {
   return out;
 }
 
-export interface WorkerServer {
+/** Start-up and memory facts (WorkerFacts) plus what it takes to drive and stop the server. */
+export interface WorkerServer extends WorkerFacts {
   url: string;
   pid: number;
-  startupMs: number;
-  firstResponseMs: number;
-  rssMiB: number;
-  /** V8 heap of the isolate from the inspector (Runtime.getHeapUsage), after a forced GC. */
-  heapUsedMiB: number | null;
-  heapTotalMiB: number | null;
-  /** ArrayBuffer backing stores outside the V8 heap (the bodies blob lives here); counts toward 128 MB. */
-  backingMiB: number | null;
   stop(): Promise<void>;
 }
 

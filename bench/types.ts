@@ -22,8 +22,10 @@ export interface WorkerFacts {
   startupMs: number;
   firstResponseMs: number;
   rssMiB: number;
+  /** V8 heap of the isolate from the inspector (Runtime.getHeapUsage), after a forced GC. */
   heapUsedMiB: number | null;
   heapTotalMiB: number | null;
+  /** ArrayBuffer backing stores outside the V8 heap (the bodies blob lives here); counts toward 128 MB. */
   backingMiB: number | null;
 }
 

@@ -3,7 +3,6 @@
 // postings spanning several fixed-size files included, and a page touches few files.
 import { describe, expect, it } from "vitest";
 import { emit } from "../../../src/build/emit";
-import type { RenderedRoute } from "../../../src/build/render/types";
 import {
   type ApiIndex,
   type ManifestApi,
@@ -17,22 +16,13 @@ import {
 import { ApiAssetsReader, AssetsApiIndex, replaceAll } from "../../../src/worker/api-assets";
 import { parseApiQuery, postingsNeeded, runApiQuery } from "../../../src/worker/api-query";
 import { FileCache } from "../../../src/worker/store";
+import { route } from "../../support/routes";
 
 const TOKEN = "https://origin-0123456789abcdef.invalid";
 const ORIGIN = "https://news.example";
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
-function route(path: string, body: string, extra: Partial<RenderedRoute> = {}): RenderedRoute {
-  return {
-    path,
-    body,
-    type: "text/html; charset=utf-8",
-    kind: "html",
-    lastModified: "2026-03-01T10:00:00Z",
-    ...extra,
-  };
-}
 const NF = route("/404", "missing", { status: 404 });
 
 /** A deterministic index of `n` articles: dates with ties, 4 tags, a Zipf-ish vocabulary. */

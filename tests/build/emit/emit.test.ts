@@ -7,19 +7,10 @@ import type { RenderedRoute } from "../../../src/build/render/types";
 import { RouteBodies } from "../../../src/worker/store";
 import { RouteTable } from "../../../src/worker/table";
 import { FIXTURE_TOKEN, fixtureEmit } from "../../support/fixture-site";
+import { route } from "../../support/routes";
 
 const TOKEN = "https://origin.invalid";
 
-function route(path: string, body: string, extra: Partial<RenderedRoute> = {}): RenderedRoute {
-  return {
-    path,
-    body,
-    type: "text/html; charset=utf-8",
-    kind: "html",
-    lastModified: "2026-03-01T10:00:00Z",
-    ...extra,
-  };
-}
 const NF = route("/404", "not found", { status: 404 });
 
 /** A route's body as the Worker serves it for `origin`, read back through the Worker's own reader. */

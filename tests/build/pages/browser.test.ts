@@ -9,12 +9,13 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../../scripts/lib/chromium";
 import { renderNotFound, renderPages } from "../../../src/build/render/html/index";
 import { renderOpml } from "../../../src/build/render/opml";
 import type { RenderedRoute } from "../../../src/build/render/types";
 import { fixtureSite, HOSTILE_TITLE } from "./fixture";
 
-const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM = CHROMIUM_PATH;
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`browser tests skipped: ${CHROMIUM} not found`);
 
@@ -50,16 +51,7 @@ describe.skipIf(!hasChromium)("pages in headless Chromium", () => {
     for (const r of [...renderPages(ctx), renderNotFound(ctx), renderOpml(ctx)]) routes.set(r.path, r);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      args: CHROMIUM_ARGS,
     });
     mkdirSync(SHOTS, { recursive: true });
   }, 60_000);

@@ -2,10 +2,11 @@
 // meant to arrive clean, but a title with a stray control character must not produce a document that
 // XML parsers reject, so characters XML 1.0 forbids are dropped rather than escaped (they cannot be).
 
-// C0 controls except TAB/LF/CR, DEL, lone surrogates, U+FFFE and U+FFFF.
+// C0 controls except TAB/LF/CR, DEL and the C1 block (XML 1.0 §2.2 "discouraged"; never meaningful in
+// prose), lone surrogates, U+FFFE and U+FFFF.
 const FORBIDDEN =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const ENTITIES: Record<string, string> = {
   "&": "&amp;",

@@ -2,18 +2,13 @@
 // character must never make a whole feed unparseable, so characters XML 1.0 forbids are dropped (they
 // cannot be escaped). JSON Feed gets the same cleaning so every format says the same thing.
 
-// C0 controls except TAB/LF/CR, DEL and the C1 block (XML 1.0 §2.2 "discouraged"; never meaningful in
-// prose), lone surrogates, U+FFFE and U+FFFF.
-const FORBIDDEN =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+import { stripForbiddenChars } from "../../../shared/escape";
 
+// Feeds escape `"` but not `'` (attributes here are always double-quoted), unlike the pages' helper.
 const XML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 
-/** Removes every character an XML 1.0 document may not contain. */
-export function cleanText(value: string): string {
-  return value.replace(FORBIDDEN, "");
-}
+/** Removes every character an XML 1.0 document may not contain (the pages use the same rule). */
+export const cleanText = stripForbiddenChars;
 
 /** Escapes for an XML text node or a double-quoted attribute (one helper is safe in both places). */
 export function escapeXml(value: string): string {

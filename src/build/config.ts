@@ -28,10 +28,10 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   websubHub: null,
 };
 
-export function readVars(wranglerToml: string, file = "wrangler.toml"): Record<string, string> {
+export function readVars(tomlText: string, file = "wrangler.toml"): Record<string, string> {
   let doc: Record<string, unknown>;
   try {
-    doc = parseToml(readFileSync(wranglerToml, "utf8")) as Record<string, unknown>;
+    doc = parseToml(tomlText) as Record<string, unknown>;
   } catch (e) {
     throw new Error(`${file}: cannot read settings: ${(e as Error).message.split("\n")[0]}`);
   }
@@ -46,10 +46,10 @@ export function readVars(wranglerToml: string, file = "wrangler.toml"): Record<s
 /** Where the build puts response bodies (see src/build/emit.ts); not part of the site's content. */
 const STORAGES: readonly StorageSetting[] = ["auto", "bundle", "assets"];
 
-/** Pure: vars (from wrangler.toml, then env) -> validated settings or problems naming the variable. */
 /** Where a variable's value came from, so a problem points at the line to edit. */
 export type VarSources = Partial<Record<Key, { line: number; env?: string }>>;
 
+/** Pure: vars (from wrangler.toml, then env) -> validated settings or problems naming the variable. */
 export function settingsFromVars(
   vars: Record<string, string | undefined>,
   file = "wrangler.toml",
@@ -119,8 +119,9 @@ export function settingsFromVars(
 }
 
 export function loadSettings(wranglerToml: string, env: Record<string, string | undefined>) {
-  const vars: Record<string, string | undefined> = readVars(wranglerToml);
-  const lines = readFileSync(wranglerToml, "utf8").split("\n");
+  const text = readFileSync(wranglerToml, "utf8");
+  const vars: Record<string, string | undefined> = readVars(text);
+  const lines = text.split("\n");
   const sources: VarSources = {};
   for (const k of KEYS) {
     const at = lines.findIndex((l) => new RegExp(`^\\s*${k}\\s*=`).test(l));

@@ -59,6 +59,7 @@ function assetsReader(): ApiAssetsReader | null {
   return apiReader;
 }
 const encoder = new TextEncoder();
+const ITEMS_OPEN = encoder.encode('{"items":[');
 /** IMF-fixdate strings by epoch ms: few distinct dates, formatted once each. */
 const httpDates = new Map<number, string>();
 
@@ -174,7 +175,7 @@ function serveRoute(
 
 /** The JSON answer: summaries joined into `items`, then the cursor and total. */
 function apiBody(result: ApiResult, parts: readonly Uint8Array[]): Uint8Array {
-  const head = encoder.encode('{"items":[');
+  const head = ITEMS_OPEN;
   const next = result.next ? JSON.stringify(encodeCursor(result.next)) : "null";
   const tail = encoder.encode(`],"next_cursor":${next},"total":${result.total}}`);
   let size = head.length + tail.length + Math.max(0, parts.length - 1);

@@ -1,15 +1,13 @@
-// Without a configured base URL, bodies are stored cut at every place the origin goes. This joins them
-// with the request's origin, memoizing the joined bytes for ONE origin at a time under a byte budget, so
-// a stream of hostile Host headers costs time per request but never memory.
+// Without a configured base URL, bodies are stored cut at every place the origin goes. This joins the
+// API's summary fragments with the request's origin (route bodies: see store.ts), memoizing the joined
+// bytes for ONE origin at a time under a byte budget, so a stream of hostile Host headers costs time per
+// request but never memory. It also gives per-origin ETags and Link values.
 import { shortHash } from "./hash";
-
-/** Stop memoizing past this many bytes: memory stays bounded even for a huge corpus. */
-const MEMO_BUDGET = 16 * 1024 * 1024;
+import { ByteMemo } from "./store";
 
 export class OriginJoiner {
   private memoOrigin: string | null = null;
-  private memo = new Map<readonly number[], Uint8Array>();
-  private memoBytes = 0;
+  private readonly memo = new ByteMemo<readonly number[]>(16 * 1024 * 1024);
   private originBytes: Uint8Array = new Uint8Array(0);
   private hashOrigin: string | null = null;
   private hash = "";
@@ -41,15 +39,6 @@ export class OriginJoiner {
     return this.configured === null ? value.split(this.token).join(origin) : value;
   }
 
-  /** Byte length of a segmented body once joined with `origin` (HEAD's Content-Length). */
-  length(segments: readonly number[], origin: string): number {
-    let n = 0;
-    for (let i = 1; i < segments.length; i += 2) n += segments[i] ?? 0;
-    const gaps = segments.length / 2 - 1;
-    if (gaps > 0) n += gaps * new TextEncoder().encode(origin).length;
-    return n;
-  }
-
   /** The body bytes: a view into the blob when there is one segment, else the memoized join. */
   body(segments: readonly number[], origin: string): Uint8Array {
     if (segments.length === 2) {
@@ -58,17 +47,13 @@ export class OriginJoiner {
     }
     if (this.memoOrigin !== origin) {
       this.memoOrigin = origin;
-      this.memo = new Map();
-      this.memoBytes = 0;
+      this.memo.clear();
       this.originBytes = new TextEncoder().encode(origin);
     }
     const hit = this.memo.get(segments);
     if (hit) return hit;
     const joined = this.join(segments);
-    if (this.memoBytes + joined.length <= MEMO_BUDGET) {
-      this.memo.set(segments, joined);
-      this.memoBytes += joined.length;
-    }
+    this.memo.set(segments, joined);
     return joined;
   }
 

@@ -230,9 +230,3 @@ export function groupStories(inputs: readonly StoryInput[]): Map<string, StoryRe
   }
   return out;
 }
-
-/** Pairwise similarities of a small set, for calibrating THRESHOLD in tests. */
-export function similarityMatrix(texts: readonly string[]): number[][] {
-  const vecs = vectorise(texts);
-  return vecs.map((a) => vecs.map((b) => Math.round(cosine(a, b) * 1000) / 1000));
-}

@@ -1,6 +1,8 @@
 // Parsing of dateline dates ("Published March 11, 2026", "Mis à jour le 3 février 2026", "2026-03-11").
 // Only whole segments are accepted: a date inside running text is never a dateline.
 
+import { isRealDay } from "../corpus/dates";
+
 const MONTHS: Record<string, number> = {};
 const addMonths = (names: string[]): void => {
   names.forEach((group, i) => {
@@ -42,10 +44,6 @@ export interface ImpossibleDate {
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, "0");
-
-function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
 
 const ZONES: Record<string, number> = {
   utc: 0,
@@ -100,7 +98,7 @@ function parseTime(rest: string): { time: Time | null; rest: string } {
 }
 
 function build(year: number, month: number, day: number, time: Time | null): string | null {
-  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null;
+  if (!isRealDay(year, month, day)) return null;
   if (!time) return `${pad(year, 4)}-${pad(month)}-${pad(day)}T00:00:00Z`;
   const ms = Date.UTC(year, month - 1, day, time.h, time.m, time.s) - time.offset * 60_000;
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -109,6 +107,15 @@ function build(year: number, month: number, day: number, time: Time | null): str
 const num = (s: string | undefined): number => Number(s ?? Number.NaN);
 
 type Raw = { year: number; month: number; day: number; rest: string };
+
+// Compiled once: these run for every candidate dateline line of every capture.
+const LEADING_WEEKDAY = new RegExp(`^${WEEKDAY}`, "iu");
+const MONTH = `(${MONTH_RE})\\.?`;
+const MONTH_DAY_YEAR = new RegExp(`^${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, "iu");
+const DAY_MONTH_YEAR = new RegExp(
+  `^(\\d{1,2})(?:st|nd|rd|th|er|º|°|\\.)?\\s+(?:de\\s+)?${MONTH}\\s+(?:de\\s+|del\\s+)?(\\d{4})\\b`,
+  "iu",
+);
 
 function parseCalendar(s: string, dayFirst: boolean): Raw | null {
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[T\s,|·])T?/u.exec(s);
@@ -125,8 +132,7 @@ function parseCalendar(s: string, dayFirst: boolean): Raw | null {
     if (mon > 12 && day <= 12) [day, mon] = [mon, day];
     return { year: num(m[4]), month: mon, day, rest: s.slice(m[0].length) };
   }
-  const month = `(${MONTH_RE})\\.?`;
-  m = new RegExp(`^${month}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, "iu").exec(s);
+  m = MONTH_DAY_YEAR.exec(s);
   if (m)
     return {
       year: num(m[3]),
@@ -134,10 +140,7 @@ function parseCalendar(s: string, dayFirst: boolean): Raw | null {
       day: num(m[2]),
       rest: s.slice(m[0].length),
     };
-  m = new RegExp(
-    `^(\\d{1,2})(?:st|nd|rd|th|er|º|°|\\.)?\\s+(?:de\\s+)?${month}\\s+(?:de\\s+|del\\s+)?(\\d{4})\\b`,
-    "iu",
-  ).exec(s);
+  m = DAY_MONTH_YEAR.exec(s);
   if (m)
     return {
       year: num(m[3]),
@@ -160,7 +163,7 @@ export function parseDateline(segment: string, dayFirst = false): ParsedDate | I
     if (label[1]) kind = "updated";
     s = s.slice(label[0].length);
   }
-  s = s.replace(new RegExp(`^${WEEKDAY}`, "iu"), "").replace(/^(?:le|el|am|on|il)\s+/iu, "");
+  s = s.replace(LEADING_WEEKDAY, "").replace(/^(?:le|el|am|on|il)\s+/iu, "");
   const cal = parseCalendar(s, dayFirst);
   if (!cal) return null;
   const { time, rest } = parseTime(cal.rest);

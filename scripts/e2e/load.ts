@@ -15,6 +15,10 @@ const items = ((await feed.json()) as { items: { url?: string }[] }).items;
 const article = items[0]?.url ? new URL(items[0].url).pathname : "/";
 const tag = /\/tags\/([^/"]+)\/feed\.xml/.exec(await (await fetch(`${base}/opml.xml`)).text())?.[1];
 
+// No HEAD in the mix: autocannon reads a HEAD answer's Content-Length as a body still to come and stalls
+// the connection until the server's keep-alive timeout (5 s) closes it, which made p99 5 s and, under
+// that churn, occasionally crashed wrangler dev's proxy. HEAD is proven by the workerd tests, the fuzz
+// tests and `npm run verify` against this same server.
 const requests: Request[] = [
   { path: "/feed.xml" },
   { path: "/atom.xml" },
@@ -26,7 +30,6 @@ const requests: Request[] = [
   { path: "/tags" },
   { path: "/api/articles" },
   { path: "/opml.xml" },
-  { method: "HEAD", path: "/feed.xml" },
   ...(tag ? [{ path: `/tags/${tag}/atom.xml` }, { path: `/tags/${tag}` }] : []),
 ];
 const result = await autocannon({

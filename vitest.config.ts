@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: "build", include: ["tests/build/**/*.test.ts"], environment: "node" },
+        test: { name: "pipeline", include: ["tests/pipeline/**/*.test.ts"], environment: "node" },
       },
       {
         plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } })],

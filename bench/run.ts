@@ -342,7 +342,7 @@ async function main(): Promise<void> {
     commands: [
       `source: ${sh(`git -C ${REPO} rev-parse --short HEAD`)} plus ${sh(`git -C ${REPO} status --porcelain src | wc -l`)} uncommitted file(s) under src/ (snapshot copied at start)`,
       `npm run bench${quick ? " -- --quick" : ""}`,
-      "build: /usr/bin/time -f '%e %M' node --max-old-space-size=12288 --import tsx src/build/cli.ts --corpus <dir> --out .generated (in a temp copy of the repo)",
+      "build: /usr/bin/time -f '%e %M' node --max-old-space-size=12288 --import tsx src/pipeline/cli.ts --corpus <dir> --out .generated (in a temp copy of the repo)",
       "bundle: wrangler deploy --dry-run --outdir dist (same temp copy, wrangler.toml without [build])",
       "serve: new Miniflare({ modules: true, scriptPath: dist/index.js, modulesRules: Data **/*.bin, port })",
       `load: wrk -t1 -c${LOAD.connections} -d${LOAD.seconds}s -s report.lua URL (${LOAD.rounds} round(s), nginx/workerd alternating, ${LOAD.warmupSeconds}s warm-up each)`,

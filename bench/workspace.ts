@@ -71,7 +71,8 @@ function fail(what: string, r: ReturnType<typeof spawnSync>): never {
 
 /** Runs the project's build; one that fails or runs past `timeoutSeconds` throws (that is a result). */
 export function runBuild(dir: string, corpusDir: string, timeoutSeconds: number): BuildResult {
-  if (!existsSync(join(dir, "src/build/cli.ts"))) throw new Error("src/build/cli.ts does not exist yet");
+  if (!existsSync(join(dir, "src/pipeline/cli.ts")))
+    throw new Error("src/pipeline/cli.ts does not exist yet");
   return timedBuild(dir, corpusDir, timeoutSeconds);
 }
 
@@ -97,7 +98,7 @@ function walk(dir: string): { bytes: number; files: number; largest: number } {
 
 /** Runs one build under GNU time (peak RSS of the largest process in the tree, wall seconds). */
 function timedBuild(dir: string, corpusDir: string, timeoutSeconds: number): BuildResult {
-  const script = join(dir, "src/build/cli.ts");
+  const script = join(dir, "src/pipeline/cli.ts");
   const timeFile = join(dir, "time.txt");
   const r = spawnSync(
     "/usr/bin/time",
@@ -133,7 +134,7 @@ function timedBuild(dir: string, corpusDir: string, timeoutSeconds: number): Bui
   if (readFileSync(timeFile, "utf8").includes("signal 9")) {
     throw new Error(`build killed after the ${timeoutSeconds} s time box`);
   }
-  if (r.status !== 0) fail("build (src/build/cli.ts)", r);
+  if (r.status !== 0) fail("build (src/pipeline/cli.ts)", r);
   const [secs, kib] = readFileSync(timeFile, "utf8").trim().split("\n").pop()?.split(" ") ?? [];
   const manifestPath = join(dir, ".generated/manifest.json");
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {

@@ -225,7 +225,7 @@ section "e2e: broken corpus (the build must refuse it, clearly)"
 make_tree "$ROOT/tests/fixtures/broken-corpus"
 BLOG=$ART/logs/build-broken.log
 brc=0
-(cd "$TREE" && timeout 300 "$TSX" src/build/cli.ts) >"$BLOG" 2>&1 </dev/null || brc=$?
+(cd "$TREE" && timeout 300 "$TSX" src/pipeline/cli.ts) >"$BLOG" 2>&1 </dev/null || brc=$?
 sed 's/^/    /' "$BLOG" | head -n 60
 if [ $brc -ne 0 ] && [ $brc -ne 124 ]; then record "broken: build exits non-zero (exit $brc)" 0; else
   record "broken: build exits non-zero (exit $brc)" 1

@@ -1,4 +1,4 @@
-// Data behind the dynamic `/api/articles` query. The build computes it (src/build/render/api.ts), the
+// Data behind the dynamic `/api/articles` query. The build computes it (src/pipeline/render/api.ts), the
 // emitter packs it next to the bodies, the Worker answers queries from it without rendering anything.
 // Articles are identified by their position in the API order: newest first, then id ascending.
 

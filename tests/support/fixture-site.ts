@@ -1,9 +1,9 @@
 // A small fake Site and hand-made routes for every route kind, emitted with the real emitter. Lets the
 // Worker tests run before (or without) the real build: `npx tsx tests/support/fixture-site.ts [outDir]`.
 // The Worker tests discover paths from the manifest, so they run against a real build too.
-import { type EmitResult, emit, writeGenerated } from "../../src/build/emit";
-import { renderApi } from "../../src/build/render/api";
-import type { RenderedRoute } from "../../src/build/render/types";
+import { type EmitResult, emit, writeGenerated } from "../../src/pipeline/pack/emit";
+import { renderApi } from "../../src/pipeline/render/api";
+import type { RenderedRoute } from "../../src/pipeline/render/types";
 import type { Article, Site, Tag } from "../../src/shared/types";
 
 export const FIXTURE_TOKEN = "https://origin.invalid";

@@ -1,4 +1,4 @@
-import type { RenderedRoute } from "../../src/build/render/types";
+import type { RenderedRoute } from "../../src/pipeline/render/types";
 
 /** A small HTML route for emitter tests; `extra` overrides any field. */
 export function route(path: string, body: string, extra: Partial<RenderedRoute> = {}): RenderedRoute {

@@ -1,0 +1,143 @@
+// `npm run build`: corpus/ -> .generated/ (manifest.json + bodies.bin + build-report.txt).
+// wrangler.toml's [build] runs this before `wrangler dev` and `wrangler deploy`; a non-zero exit stops
+// them, so a corpus problem never ships a half-built site.
+//
+// Options: --corpus DIR (env FEED_CORPUS_DIR, default corpus), --out DIR (env FEED_OUT_DIR, default
+// .generated), --config FILE (default wrangler.toml), --quiet (totals only). Site settings: wrangler.toml
+// [vars], each overridden by an environment variable FEED_<NAME> (e.g. FEED_BASE_URL).
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { relative, resolve } from "node:path";
+import type { Site } from "../shared/types";
+import { loadSettings } from "./config";
+import { writeGenerated } from "./pack/emit";
+import { formatProblem, type Problem } from "./problems";
+import { listCorpus } from "./read/read";
+import { renderSite } from "./render/index";
+import { formatReport } from "./report";
+import { assembleSite } from "./site";
+
+interface Options {
+  corpus: string;
+  out: string;
+  config: string;
+  quiet: boolean;
+}
+
+function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Options {
+  const o: Options = {
+    corpus: env.FEED_CORPUS_DIR || "corpus",
+    out: env.FEED_OUT_DIR || ".generated",
+    config: "wrangler.toml",
+    quiet: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    if (a === "--corpus") o.corpus = next();
+    else if (a === "--out") o.out = next();
+    else if (a === "--config") o.config = next();
+    else if (a === "--quiet") o.quiet = true;
+    else throw new UsageError(`unknown option ${a}`);
+  }
+  return o;
+}
+
+class UsageError extends Error {}
+
+/** site.json one article per line: a single JSON string of a large site would pass V8's string limit. */
+function writeSiteJson(file: string, site: Site): void {
+  const fd = openSync(file, "w");
+  try {
+    const head = JSON.stringify({ settings: site.settings, tags: site.tags, updated: site.updated });
+    writeSync(fd, `${head.slice(0, -1)},"articles":[\n`);
+    site.articles.forEach((a, i) => {
+      writeSync(fd, `${i ? ",\n" : ""}${JSON.stringify(a)}`);
+    });
+    writeSync(fd, "\n]}\n");
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function fail(problems: readonly Problem[]): never {
+  for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+  process.stderr.write(
+    `\nBuild failed: ${problems.length} problem${problems.length === 1 ? "" : "s"}. Nothing was written, so nothing will be deployed.\n`,
+  );
+  process.exit(1);
+}
+
+function main(): void {
+  const opts = parseArgs(process.argv.slice(2), process.env);
+  const label = relative(process.cwd(), resolve(opts.corpus)) || opts.corpus;
+  const { settings, storage, problems: settingProblems } = loadSettings(opts.config, process.env);
+  if (settingProblems.length) fail(settingProblems);
+
+  let listing: ReturnType<typeof listCorpus>;
+  try {
+    listing = listCorpus(opts.corpus, label);
+  } catch (e) {
+    fail([
+      {
+        file: label,
+        line: 0,
+        message: `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        fix: "run the build from the project folder, or pass --corpus DIR",
+      },
+    ]);
+  }
+  if (listing.articles.length === 0) {
+    fail([
+      {
+        file: label,
+        line: 0,
+        message: "holds no article (*.txt or *.md)",
+        fix: "add captures to it (see corpus/README.md)",
+      },
+    ]);
+  }
+  const assembled = assembleSite(listing, settings, label);
+  if (!assembled.ok) fail(assembled.problems);
+  const { site, report } = assembled.value;
+
+  const output = renderSite(site, storage);
+  const routeCount = Object.keys(output.manifest.routes).length;
+  const reportText = formatReport(report);
+
+  // Written next to the target and swapped in whole, so a reader never sees half a build.
+  const out = resolve(opts.out);
+  const tmp = `${out}.tmp`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  writeGenerated(tmp, output);
+  writeFileSync(resolve(tmp, "build-report.txt"), reportText);
+  writeSiteJson(resolve(tmp, "site.json"), site);
+  rmSync(out, { recursive: true, force: true });
+  renameSync(tmp, out);
+
+  if (opts.quiet) {
+    process.stdout.write(
+      `${reportText.trimEnd().split("\n").pop()}; ${routeCount} responses in ${relative(process.cwd(), out) || out}\n`,
+    );
+  } else {
+    process.stdout.write(reportText);
+    process.stdout.write(
+      `Wrote ${routeCount} prerendered responses (${output.manifest.storage} storage, ${output.manifest.storedBytes} body bytes stored) to ${relative(process.cwd(), out) || out}\n`,
+    );
+  }
+}
+
+try {
+  main();
+} catch (e) {
+  // Expected failures exit above with file:line messages; anything here is a bug or a usage error,
+  // reported in one line (set DEBUG=1 for the stack).
+  const msg = e instanceof UsageError ? `usage: ${e.message}` : `internal error: ${(e as Error).message}`;
+  process.stderr.write(`build: ${msg}\n`);
+  if (process.env.DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+  process.exit(2);
+}

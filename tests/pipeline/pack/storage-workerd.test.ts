@@ -1,0 +1,274 @@
+// Both storages in workerd, through Miniflare: the real seed corpus built twice (STORAGE=bundle and
+// STORAGE=assets) into temp dirs, the Worker bundled against each, and every route fetched from both.
+// Same URLs, same status, same headers, same bytes; conditionals and HEAD never touch the assets. The
+// dynamic /api/articles query too, whose assets-storage index lives in asset files and bodies.bin.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { build } from "esbuild";
+import { Miniflare } from "miniflare";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Manifest } from "../../../src/shared/manifest";
+import { parseApiQuery } from "../../../src/worker/api-query";
+import { shortHash } from "../../../src/worker/hash";
+
+const ROOT = resolve(__dirname, "../../..");
+const HOST = "http://news.example";
+
+interface Served {
+  mf: Miniflare;
+  manifest: Manifest;
+  fetch(path: string, init?: { method?: string; headers?: Record<string, string> }): Promise<Response>;
+}
+
+/** Builds the corpus with `storage` into a temp dir and serves it the way wrangler deploys it. */
+async function serve(storage: "bundle" | "assets"): Promise<Served> {
+  const dir = mkdtempSync(join(tmpdir(), `storage-${storage}-`));
+  const out = join(dir, "generated");
+  const r = spawnSync(join(ROOT, "node_modules/.bin/tsx"), ["src/pipeline/cli.ts", "--out", out, "--quiet"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, FEED_STORAGE: storage },
+  });
+  if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
+  // The Worker imports ../../.generated/*; point those imports at this build.
+  const bundled = await build({
+    entryPoints: [join(ROOT, "src/worker/index.ts")],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    write: false,
+    logLevel: "silent",
+    plugins: [
+      {
+        name: "generated",
+        setup(b) {
+          b.onResolve({ filter: /\.generated\/[^/]+$/ }, (a) => {
+            const name = a.path.split("/").pop() ?? "";
+            return name.endsWith(".bin") ? { path: `./${name}`, external: true } : { path: join(out, name) };
+          });
+        },
+      },
+    ],
+  });
+  writeFileSync(join(out, "index.js"), bundled.outputFiles[0]?.contents ?? "");
+  const mf = new Miniflare({
+    modules: true,
+    modulesRoot: out,
+    scriptPath: join(out, "index.js"),
+    modulesRules: [{ type: "Data", include: ["**/*.bin"] }],
+    compatibilityDate: "2026-04-20",
+    assets: {
+      directory: join(out, "assets"),
+      binding: "ASSETS",
+      routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true },
+    },
+  });
+  await mf.ready;
+  const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as Manifest;
+  return {
+    mf,
+    manifest,
+    fetch: (path, init) => mf.dispatchFetch(`${HOST}${path}`, init) as unknown as Promise<Response>,
+  };
+}
+
+const HEADERS = [
+  "content-type",
+  "etag",
+  "last-modified",
+  "cache-control",
+  "link",
+  "access-control-allow-origin",
+  "content-security-policy",
+  "x-content-type-options",
+];
+
+describe("bundle and assets storage in workerd (Miniflare)", { timeout: 120_000 }, () => {
+  let bundle: Served;
+  let assets: Served;
+  beforeAll(async () => {
+    [bundle, assets] = await Promise.all([serve("bundle"), serve("assets")]);
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all([bundle?.mf.dispose(), assets?.mf.dispose()]);
+  });
+
+  it("the builds chose the storage asked for, with the same routes and validators", () => {
+    expect(bundle.manifest.storage).toBe("bundle");
+    expect(assets.manifest.storage).toBe("assets");
+    expect(assets.manifest.routes).toEqual(bundle.manifest.routes);
+    expect(Object.keys(assets.manifest.routes).length).toBeGreaterThan(20);
+  });
+
+  it("every route: same status, headers and bytes from both storages (GET and HEAD)", async () => {
+    const paths = [...Object.keys(bundle.manifest.routes), "/no/such/page", "/feed.xml/", "/bodies/0.bin"];
+    for (const path of paths) {
+      for (const method of ["GET", "HEAD"]) {
+        const [a, b] = await Promise.all([bundle.fetch(path, { method }), assets.fetch(path, { method })]);
+        expect(b.status, `${method} ${path}`).toBe(a.status);
+        for (const h of HEADERS) expect(b.headers.get(h), `${method} ${path} ${h}`).toBe(a.headers.get(h));
+        const [ta, tb] = [await a.text(), await b.text()];
+        expect(tb, `${method} ${path}`).toBe(ta);
+        if (method === "GET" && a.status === 200) {
+          if (bundle.manifest.routes[path]?.gaps) expect(ta).toContain(HOST);
+          expect(ta).not.toContain(bundle.manifest.originToken);
+        }
+      }
+    }
+  });
+
+  it("body files are never served directly (the Worker runs first and answers 404)", async () => {
+    const res = await assets.fetch("/bodies/0.bin");
+    expect(res.status).toBe(404);
+    expect(res.headers.get("content-type")).toBe(assets.manifest.notFound.type);
+  });
+
+  it("HEAD's Content-Length is the GET body's length", async () => {
+    for (const path of Object.keys(assets.manifest.routes).slice(0, 15)) {
+      const head = await assets.fetch(path, { method: "HEAD" });
+      const get = await assets.fetch(path);
+      const bytes = new Uint8Array(await get.arrayBuffer());
+      expect(Number(head.headers.get("content-length")), path).toBe(bytes.length);
+    }
+  });
+
+  it("conditionals: 304 with the same validators in both storages", async () => {
+    const path = "/feed.xml";
+    const etag = (await bundle.fetch(path)).headers.get("etag") ?? "";
+    for (const s of [bundle, assets]) {
+      const res = await s.fetch(path, { headers: { "If-None-Match": etag } });
+      expect(res.status).toBe(304);
+      expect(await res.text()).toBe("");
+    }
+  });
+
+  /** Every kind of query: paging, tags, exact and prefix terms, dates, and each kind of error. */
+  const API_QUERIES = [
+    "",
+    "?limit=1",
+    "?limit=2",
+    "?limit=100",
+    "?tag=llama",
+    "?tag=meta&tag=llama",
+    "?tag=yann-lecun&limit=1",
+    "?q=lecun",
+    "?q=lecun%20",
+    "?q=meta%20llama",
+    "?q=mod",
+    "?q=yann%20lec",
+    "?q=zzzznotaword",
+    "?q=a",
+    "?since=2020-01-01",
+    "?until=2000-01-01",
+    "?since=2020-01-01&until=2030-12-31&q=meta&tag=meta",
+    "?limit=0",
+    "?limit=abc",
+    "?tag=no-such-tag",
+    "?cursor=!!",
+    "?since=yesterday",
+    "?color=red",
+    "?q=1&q=2",
+  ];
+
+  async function sameApiAnswer(query: string, init?: { method?: string; headers?: Record<string, string> }) {
+    const what = `${init?.method ?? "GET"} /api/articles${query} ${JSON.stringify(init?.headers ?? {})}`;
+    const [a, b] = await Promise.all([
+      bundle.fetch(`/api/articles${query}`, init),
+      assets.fetch(`/api/articles${query}`, init),
+    ]);
+    expect(b.status, what).toBe(a.status);
+    for (const h of [...HEADERS, "content-length", "vary", "retry-after"]) {
+      if (h === "etag") continue; // per build (below)
+      expect(b.headers.get(h), `${what} ${h}`).toBe(a.headers.get(h));
+    }
+    const [ta, tb] = [await a.text(), await b.text()];
+    expect(tb, what).toBe(ta);
+    return { a, b, text: ta };
+  }
+
+  /** The ETag each build must send: its buildId, the normalized query and the origin. */
+  function expectedEtag(s: Served, query: string): string {
+    const api = bundle.manifest.api;
+    if (!api) throw new Error("seed build has no API");
+    const parsed = parseApiQuery(new URLSearchParams(query), api);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const origin = s.manifest.origin === null ? HOST : "";
+    return `"q-${shortHash(`${s.manifest.buildId}\n${parsed.normalized}\n${origin}`)}"`;
+  }
+
+  it("assets storage keeps the API index out of the Worker: bodies.bin holds only the compact part", () => {
+    expect(bundle.manifest.api).toBeDefined();
+    expect(bundle.manifest.apiAssets).toBeUndefined();
+    expect(assets.manifest.api).toBeUndefined();
+    const desc = assets.manifest.apiAssets;
+    expect(desc?.count).toBe(bundle.manifest.api?.count);
+    expect(desc?.tagSlugs).toEqual(bundle.manifest.api?.tagSlugs);
+    expect(desc?.vocabularySize).toBe(bundle.manifest.api?.vocabulary.length);
+    expect(desc?.summaryFiles).toBeGreaterThan(0);
+    expect(desc?.postingsFiles).toBeGreaterThan(0);
+  });
+
+  it("every API query in the table: same status, headers and bytes (GET and HEAD)", async () => {
+    for (const query of API_QUERIES) {
+      for (const method of ["GET", "HEAD"]) {
+        const { a, b } = await sameApiAnswer(query, { method });
+        if (a.status === 200) {
+          expect(a.headers.get("etag"), query).toBe(expectedEtag(bundle, query));
+          expect(b.headers.get("etag"), query).toBe(expectedEtag(assets, query));
+        } else {
+          expect(b.headers.get("etag"), query).toBe(a.headers.get("etag"));
+        }
+      }
+    }
+  });
+
+  it("API answers hold real items with the request's origin, and paging follows next_cursor", async () => {
+    const first = await sameApiAnswer("?limit=2");
+    const body = JSON.parse(first.text) as {
+      items: { url: string }[];
+      next_cursor: string | null;
+      total: number;
+    };
+    expect(body.total).toBe(bundle.manifest.api?.count);
+    expect(body.items).toHaveLength(2);
+    expect(body.items[0]?.url.startsWith(`${HOST}/`)).toBe(true);
+    expect(first.text).not.toContain(bundle.manifest.originToken);
+    let cursor = body.next_cursor;
+    let seen = body.items.length;
+    for (let guard = 0; cursor && guard < 20; guard++) {
+      const page = await sameApiAnswer(`?limit=2&cursor=${cursor}`);
+      const next = JSON.parse(page.text) as { items: unknown[]; next_cursor: string | null };
+      seen += next.items.length;
+      cursor = next.next_cursor;
+    }
+    expect(seen).toBe(body.total);
+  });
+
+  it("API conditionals: 304 for the build's own ETag and Last-Modified, in both storages", async () => {
+    for (const s of [bundle, assets]) {
+      const etag = expectedEtag(s, "?tag=llama");
+      const res = await s.fetch("/api/articles?tag=llama", { headers: { "If-None-Match": etag } });
+      expect(res.status).toBe(304);
+      expect(res.headers.get("etag")).toBe(etag);
+      expect(await res.text()).toBe("");
+      const lm = (await s.fetch("/api/articles")).headers.get("last-modified") ?? "";
+      const ims = await s.fetch("/api/articles?q=lecun", { headers: { "If-Modified-Since": lm } });
+      expect(ims.status).toBe(304);
+    }
+    // The other build's ETag does not match (its bytes could differ): a full answer.
+    const foreign = await assets.fetch("/api/articles?tag=llama", {
+      headers: { "If-None-Match": expectedEtag(bundle, "?tag=llama") },
+    });
+    expect(foreign.status).toBe(200);
+  });
+
+  it("API data files are never served directly", async () => {
+    for (const path of ["/api-summaries/0.bin", "/api-postings/0.bin"]) {
+      const res = await assets.fetch(path);
+      expect(res.status, path).toBe(404);
+    }
+  });
+});

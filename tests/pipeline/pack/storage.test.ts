@@ -1,0 +1,351 @@
+// Body storage: content-defined chunking, deduplication, the binary route table and both storages, read
+// back through the Worker's own reader (src/worker/table.ts, src/worker/store.ts, both pure).
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { settingsFromVars } from "../../../src/pipeline/config";
+import {
+  CHUNK_MAX,
+  CHUNK_MIN,
+  chunkEnds,
+  type EmitResult,
+  emit,
+  linkTemplate,
+} from "../../../src/pipeline/pack/emit";
+import type { RenderedRoute } from "../../../src/pipeline/render/types";
+import { expandLink, pathHash64 } from "../../../src/shared/manifest";
+import { ByteMemo, RouteBodies } from "../../../src/worker/store";
+import { base64url, RouteTable } from "../../../src/worker/table";
+
+const TOKEN = "https://origin-0123456789abcdef.invalid";
+const enc = new TextEncoder();
+
+function route(path: string, body: string, extra: Partial<RenderedRoute> = {}): RenderedRoute {
+  return {
+    path,
+    body,
+    type: "application/rss+xml; charset=utf-8",
+    kind: "feed",
+    lastModified: "2026-03-01T10:00:00.750Z",
+    ...extra,
+  };
+}
+const NF = route("/404", `missing, see ${TOKEN}/`, {
+  status: 404,
+  kind: "html",
+  type: "text/html; charset=utf-8",
+});
+
+/** Deterministic pseudo-random text (no Math.random): `n` words from a small vocabulary. */
+function text(seed: number, n: number): string {
+  const words = ["llama", "meta", "model", "world", "<item>", "</item>", "&amp;", "lecun", "open", "é", "—"];
+  let s = seed >>> 0;
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    out.push(words[s % words.length] ?? "x");
+  }
+  return out.join(" ");
+}
+
+function ab(bytes: Uint8Array): ArrayBuffer {
+  return bytes.slice().buffer as ArrayBuffer;
+}
+
+async function servedBytes(result: EmitResult, index: number, origin: string): Promise<string> {
+  const table = new RouteTable(ab(result.table));
+  const bodies = new RouteBodies(table, result.blob, result.manifest.storage, result.manifest.originToken);
+  const files = new Map(result.files.map((f) => [f.path, f.bytes]));
+  const bytes = await bodies.load(table.record(index), origin, async (p) => {
+    const f = files.get(p);
+    return f ? ab(f) : null;
+  });
+  return new TextDecoder().decode(bytes);
+}
+
+describe("chunkEnds (gear-hash content-defined chunking)", () => {
+  it.each([0, 1, 255, 256, 257, 5000, 100_000])("covers %i bytes exactly, within min/max", (n) => {
+    const bytes = enc.encode(text(n, n)).subarray(0, n);
+    const ends = chunkEnds(bytes);
+    expect(ends.at(-1) ?? 0).toBe(bytes.length);
+    let start = 0;
+    ends.forEach((end, i) => {
+      const len = end - start;
+      expect(len).toBeLessThanOrEqual(CHUNK_MAX);
+      if (i < ends.length - 1) expect(len).toBeGreaterThanOrEqual(CHUNK_MIN);
+      start = end;
+    });
+  });
+
+  it("averages roughly 1 KiB on text", () => {
+    const bytes = enc.encode(text(7, 60_000));
+    const avg = bytes.length / chunkEnds(bytes).length;
+    expect(avg).toBeGreaterThan(600);
+    expect(avg).toBeLessThan(2500);
+  });
+
+  it("is content-defined: a prefix insert only moves boundaries near it", () => {
+    const body = text(3, 20_000);
+    const a = enc.encode(body);
+    const prefix = enc.encode("<inserted header line>\n");
+    const b = enc.encode(`<inserted header line>\n${body}`);
+    const endsA = new Set(chunkEnds(a));
+    const shifted = chunkEnds(b).map((e) => e - prefix.length);
+    const shared = shifted.filter((e) => endsA.has(e)).length;
+    expect(shared / endsA.size).toBeGreaterThan(0.9);
+  });
+
+  it("does not cut a run of identical bytes below the maximum", () => {
+    expect(chunkEnds(new Uint8Array(20_000))).toEqual([8192, 16384, 20000]);
+  });
+});
+
+describe("deduplication", () => {
+  it("stores an item repeated across feeds once", () => {
+    const items = Array.from({ length: 30 }, (_, i) => `<item>${text(i, 1000)}</item>`);
+    // Every feed holds a different subset, in a different order, like tag feeds.
+    const routes = Array.from({ length: 10 }, (_, f) =>
+      route(
+        `/tags/t${f}/feed.xml`,
+        `<rss><channel>${f}${items.filter((_, i) => i % (f + 2) !== 1).join("\n")}</channel></rss>`,
+      ),
+    );
+    const result = emit(routes, NF, {
+      origin: "https://site.example",
+      originToken: TOKEN,
+      storage: "bundle",
+    });
+    const raw = routes.reduce((n, r) => n + enc.encode(r.body).length, 0);
+    const unique = enc.encode(items.join("\n")).length;
+    expect(result.manifest.storedBytes).toBeLessThan(raw / 4);
+    expect(result.manifest.storedBytes).toBeLessThan(unique * 1.6);
+  });
+});
+
+describe("route table", () => {
+  const routes = [
+    route("/", `home ${TOKEN}/feed.xml`, { kind: "html", type: "text/html; charset=utf-8" }),
+    route("/feed.xml", `<rss>${TOKEN}</rss>`, { link: `<${TOKEN}/atom.xml>; rel="alternate"` }),
+    route("/atom.xml", "<feed/>", { type: "application/atom+xml; charset=utf-8", cacheControl: "no-cache" }),
+    route("/gone", "gone", { status: 410, lastModified: "1969-07-20T20:17:40Z" }),
+  ];
+
+  it.each(["bundle", "assets"] as const)("%s: every record matches the manifest entry", (storage) => {
+    const result = emit(routes, NF, { origin: null, originToken: TOKEN, storage });
+    const table = new RouteTable(ab(result.table));
+    expect(table.count).toBe(routes.length);
+    for (const [path, e] of [
+      ...Object.entries(result.manifest.routes),
+      [null, result.manifest.notFound] as const,
+    ]) {
+      const index = path === null ? table.notFound : table.find(path);
+      expect(index, String(path)).toBeGreaterThanOrEqual(0);
+      const rec = table.record(index);
+      expect(rec.etag).toBe(e.etag);
+      expect(new Date(rec.lastModifiedMs).toUTCString()).toBe(e.lastModified);
+      expect(Number.isInteger(rec.lastModifiedMs / 1000)).toBe(true);
+      expect(rec.kind).toBe(e.kind);
+      expect(rec.status).toBe(e.status ?? 200);
+      expect(result.worker.types[rec.typeIndex]).toBe(e.type);
+      expect(result.worker.cacheControls[rec.cacheIndex]).toBe(e.cacheControl);
+      expect(rec.link === null ? undefined : expandLink(rec.link, path ?? "")).toBe(e.link);
+      expect([rec.size, rec.gaps]).toEqual([e.size, e.gaps]);
+    }
+  });
+
+  it.each(["", "/feed.xml/", "/FEED.xml", "/__proto__", "/constructor", "/404", "//feed.xml"])(
+    "does not find %j",
+    (path) => {
+      const table = new RouteTable(ab(emit(routes, NF, { origin: null, originToken: TOKEN }).table));
+      expect(table.find(path)).toBe(-1);
+    },
+  );
+
+  it("rejects a buffer that is not a route table", () => {
+    expect(() => new RouteTable(new ArrayBuffer(8))).toThrow(/too short/);
+    expect(() => new RouteTable(new ArrayBuffer(64))).toThrow(/not a route table/);
+  });
+
+  it("pathHash64 depends on seed and every character", () => {
+    expect(pathHash64("/a", 0)).not.toEqual(pathHash64("/a", 1));
+    expect(pathHash64("/a", 0)).not.toEqual(pathHash64("/b", 0));
+    expect(pathHash64("/a", 0)).toEqual(pathHash64("/a", 0));
+  });
+
+  it.each([
+    [[], ""],
+    [[0xff], "_w"],
+    [[0xfb, 0xff], "-_8"],
+    [[1, 2, 3], "AQID"],
+  ])("base64url(%j) = %j", (bytes, out) => {
+    expect(base64url(new Uint8Array(bytes))).toBe(out);
+    expect(base64url(new Uint8Array(bytes))).toBe(Buffer.from(bytes).toString("base64url"));
+  });
+});
+
+describe("Link templates", () => {
+  it.each([
+    [
+      "/tags/llama/feed.xml",
+      `<${TOKEN}/tags/llama/atom.xml>; rel="alternate"`,
+      `<${TOKEN}/\x02/\x03/atom.xml>; rel="alternate"`,
+    ],
+    [
+      "/articles/a",
+      `<${TOKEN}/api/articles/a>; rel="alternate"`,
+      `<${TOKEN}/api/\x02/\x03>; rel="alternate"`,
+    ],
+    ["/archive/1", `<${TOKEN}/archive/2>; rel="next", <${TOKEN}/archive/1/feed.json>`, null],
+    ["/tags/origin", `<${TOKEN}/tags/origin>`, null],
+    ["/", `<${TOKEN}/feed.xml>`, `<${TOKEN}/feed.xml>`],
+  ])("%s: the template expands back to the exact value", (path, link, template) => {
+    const t = linkTemplate(link, path);
+    if (template !== null) expect(t).toBe(template);
+    expect(expandLink(t, path)).toBe(link);
+  });
+
+  it("article routes of a big site share one template", () => {
+    const routes = Array.from({ length: 200 }, (_, i) =>
+      route(`/articles/a-${i}`, "x", { link: `<${TOKEN}/api/articles/a-${i}>; rel="alternate"` }),
+    );
+    const result = emit(routes, NF, { origin: null, originToken: TOKEN });
+    const heap = new RouteTable(ab(result.table));
+    const templates = new Set(routes.map((r) => heap.record(heap.find(r.path)).link));
+    expect(templates.size).toBe(1);
+  });
+
+  it("rejects control characters in a Link value", () => {
+    expect(() =>
+      emit([route("/a", "x", { link: "<a>\x01" })], NF, { origin: null, originToken: TOKEN }),
+    ).toThrow(/Link value holds control characters/);
+  });
+});
+
+describe("storage selection", () => {
+  const routes = Array.from({ length: 40 }, (_, i) => route(`/p/${i}`, text(i, 2000)));
+
+  it("auto stays in the bundle under the threshold and moves to assets over it", () => {
+    const small = emit(routes, NF, { origin: null, originToken: TOKEN });
+    expect(small.manifest.storage).toBe("bundle");
+    expect(small.files).toEqual([]);
+    const big = emit(routes, NF, { origin: null, originToken: TOKEN, autoThreshold: 50_000 });
+    expect(big.manifest.storage).toBe("assets");
+    expect(big.files.length).toBeGreaterThan(1);
+    // Assets storage keeps only the API data in bodies.bin (here: nothing).
+    expect(big.blob.length).toBe(0);
+    for (const f of big.files) expect(f.path).toMatch(/^\/bodies\/\d+\.bin$/);
+  });
+
+  it("rejects an unknown storage", () => {
+    expect(() =>
+      emit(routes, NF, { origin: null, originToken: TOKEN, storage: "disk" as unknown as "bundle" }),
+    ).toThrow(/storage "disk" is not one of auto, bundle, assets/);
+  });
+
+  it("the same routes give the same validators in both storages", () => {
+    const a = emit(routes, NF, { origin: null, originToken: TOKEN, storage: "bundle" });
+    const b = emit(routes, NF, { origin: null, originToken: TOKEN, storage: "assets" });
+    expect(b.manifest.routes).toEqual(a.manifest.routes);
+    expect(b.manifest.buildId).not.toBe(a.manifest.buildId);
+  });
+});
+
+describe("round trip through the Worker's reader (property)", () => {
+  const piece = fc.oneof(
+    fc.string({ maxLength: 40, unit: "grapheme" }),
+    fc.constant(TOKEN),
+    fc.constantFrom("<item>", "</item>", "&amp;"),
+    fc.string({ minLength: 300, maxLength: 3000, unit: "binary-ascii" }),
+  );
+  const body = fc.array(piece, { maxLength: 30 }).map((p) => p.join(""));
+
+  it.each(["bundle", "assets"] as const)("%s: any bodies, any origin, exact bytes", async (storage) => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(body, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom("https://a.example", "http://localhost:8787", "https://x.example:8443"),
+        async (bodies, origin) => {
+          const rs = bodies.map((b, i) => route(`/r/${i}`, b));
+          const result = emit(rs, NF, { origin: null, originToken: TOKEN, storage });
+          const table = new RouteTable(ab(result.table));
+          for (const r of rs) {
+            const got = await servedBytes(result, table.find(r.path), origin);
+            expect(got).toBe(r.body.replaceAll(TOKEN, origin));
+            const rec = table.record(table.find(r.path));
+            const bodies2 = new RouteBodies(
+              table,
+              result.blob,
+              result.manifest.storage,
+              result.manifest.originToken,
+            );
+            expect(bodies2.length(rec, origin)).toBe(enc.encode(got).length);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe("ByteMemo", () => {
+  it("never holds more than its budget and evicts oldest first", () => {
+    const memo = new ByteMemo<number>(1000);
+    for (let i = 0; i < 50; i++) memo.set(i, new Uint8Array(100));
+    expect(memo.size).toBeLessThanOrEqual(1000);
+    expect(memo.get(49)).toBeDefined();
+    expect(memo.get(0)).toBeUndefined();
+  });
+
+  it("skips values over a quarter of the budget", () => {
+    const memo = new ByteMemo<string>(1000);
+    memo.set("big", new Uint8Array(251));
+    expect(memo.get("big")).toBeUndefined();
+    expect(memo.size).toBe(0);
+  });
+});
+
+describe("RouteBodies in assets storage", () => {
+  it("concurrent misses on one body file fetch it once; a missing file is a BodyUnavailable", async () => {
+    const routes = Array.from({ length: 6 }, (_, i) => route(`/p/${i}`, `${text(i, 50)} ${TOKEN}/x`));
+    const result = emit(routes, NF, { origin: null, originToken: TOKEN, storage: "assets" });
+    expect(result.files.length).toBe(1);
+    const table = new RouteTable(ab(result.table));
+    const bodies = new RouteBodies(table, result.blob, "assets", TOKEN);
+    let fetches = 0;
+    const fetchFile = async () => {
+      fetches++;
+      return ab(result.files[0]?.bytes ?? new Uint8Array(0));
+    };
+    const got = await Promise.all(
+      routes.map((r) => bodies.load(table.record(table.find(r.path)), "https://h.example", fetchFile)),
+    );
+    expect(fetches).toBe(1);
+    expect(got.map((b) => new TextDecoder().decode(b))).toEqual(
+      routes.map((r) => r.body.replaceAll(TOKEN, "https://h.example")),
+    );
+    const cold = new RouteBodies(table, result.blob, "assets", TOKEN);
+    await expect(cold.load(table.record(0), "https://h.example", async () => null)).rejects.toThrow(
+      /missing or short/,
+    );
+  });
+});
+
+describe("STORAGE setting (wrangler.toml [vars], FEED_STORAGE)", () => {
+  it.each([
+    [undefined, "auto"],
+    ["", "auto"],
+    ["auto", "auto"],
+    ["bundle", "bundle"],
+    ["Assets", "assets"],
+  ])("%j -> %s", (value, storage) => {
+    const r = settingsFromVars({ STORAGE: value });
+    expect(r.problems).toEqual([]);
+    expect(r.storage).toBe(storage);
+  });
+
+  it("names the variable and the choices on a bad value", () => {
+    const r = settingsFromVars({ STORAGE: "disk" });
+    expect(r.problems.map((p) => p.message).join("\n")).toMatch(
+      /STORAGE is "disk", not auto, bundle or assets/,
+    );
+  });
+});

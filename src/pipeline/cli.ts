@@ -10,7 +10,7 @@ import { relative, resolve } from "node:path";
 import type { Site } from "../shared/types";
 import { loadSettings } from "./config";
 import { writeGenerated } from "./pack/emit";
-import { formatProblem, type Problem } from "./problems";
+import { formatProblem, formatWarning, type Problem } from "./problems";
 import { listCorpus } from "./read/read";
 import { renderSite } from "./render/index";
 import { formatReport } from "./report";
@@ -102,11 +102,11 @@ function main(): void {
   }
   const assembled = assembleSite(listing, settings, label);
   if (!assembled.ok) fail(assembled.problems);
-  const { site, report } = assembled.value;
+  const { site, report, warnings } = assembled.value;
 
   const output = renderSite(site, storage);
   const routeCount = Object.keys(output.manifest.routes).length;
-  const reportText = formatReport(report);
+  const reportText = formatReport(report, warnings);
 
   // Written next to the target and swapped in whole, so a reader never sees half a build.
   const out = resolve(opts.out);
@@ -119,6 +119,8 @@ function main(): void {
   rmSync(out, { recursive: true, force: true });
   renameSync(tmp, out);
 
+  // On stderr, once each, also under --quiet: a doubt the user never sees cannot be fixed.
+  for (const w of warnings) process.stderr.write(`${formatWarning(w)}\n`);
   if (opts.quiet) {
     process.stdout.write(
       `${reportText.trimEnd().split("\n").pop()}; ${routeCount} responses in ${relative(process.cwd(), out) || out}\n`,

@@ -15,6 +15,11 @@ export function formatProblem(p: Problem): string {
   return `${p.file}:${Math.max(1, p.line)}: ${p.message} (fix: ${p.fix})`;
 }
 
+/** A warning names its place the same way, so editors annotate it too, but never stops the build. */
+export function formatWarning(p: Problem): string {
+  return `${p.file}:${Math.max(1, p.line)}: warning: ${p.message} (fix: ${p.fix})`;
+}
+
 /** Thrown only by the pipeline's outer layer, once every stage has reported what it found. */
 export class BuildFailed extends Error {
   readonly problems: readonly Problem[];

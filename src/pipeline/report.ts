@@ -1,7 +1,8 @@
 // The build report printed on every build: one line per article (id, title, date and where it came from,
 // tags, words kept, lines removed by which rule), the stories, and totals, so a user can see what the
 // cleaner removed and why an article got its date and tags.
-import type { ArticleReport } from "./site";
+import type { ArticleReport } from "./capture";
+import { formatWarning, type Problem } from "./problems";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -9,7 +10,7 @@ function byCount(counts: Record<string, number>): [string, number][] {
   return Object.entries(counts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 }
 
-export function formatReport(rows: readonly ArticleReport[]): string {
+export function formatReport(rows: readonly ArticleReport[], warnings: readonly Problem[] = []): string {
   const out: string[] = [];
   const totals: Record<string, number> = {};
   let words = 0;
@@ -52,11 +53,18 @@ export function formatReport(rows: readonly ArticleReport[]): string {
         out.push(`    ${r.slug} -> ${r.related.map((x) => `${x.slug} ${x.score}`).join(", ")}`);
     }
   }
+  if (warnings.length) {
+    out.push(
+      "",
+      "Warnings (the extractor's doubts: each article was built with its best choice; the fix makes it sure):",
+    );
+    for (const w of warnings) out.push(`  ${formatWarning(w)}`);
+  }
   const all = byCount(totals);
   out.push(
     "",
     "Clean text and metadata of every article: site.json beside this report.",
-    `Totals: ${plural(rows.length, "article")}, ${words} words kept, ${plural(
+    `Totals: ${plural(rows.length, "article")}${warnings.length ? ` (${plural(warnings.length, "warning")})` : ""}, ${words} words kept, ${plural(
       all.reduce((s, [, k]) => s + k, 0),
       "line",
     )} removed${all.length ? ` (${all.map(([k, v]) => `${k} ${v}`).join(", ")})` : ""}`,

@@ -45,7 +45,10 @@ export interface IngestOutput {
   text: string;
   wordCount: number;
   removed: Removal[];
+  /** Broken input: stops the build. */
   problems: Problem[];
+  /** The extractor's doubt (a guessed title, little text left): reported, never stops the build. */
+  warnings: Problem[];
 }
 
 function blockWords(b: Block): number {
@@ -87,6 +90,7 @@ export function ingest(input: IngestInput): IngestOutput {
       text: "",
       wordCount: 0,
       removed: [],
+      warnings: [],
       problems: [
         {
           line: firstLine,
@@ -139,5 +143,6 @@ function run(input: IngestInput, firstLine: number): IngestOutput {
     wordCount: blocks.reduce((n, b) => n + blockWords(b), 0),
     removed,
     problems,
+    warnings: [],
   };
 }

@@ -1,0 +1,114 @@
+// Evaluation sets on disk. Two layouts:
+// - labelled (tests/eval): captures/<id>.<ext> with an optional <id>.meta.yaml sidecar, the expected
+//   fields in <id>.expected.yaml and the gold body in <id>.gold.txt; taxonomy.yaml beside captures/.
+// - benchmark (../shared/eval/pages): text/<id>.txt with <id>.meta.yaml, and gold.json mapping each id to
+//   {"articleBody": ...}; bodies only.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { parse } from "yaml";
+
+export interface Expected {
+  /** The kind of site the capture imitates ("wire agency", "university news page"). */
+  kind: string;
+  title?: string | null;
+  dek?: string | null;
+  /** RFC 3339 instant, or YYYY-MM-DD when the page shows no time; null when it shows no date. */
+  date?: string | null;
+  authors?: string[];
+  publisher?: string | null;
+  language?: string;
+  tags?: string[];
+}
+
+export interface EvalCase {
+  id: string;
+  /** Path of the capture as shown in messages. */
+  path: string;
+  rel: string;
+  bytes: Uint8Array;
+  sidecar: { path: string; text: string } | null;
+  gold: string;
+  expected: Expected | null;
+}
+
+export interface EvalSet {
+  /** Key of the set's recorded figures in tests/eval/baseline.json. */
+  name: string;
+  cases: EvalCase[];
+  taxonomy: string | null;
+}
+
+const CAPTURE = /\.(?:txt|md|markdown)$/i;
+const SIDECAR = /\.meta\.ya?ml$/i;
+
+function sidecarOf(dir: string, id: string): EvalCase["sidecar"] {
+  for (const ext of [".meta.yaml", ".meta.yml"]) {
+    const p = join(dir, id + ext);
+    if (existsSync(p)) return { path: p, text: readFileSync(p, "utf8") };
+  }
+  return null;
+}
+
+function captures(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => CAPTURE.test(f) && !SIDECAR.test(f) && !/\.gold\.txt$/i.test(f))
+    .sort();
+}
+
+export function loadSet(dir: string): EvalSet {
+  if (existsSync(join(dir, "gold.json")) && existsSync(join(dir, "text"))) return benchmarkSet(dir);
+  if (existsSync(join(dir, "captures"))) return labelledSet(dir);
+  throw new Error(`${dir}: neither a labelled set (captures/) nor a benchmark set (text/ and gold.json)`);
+}
+
+function labelledSet(dir: string): EvalSet {
+  const capDir = join(dir, "captures");
+  const cases: EvalCase[] = [];
+  for (const f of captures(capDir)) {
+    const id = f.replace(/\.[^.]+$/, "");
+    const expectedPath = join(capDir, `${id}.expected.yaml`);
+    const goldPath = join(capDir, `${id}.gold.txt`);
+    if (!existsSync(expectedPath) || !existsSync(goldPath)) {
+      throw new Error(`${join(capDir, f)}: needs ${id}.expected.yaml and ${id}.gold.txt beside it`);
+    }
+    cases.push({
+      id,
+      path: join(capDir, f),
+      rel: f,
+      bytes: new Uint8Array(readFileSync(join(capDir, f))),
+      sidecar: sidecarOf(capDir, id),
+      gold: readFileSync(goldPath, "utf8"),
+      expected: parse(readFileSync(expectedPath, "utf8")) as Expected,
+    });
+  }
+  const tax = join(dir, "taxonomy.yaml");
+  return {
+    name: basename(dir) === "eval" ? "shipped" : basename(dir),
+    cases,
+    taxonomy: existsSync(tax) ? readFileSync(tax, "utf8") : null,
+  };
+}
+
+function benchmarkSet(dir: string): EvalSet {
+  const gold = JSON.parse(readFileSync(join(dir, "gold.json"), "utf8")) as Record<
+    string,
+    { articleBody?: string }
+  >;
+  const textDir = join(dir, "text");
+  const cases: EvalCase[] = [];
+  for (const f of captures(textDir)) {
+    const id = f.replace(/\.[^.]+$/, "");
+    const g = gold[id];
+    if (!g) continue;
+    cases.push({
+      id,
+      path: join(textDir, f),
+      rel: f,
+      bytes: new Uint8Array(readFileSync(join(textDir, f))),
+      sidecar: sidecarOf(textDir, id),
+      gold: g.articleBody ?? "",
+      expected: null,
+    });
+  }
+  return { name: "benchmark-text", cases, taxonomy: null };
+}

@@ -1,0 +1,215 @@
+// One capture -> one draft article: decode, front matter, ingest (clean + extract), the date decision
+// and tags. Pure over its inputs, so the build and `npm run eval` run exactly the same code on a file.
+// Problems stop the build (the user's input is broken); warnings are the extractor's doubt and never do.
+import type { Article, DateSource } from "../shared/types";
+import { articleId } from "./enrich/identity";
+import { matchTags, resolveTag, type TagMatch } from "./enrich/tags";
+import type { TagRule } from "./enrich/taxonomy";
+import { ingest } from "./extract/index";
+import type { Problem } from "./problems";
+import { type GivenMeta, parseMeta, splitFrontMatter } from "./read/frontmatter";
+import { type CorpusFile, decode } from "./read/read";
+
+export interface ArticleReport {
+  id: string;
+  slug: string;
+  file: string;
+  title: string;
+  authors: string[];
+  publisher: string | null;
+  date: string;
+  dateSource: DateSource;
+  /** Line the date came from, when it came from the capture or front matter. */
+  dateLine: number | null;
+  tags: TagMatch[];
+  words: number;
+  linesKept: number;
+  removedByRule: Record<string, number>;
+  story: string;
+  related: { slug: string; score: number }[];
+  /** The extractor's doubts about this article, with the fix (also listed at the end of the report). */
+  warnings: string[];
+}
+
+export interface Draft {
+  article: Article;
+  report: ArticleReport;
+  /** Title, dek and body: what tags and stories are computed over. */
+  tagText: string;
+}
+
+/** A capture's sidecar (`<name>.meta.yaml`), already parsed. */
+export interface Sidecar {
+  file: CorpusFile;
+  meta: GivenMeta;
+}
+
+export interface CaptureResult {
+  draft: Draft | null;
+  problems: Problem[];
+  warnings: Problem[];
+}
+
+const SUMMARY_MAX = 280;
+
+export function articleFromCapture(
+  file: CorpusFile,
+  slug: string,
+  side: Sidecar | undefined,
+  rules: readonly TagRule[],
+  fallbackLanguage: string,
+): CaptureResult {
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const add = (line: number, message: string, fix: string) =>
+    problems.push({ file: file.display, line, message, fix });
+
+  const d = decode(file.bytes);
+  if (!d.ok) {
+    add(d.line, d.message, d.fix);
+    return { draft: null, problems, warnings };
+  }
+  const split = splitFrontMatter(d.text);
+  if (split.problem) add(split.problem.line, split.problem.message, split.problem.fix);
+  let given: GivenMeta = {};
+  let givenLines: Partial<Record<string, number>> = {};
+  if (split.yaml !== null) {
+    const m = parseMeta(split.yaml);
+    for (const p of m.problems) add(p.line + split.yamlLine - 1, p.message, p.fix);
+    given = m.meta;
+    givenLines = Object.fromEntries(
+      Object.entries(m.lines).map(([k, v]) => [k, (v ?? 0) + split.yamlLine - 1]),
+    );
+  }
+  // In-file front matter is closest to the text, so it wins over the sidecar.
+  const meta: GivenMeta = { ...(side?.meta ?? {}), ...given };
+
+  const format = /\.(?:md|markdown)$/i.test(file.rel) ? "markdown" : "text";
+  const out = ingest({
+    file: file.display,
+    body: split.body,
+    format,
+    firstLine: split.bodyLine,
+    ...(meta.title ? { title: meta.title } : {}),
+  });
+  for (const p of out.problems) add(p.line, p.message, p.fix);
+  for (const w of out.warnings)
+    warnings.push({ file: file.display, line: w.line, message: w.message, fix: w.fix });
+
+  const title = meta.title ?? out.title;
+  if (!title) {
+    add(
+      split.bodyLine,
+      "has no findable title (no headline line before the body)",
+      "add `title: ...` in front matter, or put the headline alone on the first line",
+    );
+  }
+  if (out.text.trim() === "" && title) {
+    add(
+      split.bodyLine,
+      "has no article text left after cleaning",
+      "check that the file holds the article itself, not only page chrome",
+    );
+  }
+
+  const tagSlugs: string[] = [];
+  for (const t of meta.tags ?? []) {
+    const s = resolveTag(rules, t);
+    if (s) tagSlugs.push(s);
+    else {
+      const inSidecar = side !== undefined && !given.tags;
+      problems.push({
+        file: inSidecar ? side.file.display : file.display,
+        line: inSidecar ? 0 : (givenLines.tags ?? 1),
+        message: `tag "${t}" is not in the taxonomy`,
+        fix: `use one of: ${rules.map((r) => r.slug).join(", ")}; or add it to taxonomy.yaml`,
+      });
+    }
+  }
+
+  let date: string | null = null;
+  let dateSource: DateSource = "captured";
+  let dateLine: number | null = null;
+  const published = meta.published ?? out.dateline?.date ?? null;
+  if (meta.published) {
+    [date, dateSource, dateLine] = [meta.published, "front-matter", givenLines.published ?? null];
+  } else if (out.dateline) {
+    [date, dateSource, dateLine] = [out.dateline.date, "dateline", out.dateline.line];
+  } else if (meta.captured) {
+    [date, dateSource, dateLine] = [meta.captured, "captured", givenLines.captured ?? null];
+  } else if (problems.length === 0) {
+    // Only when nothing else is wrong with the file: after a broken front matter or an invalid given
+    // date, "no date" would only be noise.
+    add(
+      0,
+      "shows no publication date, and no `published` or `captured` date is given",
+      `add \`published: YYYY-MM-DD\` (or, when the publication date is unknown, \`captured: YYYY-MM-DD\`) to its front matter or to ${file.rel.replace(/\.[^.]+$/, "")}.meta.yaml`,
+    );
+  }
+
+  if (problems.length > 0 || !title || !date) return { draft: null, problems, warnings };
+
+  const firstParagraph = out.blocks.find((b) => b.type === "paragraph");
+  const summary =
+    meta.summary ??
+    out.subtitle ??
+    (firstParagraph && firstParagraph.type === "paragraph"
+      ? clip(firstParagraph.text, SUMMARY_MAX)
+      : clip(out.text, SUMMARY_MAX));
+  const tagText = [title, out.subtitle ?? "", out.text].join("\n\n");
+  const tags = matchTags(rules, tagText, tagSlugs);
+  const removedByRule: Record<string, number> = {};
+  for (const r of out.removed) removedByRule[r.rule] = (removedByRule[r.rule] ?? 0) + 1;
+
+  const id = articleId(slug);
+  const article: Article = {
+    id,
+    slug,
+    file: file.display,
+    title,
+    subtitle: out.subtitle,
+    authors: meta.authors ?? out.authors,
+    publisher: meta.publisher ?? out.publisher,
+    url: meta.url ?? null,
+    language: meta.language ?? out.language ?? fallbackLanguage,
+    published,
+    updated: meta.updated ?? null,
+    captured: meta.captured ?? null,
+    date,
+    dateSource,
+    summary,
+    contentHtml: out.contentHtml,
+    text: out.text,
+    wordCount: out.wordCount,
+    tags: tags.map((t) => t.slug),
+    story: id,
+    related: [],
+  };
+  const report: ArticleReport = {
+    id,
+    slug,
+    file: file.display,
+    title,
+    authors: article.authors,
+    publisher: article.publisher,
+    date,
+    dateSource,
+    dateLine,
+    tags,
+    words: out.wordCount,
+    linesKept: out.blocks.length,
+    removedByRule,
+    story: id,
+    related: [],
+    warnings: warnings.map((w) => `${w.message} (fix: ${w.fix})`),
+  };
+  return { draft: { article, report, tagText }, problems, warnings };
+}
+
+function clip(text: string, max: number): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max);
+  const at = cut.lastIndexOf(" ");
+  return `${(at > max * 0.6 ? cut.slice(0, at) : cut).replace(/[\s,;:.–—-]+$/, "")}…`;
+}

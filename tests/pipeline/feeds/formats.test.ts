@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { summaryAddsToContent } from "../../../src/pipeline/render/feeds/atom";
 import { renderFeeds } from "../../../src/pipeline/render/feeds/index";
 import type { Article } from "../../../src/shared/types";
 import { hostileArticles, ORIGIN, site, TAGS } from "./fixture";
@@ -90,7 +91,7 @@ describe("Atom, field by field", () => {
       expect(text(e.updated)).toBe(instant(a.updated ?? a.date));
       if (a.published === null) expect(e.published).toBeUndefined();
       else expect(text(e.published)).toBe(instant(a.published));
-      if (a.summary === "") expect(e.summary).toBeUndefined();
+      if (!summaryAddsToContent(a)) expect(e.summary).toBeUndefined();
       else {
         expect((e.summary as Node)["@type"]).toBe("text");
         expect(text(e.summary)).toBe(stripControls(a.summary));
@@ -235,5 +236,20 @@ describe("one id per article everywhere", () => {
     expect(arr(atom.entry)).toEqual([]);
     expect(text(atom.title)).toBe("News & <Views>: Empty");
     expect(JSON.parse(byPath(routes, "/tags/empty/feed.json").body).items).toEqual([]);
+  });
+});
+
+describe("Atom summary only when it adds to the content", () => {
+  it.each([
+    { summary: "", text: "Body.", adds: false },
+    {
+      summary: "The first paragraph, clipped…",
+      text: "The first paragraph, clipped here and there.",
+      adds: false,
+    },
+    { summary: "The first  paragraph.", text: "The first\nparagraph. Then more.", adds: false },
+    { summary: "A dek the body does not repeat.", text: "The body starts elsewhere.", adds: true },
+  ])("$summary", ({ summary, text: t, adds }) => {
+    expect(summaryAddsToContent({ summary, text: t })).toBe(adds);
   });
 });

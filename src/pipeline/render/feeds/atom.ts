@@ -68,7 +68,9 @@ function atomItem(env: FeedEnv, a: Article, p: ReturnType<typeof placeholders>) 
     link: p.url(articleUrl(env, a)),
     date: parseDate(a.updated ?? a.date, `${a.file} ${a.updated === null ? "date" : "updated"}`),
     published: a.published === null ? undefined : parseDate(a.published, `${a.file} published`),
-    description: a.summary === "" ? undefined : p.text(a.summary),
+    // Some readers (rss2email by default) show <summary> instead of <content>: emit it only when it tells
+    // the reader something the content does not already start with (a dek, a given summary).
+    description: summaryAddsToContent(a) ? p.text(a.summary) : undefined,
     content: p.text(a.contentHtml),
     author: a.authors.length === 0 ? undefined : a.authors.map((name) => ({ name: p.text(name) })),
     category: a.tags.map((slug) => ({
@@ -89,4 +91,12 @@ function pagingXml(env: FeedEnv, page: FeedPage): string {
   if (links.nextArchive !== undefined) link("next-archive", links.nextArchive);
   if (page.archive !== null) out.push("<fh:archive/>");
   return out.map((s) => `\n    ${s}`).join("");
+}
+
+const flat = (s: string) => s.replace(/\s+/gu, " ").trim();
+
+/** False for an empty summary or one the content starts with (a clipped first paragraph). */
+export function summaryAddsToContent(a: Pick<Article, "summary" | "text">): boolean {
+  const summary = flat(a.summary).replace(/\s*…$/u, "");
+  return summary !== "" && !flat(a.text).startsWith(summary);
 }

@@ -119,7 +119,7 @@ export function assembleSite(
   if (!problems.ok) return { ok: false, problems: problems.list };
 
   const stories = groupStories(
-    drafts.map((d) => ({ id: d.article.id, date: d.article.date, text: d.tagText })),
+    drafts.map((d) => ({ id: d.article.id, date: d.article.captured ?? d.article.date, text: d.tagText })),
   );
   const slugOf = new Map(drafts.map((d) => [d.article.id, d.article.slug]));
   for (const d of drafts) {

@@ -74,6 +74,8 @@ describe("Atom, field by field", () => {
     expect(href("hub")).toEqual(["https://hub.example.net/websub"]);
     expect(href("prev-archive")).toEqual([]);
     expect("fh:archive" in feed).toBe(false);
+    expect(text(feed.icon)).toBe(`${ORIGIN}/assets/icon.svg`);
+    expect(text(feed.logo)).toBe(`${ORIGIN}/assets/icon.svg`);
   });
 
   it("has every article, newest first", () => {
@@ -164,12 +166,16 @@ describe("JSON Feed 1.1, field by field", () => {
       "home_page_url",
       "feed_url",
       "description",
+      "icon",
+      "favicon",
       "language",
       "authors",
       "hubs",
       "items",
     ]);
     expect(doc.version).toBe("https://jsonfeed.org/version/1.1");
+    expect(doc.icon).toBe(`${ORIGIN}/assets/icon.svg`);
+    expect(doc.favicon).toBe(`${ORIGIN}/assets/icon.svg`);
     expect(doc.title).toBe("News & <Views>");
     expect(doc.home_page_url).toBe(`${ORIGIN}/`);
     expect(doc.feed_url).toBe(`${ORIGIN}/feed.json`);

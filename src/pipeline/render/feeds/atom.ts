@@ -5,6 +5,7 @@
 
 import { Feed } from "feed";
 import type { Article } from "../../../shared/types";
+import { ICON_PATH } from "../html/layout";
 import { abs, articleUrl, type FeedEnv, pageUrl, tagOf } from "./context";
 import { parseDate } from "./dates";
 import { cachedItem, type ItemCache, soleElement, spliceItems } from "./items";
@@ -31,6 +32,9 @@ export function renderAtom(env: FeedEnv, page: FeedPage, cache: ItemCache = new 
     link: p.url(abs(env, page.scope.htmlPath)),
     feedLinks: { atom: p.url(selfUrl) },
     hub: settings.websubHub === null ? undefined : p.url(settings.websubHub),
+    // <icon> and <logo> (RFC 4287 4.2.5, 4.2.8): readers show the site's icon beside the feed.
+    favicon: p.url(abs(env, ICON_PATH)),
+    image: p.url(abs(env, ICON_PATH)),
     // A feed-level author makes every entry valid even when the article names nobody.
     author: { name: p.text(settings.title), link: p.url(abs(env, "/")) },
   });

@@ -73,7 +73,16 @@ describe("shipped evaluation set", () => {
       const capture = tokens(readFileSync(join(DIR, file), "utf8"));
       const blocks = gold.split(/\n\s*\n/).filter((b) => b.trim());
       expect(blocks.length).toBeGreaterThan(0);
-      expect(blocks.filter((b) => !capture.includes(tokens(b)))).toEqual([]);
+      // Taken from the capture: most of a block's 6-word runs occur there (a gold block may drop an
+      // inline link marker such as "(opens in new window)", which is chrome inside a paragraph).
+      const fromCapture = (b: string) => {
+        const w = tokens(b).split(" ");
+        const runs = Math.max(1, w.length - 5);
+        let found = 0;
+        for (let i = 0; i < runs; i++) if (capture.includes(w.slice(i, i + 6).join(" "))) found++;
+        return found / runs >= 0.8;
+      };
+      expect(blocks.filter((b) => !fromCapture(b))).toEqual([]);
       const title = expectedOf(id).title;
       expect(blocks.map((b) => b.trim())).not.toContain(title);
     });

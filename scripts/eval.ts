@@ -12,7 +12,7 @@ import { parseTaxonomy, type TagRule } from "../src/pipeline/enrich/taxonomy";
 import { parseMeta } from "../src/pipeline/read/frontmatter";
 import { compareFields, FIELD_NAMES, type FieldName, type Predicted } from "./eval/fields";
 import { overall, type PageScore, scorePage } from "./eval/score";
-import { type EvalCase, loadSet } from "./eval/sets";
+import { type EvalCase, type EvalSet, loadSets } from "./eval/sets";
 
 const BASELINE = resolve("tests/eval/baseline.json");
 const TOLERANCE = 0.0005;
@@ -84,7 +84,21 @@ type Figures = Record<string, number>;
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
-  const set = loadSet(args.dir);
+  const sets = loadSets(args.dir);
+  let failed = false;
+  for (const [i, set] of sets.entries()) {
+    if (i > 0) process.stdout.write("\n");
+    if (sets.length > 1) process.stdout.write(`== ${set.name}\n`);
+    // One predictions file per set when a folder holds several: FILE.json -> FILE.<set>.json.
+    const json =
+      args.json && sets.length > 1 ? args.json.replace(/(\.json)?$/, `.${set.name}.json`) : args.json;
+    failed = runSet(set, { ...args, json }) || failed;
+  }
+  if (failed) process.exit(1);
+}
+
+/** Scores one set; true when --check found a figure below the recorded one. */
+function runSet(set: EvalSet, args: Args): boolean {
   if (set.cases.length === 0) throw new Error(`${args.dir}: no captures found`);
   const rules = rulesFor(set.taxonomy);
 
@@ -159,11 +173,12 @@ function main(): void {
     if (!want) throw new Error(`no recorded figures for ${set.name} in ${BASELINE} (run with --record)`);
     const drops = Object.entries(want).filter(([k, v]) => (figures[k] ?? 0) < v - TOLERANCE);
     for (const [k, v] of drops) process.stdout.write(`DROP ${k}: ${figures[k] ?? 0} < recorded ${v}\n`);
-    if (drops.length) process.exit(1);
+    if (drops.length) return true;
     process.stdout.write(
       `check: no figure below the recorded ones (${join("tests/eval", "baseline.json")})\n`,
     );
   }
+  return false;
 }
 
 const round = (x: number) => Math.round(x * 10000) / 10000;

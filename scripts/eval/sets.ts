@@ -2,9 +2,11 @@
 // - labelled (tests/eval): captures/<id>.<ext> with an optional <id>.meta.yaml sidecar, the expected
 //   fields in <id>.expected.yaml and the gold body in <id>.gold.txt; taxonomy.yaml beside captures/.
 // - benchmark (../shared/eval/pages): text/<id>.txt with <id>.meta.yaml, and gold.json mapping each id to
-//   {"articleBody": ...}; bodies only.
+//   {"articleBody": ...}; bodies only. Its html/<id>.html.gz (the same pages as saved) are a second set,
+//   read with the text capture's sidecar (source url, captured date).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { parse } from "yaml";
 
 export interface Expected {
@@ -55,9 +57,12 @@ function captures(dir: string): string[] {
     .sort();
 }
 
-export function loadSet(dir: string): EvalSet {
-  if (existsSync(join(dir, "gold.json")) && existsSync(join(dir, "text"))) return benchmarkSet(dir);
-  if (existsSync(join(dir, "captures"))) return labelledSet(dir);
+/** Every set a folder holds: a labelled set, or a benchmark's text set and (when present) its HTML set. */
+export function loadSets(dir: string): EvalSet[] {
+  if (existsSync(join(dir, "gold.json")) && existsSync(join(dir, "text"))) {
+    return existsSync(join(dir, "html")) ? [benchmarkSet(dir), htmlSet(dir)] : [benchmarkSet(dir)];
+  }
+  if (existsSync(join(dir, "captures"))) return [labelledSet(dir)];
   throw new Error(`${dir}: neither a labelled set (captures/) nor a benchmark set (text/ and gold.json)`);
 }
 
@@ -111,4 +116,31 @@ function benchmarkSet(dir: string): EvalSet {
     });
   }
   return { name: "benchmark-text", cases, taxonomy: null };
+}
+
+function htmlSet(dir: string): EvalSet {
+  const gold = JSON.parse(readFileSync(join(dir, "gold.json"), "utf8")) as Record<
+    string,
+    { articleBody?: string }
+  >;
+  const htmlDir = join(dir, "html");
+  const cases: EvalCase[] = [];
+  for (const f of readdirSync(htmlDir).sort()) {
+    const m = /^(.+)\.(html?)(\.gz)?$/i.exec(f);
+    if (!m) continue;
+    const id = m[1] ?? f;
+    const g = gold[id];
+    if (!g) continue;
+    const raw = readFileSync(join(htmlDir, f));
+    cases.push({
+      id,
+      path: join(htmlDir, f),
+      rel: `${id}.${m[2]}`,
+      bytes: new Uint8Array(m[3] ? gunzipSync(raw) : raw),
+      sidecar: sidecarOf(join(dir, "text"), id),
+      gold: g.articleBody ?? "",
+      expected: null,
+    });
+  }
+  return { name: "benchmark-html", cases, taxonomy: null };
 }

@@ -1,13 +1,14 @@
-// One capture -> one draft article: decode, front matter, ingest (clean + extract), the date decision
-// and tags. Pure over its inputs, so the build and `npm run eval` run exactly the same code on a file.
+// One capture -> its draft articles: decode, the format's reader (src/pipeline/read/formats), ingest
+// (clean + extract), the date decision and tags. Pure over its inputs, so the build and `npm run eval` run exactly the same code on a file.
 // Problems stop the build (the user's input is broken); warnings are the extractor's doubt and never do.
 import type { Article, DateSource } from "../shared/types";
-import { articleId } from "./enrich/identity";
+import { articleId, slugify } from "./enrich/identity";
 import { matchTags, resolveTag, type TagMatch } from "./enrich/tags";
 import type { TagRule } from "./enrich/taxonomy";
 import { ingest } from "./extract/index";
 import type { Problem } from "./problems";
-import { type GivenMeta, parseMeta, splitFrontMatter } from "./read/frontmatter";
+import { CAPTURE_EXTENSIONS, formatOf, type SourceArticle } from "./read/formats/index";
+import type { GivenMeta } from "./read/frontmatter";
 import { type CorpusFile, decode } from "./read/read";
 
 export interface ArticleReport {
@@ -45,6 +46,9 @@ export interface Sidecar {
 }
 
 export interface CaptureResult {
+  /** Every article the capture yields (a page: one; a feed: one per item), in file order. */
+  drafts: Draft[];
+  /** The first of `drafts`: what a one-article capture gives. */
   draft: Draft | null;
   problems: Problem[];
   warnings: Problem[];
@@ -52,6 +56,7 @@ export interface CaptureResult {
 
 const SUMMARY_MAX = 280;
 
+/** One capture file -> its articles, through the format registry (src/pipeline/read/formats). */
 export function articleFromCapture(
   file: CorpusFile,
   slug: string,
@@ -61,52 +66,74 @@ export function articleFromCapture(
 ): CaptureResult {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
-  const add = (line: number, message: string, fix: string) =>
-    problems.push({ file: file.display, line, message, fix });
-
+  const at = (p: { line: number; message: string; fix: string }): Problem => ({ file: file.display, ...p });
+  const format = formatOf(file.rel);
+  if (!format) {
+    problems.push(
+      at({
+        line: 0,
+        message: "is not in a known capture format",
+        fix: `save it as one of ${CAPTURE_EXTENSIONS}`,
+      }),
+    );
+    return { drafts: [], draft: null, problems, warnings };
+  }
   const d = decode(file.bytes);
   if (!d.ok) {
-    add(d.line, d.message, d.fix);
-    return { draft: null, problems, warnings };
+    problems.push(at(d));
+    return { drafts: [], draft: null, problems, warnings };
   }
-  const split = splitFrontMatter(d.text);
-  if (split.problem) add(split.problem.line, split.problem.message, split.problem.fix);
-  let given: GivenMeta = {};
-  let givenLines: Partial<Record<string, number>> = {};
-  if (split.yaml !== null) {
-    const m = parseMeta(split.yaml);
-    for (const p of m.problems) add(p.line + split.yamlLine - 1, p.message, p.fix);
-    given = m.meta;
-    givenLines = Object.fromEntries(
-      Object.entries(m.lines).map(([k, v]) => [k, (v ?? 0) + split.yamlLine - 1]),
-    );
+  const source = format.read(d.text);
+  problems.push(...source.problems.map(at));
+  warnings.push(...source.warnings.map(at));
+  const drafts: Draft[] = [];
+  for (const a of source.articles) {
+    const r = draftOf(file, a.key ? `${slug}--${slugify(a.key)}` : slug, a, side, rules, fallbackLanguage);
+    problems.push(...r.problems);
+    warnings.push(...r.warnings);
+    if (r.draft) drafts.push(r.draft);
   }
-  // In-file front matter is closest to the text, so it wins over the sidecar.
-  const meta: GivenMeta = { ...(side?.meta ?? {}), ...given };
+  if (problems.length > 0) return { drafts: [], draft: null, problems, warnings };
+  return { drafts, draft: drafts[0] ?? null, problems, warnings };
+}
 
-  const format = /\.(?:md|markdown)$/i.test(file.rel) ? "markdown" : "text";
-  const out = ingest({
-    file: file.display,
-    body: split.body,
-    format,
-    firstLine: split.bodyLine,
-    ...(meta.title ? { title: meta.title } : {}),
-  });
+function draftOf(
+  file: CorpusFile,
+  slug: string,
+  src: SourceArticle,
+  side: Sidecar | undefined,
+  rules: readonly TagRule[],
+  fallbackLanguage: string,
+): { draft: Draft | null; problems: Problem[]; warnings: Problem[] } {
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const add = (line: number, message: string, fix: string) =>
+    problems.push({ file: file.display, line, message, fix });
+  const given = src.given;
+  const givenLines = src.givenLines;
+  const bodyLine = src.ingest.firstLine;
+  // Front matter is closest to the text, so it wins over the sidecar; both are the user's word and win
+  // over what the page declares about itself, which wins over what is inferred from its text.
+  const meta: GivenMeta = { ...src.declared, ...(side?.meta ?? {}), ...given };
+  const userGave = (k: keyof GivenMeta) => given[k] !== undefined || side?.meta[k] !== undefined;
+  const title0 = meta.title ?? src.titleHint ?? undefined;
+
+  const out = ingest({ file: file.display, ...src.ingest, ...(title0 ? { title: title0 } : {}) });
   for (const p of out.problems) add(p.line, p.message, p.fix);
   for (const w of out.warnings)
     warnings.push({ file: file.display, line: w.line, message: w.message, fix: w.fix });
 
-  const title = meta.title ?? out.title;
+  const title = title0 ?? out.title;
   if (!title) {
     add(
-      split.bodyLine,
+      bodyLine,
       "has no findable title (no headline line before the body)",
       "add `title: ...` in front matter, or put the headline alone on the first line",
     );
   }
   if (out.text.trim() === "" && title) {
     add(
-      split.bodyLine,
+      bodyLine,
       "has no article text left after cleaning",
       "check that the file holds the article itself, not only page chrome",
     );
@@ -127,12 +154,21 @@ export function articleFromCapture(
     }
   }
 
+  // Keywords a page declares are the publisher's vocabulary, not the user's: only known tags count.
+  for (const k of src.keywords) {
+    const t = resolveTag(rules, k);
+    if (t && !tagSlugs.includes(t)) tagSlugs.push(t);
+  }
+
   let date: string | null = null;
   let dateSource: DateSource = "captured";
   let dateLine: number | null = null;
   const published = meta.published ?? out.dateline?.date ?? null;
-  if (meta.published) {
+  if (meta.published && userGave("published")) {
     [date, dateSource, dateLine] = [meta.published, "front-matter", givenLines.published ?? null];
+  } else if (meta.published) {
+    // Declared by the page itself: the page's own dateline, in machine-readable form.
+    [date, dateSource, dateLine] = [meta.published, "dateline", src.declaredLines.published ?? null];
   } else if (out.dateline) {
     [date, dateSource, dateLine] = [out.dateline.date, "dateline", out.dateline.line];
   } else if (meta.captured) {

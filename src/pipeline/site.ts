@@ -8,6 +8,7 @@ import { siteOrder } from "./enrich/order";
 import { groupStories } from "./enrich/stories";
 import { parseTaxonomy, type TagRule } from "./enrich/taxonomy";
 import { type Problem, Problems } from "./problems";
+import { CAPTURE_EXTENSIONS } from "./read/formats/index";
 import { parseMeta } from "./read/frontmatter";
 import { type CorpusListing, decode } from "./read/read";
 
@@ -50,8 +51,8 @@ export function assembleSite(
     problems.add(
       f.display,
       0,
-      "is neither an article (.txt, .md) nor known configuration (taxonomy.yaml, <article>.meta.yaml)",
-      "rename an article to .txt or .md, or move the file out of the corpus folder",
+      `is neither an article (${CAPTURE_EXTENSIONS}) nor known configuration (taxonomy.yaml, <article>.meta.yaml)`,
+      "rename an article to one of those extensions, or move the file out of the corpus folder",
     );
   }
 
@@ -113,7 +114,7 @@ export function assembleSite(
     );
     for (const p of r.problems) problems.add(p.file, p.line, p.message, p.fix);
     warnings.push(...r.warnings);
-    if (r.draft) drafts.push(r.draft);
+    drafts.push(...r.drafts);
   }
 
   if (!problems.ok) return { ok: false, problems: problems.list };

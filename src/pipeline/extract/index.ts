@@ -19,7 +19,9 @@ export interface IngestInput {
   file: string;
   /** File text after front matter removal, decoded UTF-8. */
   body: string;
-  format: "text" | "markdown";
+  format: "text" | "markdown" | "html";
+  /** Units already made by the format's reader (HTML); then `body` is only their text. */
+  units?: Unit[];
   /** 1-based line number in the file where `body` starts. */
   firstLine: number;
   /** Title from front matter: used as is (repeats of it are still removed from the body). */
@@ -105,7 +107,7 @@ export function ingest(input: IngestInput): IngestOutput {
 function run(input: IngestInput, firstLine: number): IngestOutput {
   const body = normalizeText(typeof input.body === "string" ? input.body : "");
   const problems: Problem[] = [];
-  const us = units(body, input.format, firstLine, problems);
+  const us = input.units ?? units(body, input.format, firstLine, problems);
   // Day-first numeric dates (12/03/2026) depend on the language, known roughly before cleaning.
   const roughLanguage = detectLanguage(body);
   const given =

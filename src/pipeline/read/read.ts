@@ -2,6 +2,7 @@
 // text. I/O lives here only; decoding is pure so the bad-input cases can be tested without files.
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { formatOf, isPageAssets } from "./formats/index";
 
 export interface CorpusFile {
   /** Path as shown to users, relative to the project (e.g. `corpus/a.txt`). */
@@ -19,7 +20,6 @@ export interface CorpusListing {
   unknown: CorpusFile[];
 }
 
-const ARTICLE = /\.(?:txt|md|markdown)$/i;
 const SIDECAR = /\.meta\.ya?ml$/i;
 const TAXONOMY = /^taxonomy\.ya?ml$/i;
 // Documentation about the corpus is not an article.
@@ -36,7 +36,13 @@ export function listCorpus(dir: string, displayBase: string): CorpusListing {
       if (e.name.startsWith(".")) continue; // editor and OS droppings (.DS_Store, .swp)
       const full = join(d, e.name);
       if (e.isDirectory()) {
-        walk(full);
+        if (
+          !isPageAssets(
+            e.name,
+            entries.map((x) => x.name),
+          )
+        )
+          walk(full);
         continue;
       }
       if (!e.isFile()) continue;
@@ -49,7 +55,7 @@ export function listCorpus(dir: string, displayBase: string): CorpusListing {
       if (SIDECAR.test(e.name)) out.sidecars.push(file);
       else if (TAXONOMY.test(rel)) out.taxonomy = file;
       else if (DOCS.test(e.name)) continue;
-      else if (ARTICLE.test(e.name)) out.articles.push(file);
+      else if (formatOf(e.name)) out.articles.push(file);
       else out.unknown.push(file);
     }
   };

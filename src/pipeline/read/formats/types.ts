@@ -1,0 +1,39 @@
+// The contract every input format implements: a capture file is a source that yields one or more
+// articles. Formats only read; cleaning, dates and tags stay in capture.ts so every format gets the same.
+import type { IngestInput, Problem } from "../../extract/index";
+import type { GivenMeta } from "../frontmatter";
+
+export type { Problem } from "../../extract/index";
+
+export interface SourceArticle {
+  /** Distinguishes articles of one file (a feed item's id); "" when the file holds one article. */
+  key: string;
+  /** Metadata written in the file for the build (front matter): wins over the sidecar. */
+  given: GivenMeta;
+  givenLines: Partial<Record<string, number>>;
+  /** Metadata the source declares about itself (JSON-LD, OpenGraph): loses to sidecar and front matter. */
+  declared: GivenMeta;
+  declaredLines: Partial<Record<string, number>>;
+  /** Keywords the source declares: used as tags only where the taxonomy knows them. */
+  keywords: string[];
+  /** A title the reader inferred (Readability's), used only when nothing declares one. */
+  titleHint: string | null;
+  /** What the cleaner gets; `title` is filled in by capture.ts from the merged metadata. */
+  ingest: Omit<IngestInput, "file" | "title">;
+}
+
+export interface SourceRead {
+  articles: SourceArticle[];
+  /** Broken input: stops the build. */
+  problems: Problem[];
+  /** Doubt: reported, never stops the build. */
+  warnings: Problem[];
+}
+
+export interface Format {
+  name: string;
+  /** Lower-case file name endings, with the dot. */
+  extensions: readonly string[];
+  /** `text` is the decoded file (UTF-8, LF line ends, no BOM). */
+  read(text: string): SourceRead;
+}

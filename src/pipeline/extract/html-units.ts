@@ -10,7 +10,7 @@ import type { Unit } from "./units";
 // scripts, styles and frames are not allowed, so they and (for the non-text ones) their content vanish.
 const BLOCKS = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre"];
 const TABLE = ["table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption"];
-const CONTAINERS = ["div", "section", "article", "main", "header", "footer", "aside", "figure", "figcaption"];
+const CONTAINERS = ["div", "section", "article", "main", "header", "footer", "aside"];
 const INLINE = ["a", "em", "i", "strong", "b", "code", "br", "span", "sup", "sub"];
 
 /** The sanitizer's allow-list: no attribute but a link's href, and only http(s) and mailto links. */
@@ -22,7 +22,19 @@ export function sanitizeArticle(html: string): string {
     allowedSchemesAppliedToAttributes: ["href"],
     allowProtocolRelative: false,
     // Whose text must not survive as prose: code and styling, embedded documents, form controls.
-    nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "template", "svg", "select"],
+    nonTextTags: [
+      "script",
+      "style",
+      "textarea",
+      "option",
+      "noscript",
+      "iframe",
+      "template",
+      "svg",
+      "select",
+      "figure",
+      "figcaption",
+    ],
     disallowedTagsMode: "discard",
   });
 }

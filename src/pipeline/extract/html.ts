@@ -25,6 +25,7 @@ export function readHtml(source: string): HtmlRead {
   const { document } = parseHTML(source);
   const declared = readDeclared(document as unknown as DomDocument, source);
   const readerable = isProbablyReaderable(document as never);
+  dropChrome(document as unknown as DomDocument);
   // Readability rewrites the tree it reads; metadata has been taken first.
   const got = new Readability(document as never, { keepClasses: false }).parse();
   const clean = sanitizeArticle(got?.content ?? "");
@@ -52,6 +53,23 @@ export function readHtml(source: string): HtmlRead {
           fix: NO_ARTICLE_FIX,
         },
   };
+}
+
+// Class and id words that name page furniture rather than article text, on any site: photo captions and
+// credits, galleries, share and follow bars, related and recommended lists, newsletters, comments, ads.
+const CHROME =
+  /(?:^|[\s_-])(?:caption|credits?|gallery|slideshow|carousel|related|recommended|newsletter|share|sharing|social|comments?|promo|advert|advertisement|sponsored|outbrain|taboola)(?:$|[\s_-])/i;
+
+/** Removes furniture named as such; never an element holding most of the page's text (a body class). */
+function dropChrome(document: DomDocument): void {
+  const total = (document.body?.textContent ?? "").length;
+  for (const e of Array.from(document.querySelectorAll("[class], [id]"))) {
+    const names = `${e.getAttribute("class") ?? ""} ${e.getAttribute("id") ?? ""}`;
+    if (!CHROME.test(names)) continue;
+    if (/^(?:html|body|main|article)$/i.test(e.tagName)) continue;
+    if ((e.textContent ?? "").length > total * 0.5) continue;
+    e.remove();
+  }
 }
 
 function lineOfBody(source: string): number {

@@ -4,6 +4,7 @@
 // dropped with a warning rather than trusted.
 import { parseGivenDate } from "../read/dates";
 import type { DomDocument } from "./html-dom";
+import { decodeEntities } from "./markdown";
 import { collapse } from "./text";
 
 export interface Declared {
@@ -24,6 +25,8 @@ export interface Declared {
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 type Obj = { [k: string]: Json };
 
+// JSON-LD strings are often written HTML-escaped ("&#163;71m"); meta attributes are decoded by the parser.
+const text = (s: string): string => collapse(decodeEntities(s));
 const isObj = (j: Json | undefined): j is Obj => typeof j === "object" && j !== null && !Array.isArray(j);
 const ARTICLE_TYPE = /(?:Article|BlogPosting|Report|NewsArticle)$/;
 
@@ -43,14 +46,14 @@ function types(o: Obj): string[] {
 /** A name out of a string, a {name} object or a list of either. */
 function names(j: Json | undefined): string[] {
   if (j === undefined || j === null) return [];
-  if (typeof j === "string") return collapse(j) ? [collapse(j)] : [];
+  if (typeof j === "string") return text(j) ? [text(j)] : [];
   if (Array.isArray(j)) return j.flatMap(names);
   if (isObj(j)) return names(j.name);
   return [];
 }
 
 function str(j: Json | undefined): string | undefined {
-  if (typeof j === "string" && collapse(j) !== "") return collapse(j);
+  if (typeof j === "string" && text(j) !== "") return text(j);
   if (Array.isArray(j)) return str(j[0]);
   if (isObj(j)) return str(j.name ?? j["@id"] ?? j.url);
   return undefined;

@@ -58,7 +58,7 @@ export function readHtml(source: string): HtmlRead {
 // Class and id words that name page furniture rather than article text, on any site: photo captions and
 // credits, galleries, share and follow bars, related and recommended lists, newsletters, comments, ads.
 const CHROME =
-  /(?:^|[\s_-])(?:breadcrumbs?|caption|credits?|gallery|slideshow|carousel|related|recommended|newsletter|share|sharing|social|comments?|promo|advert|advertisement|sponsored|outbrain|taboola)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:breadcrumbs?|caption|credits?|gallery|slideshow|carousel|related|recommended|newsletter|share|sharing|social|comments?|cookies?|consent|promo|advert|advertisement|sponsored|outbrain|taboola)(?:$|[\s_-])/i;
 
 /** Removes furniture named as such; never an element holding most of the page's text (a body class). */
 function dropChrome(document: DomDocument): void {

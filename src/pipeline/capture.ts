@@ -88,7 +88,8 @@ export function articleFromCapture(
   warnings.push(...source.warnings.map(at));
   const drafts: Draft[] = [];
   for (const a of source.articles) {
-    const r = draftOf(file, a.key ? `${slug}--${slugify(a.key)}` : slug, a, side, rules, fallbackLanguage);
+    const key = a.key ? `${slug}--${slugify(a.key)}` : slug;
+    const r = draftOf(file, key, a, side, rules, fallbackLanguage, problems.length > 0);
     problems.push(...r.problems);
     warnings.push(...r.warnings);
     if (r.draft) drafts.push(r.draft);
@@ -104,6 +105,8 @@ function draftOf(
   side: Sidecar | undefined,
   rules: readonly TagRule[],
   fallbackLanguage: string,
+  /** The file already has problems: then "no date" would only be noise. */
+  broken: boolean,
 ): { draft: Draft | null; problems: Problem[]; warnings: Problem[] } {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
@@ -173,7 +176,7 @@ function draftOf(
     [date, dateSource, dateLine] = [out.dateline.date, "dateline", out.dateline.line];
   } else if (meta.captured) {
     [date, dateSource, dateLine] = [meta.captured, "captured", givenLines.captured ?? null];
-  } else if (problems.length === 0) {
+  } else if (problems.length === 0 && !broken) {
     // Only when nothing else is wrong with the file: after a broken front matter or an invalid given
     // date, "no date" would only be noise.
     add(

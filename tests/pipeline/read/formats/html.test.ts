@@ -10,7 +10,7 @@ import { formatProblem } from "../../../../src/pipeline/problems";
 import type { Article } from "../../../../src/shared/types";
 
 const RULES = parseTaxonomy(readFileSync("corpus/taxonomy.yaml", "utf8")).tags;
-const PAGES = join(import.meta.dirname, "pages");
+const PAGES = "tests/fixtures/html-pages";
 const enc = (s: string) => new TextEncoder().encode(s);
 const sidecar = (meta: Sidecar["meta"]): Sidecar => ({
   file: { display: "corpus/x.meta.yaml", rel: "x.meta.yaml", bytes: new Uint8Array() },

@@ -8,7 +8,7 @@ import { formatProblem } from "../../../../src/pipeline/problems";
 import type { CorpusFile, CorpusListing } from "../../../../src/pipeline/read/read";
 import { assembleSite } from "../../../../src/pipeline/site";
 
-const PAGES = join(import.meta.dirname, "pages");
+const PAGES = "tests/fixtures/html-pages";
 const enc = (s: string) => new TextEncoder().encode(s);
 const file = (rel: string, content: string | Uint8Array): CorpusFile => ({
   rel,

@@ -1,5 +1,5 @@
 // The one registry of formats: which files are captures, and a saved page's `_files/` folder.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -29,6 +29,13 @@ describe("formatOf", () => {
     const all = FORMATS.flatMap((f) => f.extensions);
     expect(new Set(all).size).toBe(all.length);
     expect(CAPTURE_EXTENSIONS).toBe(all.join(", "));
+  });
+});
+
+describe("the corpus contract documents every format", () => {
+  const doc = readFileSync("corpus/README.md", "utf8");
+  it.each(FORMATS.flatMap((f) => f.extensions))("%s", (e) => {
+    expect(doc).toContain(`\`${e}\``);
   });
 });
 

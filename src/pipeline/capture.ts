@@ -88,7 +88,7 @@ export function articleFromCapture(
   warnings.push(...source.warnings.map(at));
   const drafts: Draft[] = [];
   for (const a of source.articles) {
-    const key = a.key ? `${slug}--${slugify(a.key)}` : slug;
+    const key = a.slug ?? (a.key ? `${slug}--${slugify(a.key)}` : slug);
     const r = draftOf(file, key, a, side, rules, fallbackLanguage, problems.length > 0);
     problems.push(...r.problems);
     warnings.push(...r.warnings);

@@ -81,6 +81,7 @@ export function assembleSite(
 
   const bySlug = new Map<string, string>();
   const drafts: Draft[] = [];
+  const draftById = new Map<string, Draft>();
   const warnings: Problem[] = [];
 
   for (const file of listing.articles) {
@@ -114,7 +115,20 @@ export function assembleSite(
     );
     for (const p of r.problems) problems.add(p.file, p.line, p.message, p.fix);
     warnings.push(...r.warnings);
-    drafts.push(...r.drafts);
+    for (const d of r.drafts) {
+      // Two feeds (or two saves of one feed) may carry the same item: one copy is kept, never two.
+      const first = draftById.get(d.article.id);
+      if (!first) {
+        drafts.push(d);
+        draftById.set(d.article.id, d);
+      } else
+        warnings.push({
+          file: d.article.file,
+          line: 0,
+          message: `holds "${d.article.title}", already read from ${first.article.file} (same item id); this copy was left out`,
+          fix: "nothing to do if both files are wanted; otherwise remove the older file",
+        });
+    }
   }
 
   if (!problems.ok) return { ok: false, problems: problems.list };

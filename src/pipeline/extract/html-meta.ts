@@ -66,7 +66,7 @@ export function primaryLanguage(v: string | undefined): string | undefined {
 }
 
 /** Declared dates come in many shapes; RFC 3339 first, then what Date.parse reads unambiguously. */
-function date(v: string | undefined): string | null {
+export function date(v: string | undefined): string | null {
   if (!v) return null;
   const s = v.trim().replace(/([+-]\d{2})(\d{2})$/, "$1:$2");
   const r = parseGivenDate(s);

@@ -1,5 +1,6 @@
 // The one registry of input formats: which files are captures and which reader reads each. A new
 // format is a module beside this one, added to FORMATS, plus its tests and a line in corpus/README.md.
+import { feed } from "./feed";
 import { html } from "./html";
 import { markdown } from "./markdown";
 import { text } from "./text";
@@ -7,7 +8,7 @@ import type { Format } from "./types";
 
 export type { Format, SourceArticle, SourceRead } from "./types";
 
-export const FORMATS: readonly Format[] = [text, markdown, html];
+export const FORMATS: readonly Format[] = [text, markdown, html, feed];
 
 const ext = (name: string): string => {
   const i = name.lastIndexOf(".");

@@ -8,6 +8,8 @@ export type { Problem } from "../../extract/index";
 export interface SourceArticle {
   /** Distinguishes articles of one file (a feed item's id); "" when the file holds one article. */
   key: string;
+  /** The article's slug when the source names its articles itself (a feed item): not the file name. */
+  slug?: string;
   /** Metadata written in the file for the build (front matter): wins over the sidecar. */
   given: GivenMeta;
   givenLines: Partial<Record<string, number>>;

@@ -19,6 +19,10 @@ describe("formatOf", () => {
     ["a.markdown", "markdown"],
     ["Page.html", "html"],
     ["page.HTM", "html"],
+    ["feed.xml", "feed"],
+    ["feed.rss", "feed"],
+    ["feed.atom", "feed"],
+    ["feed.json", "feed"],
     ["photo.jpg", null],
     ["noext", null],
   ];

@@ -33,10 +33,17 @@ function listing(articles: CorpusFile[], sidecars: CorpusFile[] = []): CorpusLis
   };
 }
 
-describe("a corpus of .txt and .html captures", () => {
+describe("a corpus of .txt, .html and feed captures", () => {
   const r = assembleSite(
     listing(
-      [file("buses.txt", TEXT), page("jsonld.html"), page("plain.html"), page("opengraph.html")],
+      [
+        file("buses.txt", TEXT),
+        page("jsonld.html"),
+        page("plain.html"),
+        page("opengraph.html"),
+        file("wire.rss", new Uint8Array(readFileSync("tests/fixtures/feeds/rdf.rss"))),
+        file("wire-saved-again.rss", new Uint8Array(readFileSync("tests/fixtures/feeds/rdf.rss"))),
+      ],
       [file("plain.meta.yaml", "captured: 2026-05-13\n")],
     ),
     DEFAULT_SETTINGS,
@@ -45,7 +52,20 @@ describe("a corpus of .txt and .html captures", () => {
   const bySlug = new Map(r.value.site.articles.map((a) => [a.slug, a]));
 
   it("builds every capture into one article, newest first", () => {
-    expect(r.value.site.articles.map((a) => a.slug)).toEqual(["plain", "opengraph", "buses", "jsonld"]);
+    expect(r.value.site.articles.map((a) => a.slug)).toEqual([
+      "plain",
+      "opengraph",
+      "buses",
+      "jsonld",
+      "old-example-460569c64c60",
+    ]);
+  });
+  it("keeps one copy of a feed item that two files hold, with a warning", () => {
+    expect(r.value.warnings.map(formatProblem)).toContainEqual(
+      expect.stringMatching(
+        /^corpus\/wire-saved-again\.rss:1: holds "Wire story", already read from corpus\/wire\.rss/,
+      ),
+    );
   });
   it("gives HTML articles rendered content, tags and their declared dates", () => {
     const a = bySlug.get("jsonld");

@@ -383,7 +383,13 @@ describe("empty and bad input", () => {
   it("renders an empty site without crashing", () => {
     const site: Site = { ...fixtureSite(), articles: [], tags: [] };
     const { pages: empty, notFound: nf } = render(site);
-    expect(empty.map((r) => r.path).sort()).toEqual(["/", "/assets/icon.svg", "/assets/site.css", "/robots.txt", "/tags"]);
+    expect(empty.map((r) => r.path).sort()).toEqual([
+      "/",
+      "/assets/icon.svg",
+      "/assets/site.css",
+      "/robots.txt",
+      "/tags",
+    ]);
     expect(empty[0]?.body).toContain("No articles here yet.");
     expect(nf.status).toBe(404);
   });

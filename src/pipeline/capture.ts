@@ -91,6 +91,8 @@ export function articleFromCapture(
     format,
     firstLine: split.bodyLine,
     ...(meta.title ? { title: meta.title } : {}),
+    ...(meta.captured ? { captured: meta.captured } : {}),
+    ...(meta.url ? { url: meta.url } : {}),
   });
   for (const p of out.problems) add(p.line, p.message, p.fix);
   for (const w of out.warnings)

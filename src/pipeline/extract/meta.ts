@@ -1,21 +1,42 @@
 // Bylines, datelines and reading times. In the header zone (around the headline) they are the capture's
-// own; further down only labelled bylines count and bare timestamps are furniture.
+// own; further down only labelled bylines and labelled dates ("Published on ...", "Last updated ...")
+// count and bare timestamps are furniture. Which of the dates found is the article's is decided here.
 import { parseMetaLine } from "./byline";
+import { type DateContext, dayOnly, instantOf, type ParsedDate } from "./dates";
 import type { Cleaned, Slot } from "./slots";
 import { wordCount } from "./text";
+import { readWireDateline } from "./wire";
+import { offsetAt, type ZoneHint } from "./zones";
 
 const HEADER_SPAN = 10;
 
-/** Bylines, datelines and reading times: in the header (around the headline) they are the capture's own. */
-export function readMeta(slots: Slot[], anchor: number | null, dayFirst: boolean, out: Cleaned): void {
+export interface MetaContext {
+  dates: DateContext;
+  /** The zone implied by the source URL or the language, for times printed without one. */
+  zone: ZoneHint | null;
+}
+
+interface Candidate {
+  d: ParsedDate;
+  slot?: Slot;
+  line: number;
+  text: string;
+  /** Lower is better: see `rank`. */
+  rank: number;
+}
+
+// Header published, wire dateline, labelled footer published, header updated, footer updated; relative
+// dates last: an absolute date printed on the page always beats one counted back from `captured`.
+const RANK = { header: [0, 3], wire: [1, 1], footer: [2, 4] } as const;
+const rank = (d: ParsedDate, where: keyof typeof RANK): number =>
+  (d.relative ? 10 : 0) + RANK[where][d.kind === "published" ? 0 : 1];
+
+function headerEnd(slots: Slot[], anchor: number | null): number {
   const start = anchor ?? -1;
   let zoneEnd = Math.min(slots.length, start + 1 + HEADER_SPAN);
   for (let j = start + 2; j < zoneEnd; j++) {
     const s = slots[j] as Slot;
-    if (s.rule === null && s.u.kind === "line" && wordCount(s.u.text) >= 25) {
-      zoneEnd = j;
-      break;
-    }
+    if (s.rule === null && s.u.kind === "line" && wordCount(s.u.text) >= 25) return j;
   }
   if (anchor === null) {
     const firstBody = slots.findIndex(
@@ -23,11 +44,16 @@ export function readMeta(slots: Slot[], anchor: number | null, dayFirst: boolean
     );
     zoneEnd = firstBody < 0 ? Math.min(slots.length, 6) : Math.min(firstBody, 6);
   }
-  let published: { date: string; line: number; text: string } | null = null;
-  let updated: { date: string; line: number; text: string } | null = null;
+  return zoneEnd;
+}
+
+/** Bylines, datelines and reading times: in the header (around the headline) they are the capture's own. */
+export function readMeta(slots: Slot[], anchor: number | null, ctx: MetaContext, out: Cleaned): void {
+  const zoneEnd = headerEnd(slots, anchor);
+  const found: Candidate[] = [];
   slots.forEach((s, j) => {
     if (s.rule !== null || !(s.u.kind === "line" || s.u.kind === "heading")) return;
-    const meta = parseMetaLine(s.u.text, dayFirst);
+    const meta = parseMetaLine(s.u.text, ctx.dates);
     if (!meta) return;
     const inHeader = j < zoneEnd;
     if (!inHeader) {
@@ -35,6 +61,10 @@ export function readMeta(slots: Slot[], anchor: number | null, dayFirst: boolean
         s.rule = "byline";
         for (const a of meta.authors) if (!out.authors.includes(a)) out.authors.push(a);
       } else if (meta.authors.length === 0) s.rule = "timestamp";
+      // "Published on 10/02/2026 at 14:32" at the foot of the article: labelled, so the article's.
+      for (const d of meta.dates)
+        if (!("impossible" in d) && d.labelled)
+          found.push({ d, slot: s, line: s.u.line, text: s.u.text, rank: rank(d, "footer") });
       return;
     }
     s.rule = meta.authors.length > 0 ? "byline" : meta.dates.length > 0 ? "dateline" : "reading-time";
@@ -48,10 +78,38 @@ export function readMeta(slots: Slot[], anchor: number | null, dayFirst: boolean
         });
         continue;
       }
-      const entry = { date: d.date, line: s.u.line, text: s.u.text };
-      if (d.kind === "published" && published === null) published = entry;
-      if (d.kind === "updated" && updated === null) updated = entry;
+      found.push({ d, line: s.u.line, text: s.u.text, rank: rank(d, "header") });
     }
   });
-  out.dateline = published ?? updated;
+  const wire = readWireDateline(slots, anchor, ctx.dates, out);
+  if (wire) found.push({ ...wire, rank: rank(wire.d, "wire") });
+  found.sort((a, b) => a.rank - b.rank || a.line - b.line);
+  const best = found[0];
+  if (!best) return;
+  if (best.slot && best.slot.rule === "timestamp") best.slot.rule = "dateline";
+  const named = found.find((c) => c.d.offset !== null && !c.d.relative && c.d.time !== null);
+  out.dateline = { line: best.line, text: best.text, ...resolve(best.d, named?.d.offset ?? null, ctx) };
+}
+
+/** The instant of the chosen date, and a note when it rests on an assumption the user should know. */
+function resolve(
+  d: ParsedDate,
+  pageOffset: number | null,
+  ctx: MetaContext,
+): { date: string; note?: string } {
+  if (d.relative)
+    return {
+      date: d.date,
+      note: `the page shows a relative date; it was counted back from the captured date ${ctx.dates.captured?.slice(0, 10)}`,
+    };
+  if (d.time === null || d.offset !== null) return { date: d.date };
+  if (pageOffset !== null) return { date: instantOf(d, pageOffset) };
+  if (ctx.zone) {
+    const off = offsetAt(ctx.zone.zone, d.year, d.month, d.day, d.time.h, d.time.m);
+    return { date: instantOf(d, off) };
+  }
+  return {
+    date: dayOnly(d),
+    note: "the page prints a time without a time zone, and none is implied by the page, its URL or its language; only the day was kept",
+  };
 }

@@ -71,7 +71,7 @@ export interface MetaLine {
 
 const UPDATED_INSIDE =
   /(?<=\d[^|·]*)\s+(?=(?:last\s+updated|updated|mis\s+à\s+jour|aktualisiert|actualizado|aggiornato|atualizado|bijgewerkt)(?!\p{L}))/giu;
-const SEP = /\s+[|·•—–]\s+|\s*[|·•]\s*|\s+-\s+/u;
+const SEP = /\s+[|·•—–/]\s+|\s*[|·•]\s*|\s+-\s+/u;
 
 /**
  * Parses a header meta line. Null when any segment is neither a byline, a date nor a reading time, so a
@@ -92,7 +92,8 @@ export function parseMetaLine(line: string, dates: DateContext | boolean = false
     const dateBy = /^(.*\d{4}.*?)\s+(by|par|von|por|di)\s+(.+)$/iu.exec(s);
     if (dateBy && parseDateline(dateBy[1] ?? "", ctx))
       return [dateBy[1] ?? "", `${dateBy[2]} ${dateBy[3]}`];
-    const m = /^(.+?)\s+(?:on|le|am|el|il|,)\s+(.*\d{4}.*)$/iu.exec(s);
+    // "By Jane Doe, Wednesday, 20 November 2019 08:05 GMT": the first comma ends the name.
+    const m = /^(.+?)(?:\s+(?:on|le|am|el|il)|\s*,)\s+(.*\d{4}.*)$/iu.exec(s);
     if (m && PREFIX.test(s) && parseDateline(m[2] ?? "", ctx)) return [m[1] ?? "", m[2] ?? ""];
     return [s];
   });

@@ -59,8 +59,9 @@ const LOCALES: Record<string, Parser> = {
   zh: chrono.zh,
   sv: chrono.sv,
   fi: chrono.fi,
+  id: chrono.id,
 };
-const FALLBACK_ORDER = ["en", "fr", "de", "es", "it", "pt", "nl", "ru", "ja", "zh", "uk", "sv", "fi"];
+const FALLBACK_ORDER = ["en", "fr", "de", "es", "it", "pt", "nl", "ru", "ja", "zh", "uk", "sv", "fi", "id"];
 
 /** The capture's locale first (British English for day-first English), then every other locale. */
 function parsersFor(ctx: DateContext, segment: string): Parser[] {
@@ -192,7 +193,11 @@ function finish(h: Hit, kind: DateKind, labelled: boolean, captured: string | un
 }
 
 function strip(segment: string): { s: string; kind: DateKind; labelled: boolean } {
-  let s = segment.trim().replace(/\s+/gu, " ");
+  // "NOV 15, 20195:45 AM": a year glued to the time after it.
+  let s = segment
+    .trim()
+    .replace(/\s+/gu, " ")
+    .replace(/\b((?:19|20)\d\d)(\d{1,2}:\d\d)/u, "$1 $2");
   let kind: DateKind = "published";
   let labelled = false;
   const label = LABEL.exec(s);

@@ -9,6 +9,7 @@ import { readWireDateline } from "./wire";
 import { offsetAt, type ZoneHint } from "./zones";
 
 const HEADER_SPAN = 10;
+const LEAD_SPAN = 6;
 
 export interface MetaContext {
   dates: DateContext;
@@ -25,9 +26,10 @@ interface Candidate {
   rank: number;
 }
 
-// Header published, wire dateline, labelled footer published, header updated, footer updated; relative
+// Header published, lead (right above the first paragraph) published, wire dateline, labelled footer
+// published, then the same places' updated dates; relative
 // dates last: an absolute date printed on the page always beats one counted back from `captured`.
-const RANK = { header: [0, 3], wire: [1, 1], footer: [2, 4] } as const;
+const RANK = { header: [0, 4], lead: [1, 5], wire: [2, 2], footer: [3, 6] } as const;
 const rank = (d: ParsedDate, where: keyof typeof RANK): number =>
   (d.relative ? 10 : 0) + RANK[where][d.kind === "published" ? 0 : 1];
 
@@ -47,23 +49,43 @@ function headerEnd(slots: Slot[], anchor: number | null): number {
   return zoneEnd;
 }
 
+/**
+ * The lines right above the first article paragraph: where a capture whose headline was not recognised
+ * (or that prints its meta between a caption and the text) still shows its byline and date.
+ */
+function leadZone(slots: Slot[]): Set<number> {
+  const first = slots.findIndex(
+    (s) => s.rule === null && s.u.kind === "line" && wordCount(s.u.text) >= 25 && /[.!?»"”]$/u.test(s.u.text),
+  );
+  // Counted in lines still open: share buttons and other chrome between the date and the text do not count.
+  const zone = new Set<number>();
+  for (let j = first - 1; j >= 0 && zone.size < LEAD_SPAN; j--) if ((slots[j] as Slot).rule === null) zone.add(j);
+  return zone;
+}
+
 /** Bylines, datelines and reading times: in the header (around the headline) they are the capture's own. */
 export function readMeta(slots: Slot[], anchor: number | null, ctx: MetaContext, out: Cleaned): void {
   const zoneEnd = headerEnd(slots, anchor);
+  const lead = leadZone(slots);
   const found: Candidate[] = [];
   slots.forEach((s, j) => {
-    if (s.rule !== null || !(s.u.kind === "line" || s.u.kind === "heading")) return;
-    const meta = parseMetaLine(s.u.text, ctx.dates);
-    if (!meta) return;
+    if (s.rule !== null) return;
     const inHeader = j < zoneEnd;
-    if (!inHeader) {
+    const inLead = !inHeader && lead.has(j);
+    // A list item counts only as a bare date in the header ("- Nov. 18th 2019 8:54 am PT").
+    const item = s.u.kind === "item" && (inHeader || inLead);
+    if (!(s.u.kind === "line" || s.u.kind === "heading" || item)) return;
+    const meta = parseMetaLine(s.u.text, ctx.dates);
+    if (!meta || (item && (meta.authors.length > 0 || meta.dates.length === 0))) return;
+    if (!inHeader && !inLead) {
       if (meta.labelled && meta.authors.length > 0) {
         s.rule = "byline";
         for (const a of meta.authors) if (!out.authors.includes(a)) out.authors.push(a);
       } else if (meta.authors.length === 0) s.rule = "timestamp";
-      // "Published on 10/02/2026 at 14:32" at the foot of the article: labelled, so the article's.
+      // "Published on 10/02/2026 at 14:32" or "Posted by X on ..." at the foot of the article: labelled,
+      // so the article's; a bare timestamp down the page (a comment's, a related link's) is not.
       for (const d of meta.dates)
-        if (!("impossible" in d) && d.labelled)
+        if (!("impossible" in d) && (d.labelled || meta.labelled))
           found.push({ d, slot: s, line: s.u.line, text: s.u.text, rank: rank(d, "footer") });
       return;
     }
@@ -78,7 +100,7 @@ export function readMeta(slots: Slot[], anchor: number | null, ctx: MetaContext,
         });
         continue;
       }
-      found.push({ d, line: s.u.line, text: s.u.text, rank: rank(d, "header") });
+      found.push({ d, line: s.u.line, text: s.u.text, rank: rank(d, inHeader ? "header" : "lead") });
     }
   });
   const wire = readWireDateline(slots, anchor, ctx.dates, out);

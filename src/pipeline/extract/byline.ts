@@ -1,6 +1,12 @@
 // Bylines and header meta lines: "By Jane Doe", "Par Jean Dupont | 12 mars 2026", "Jane Doe · March 11,
 // 2026 · 5 min read", "Summarized by Example AI". A line is meta only when every segment is recognised.
-import { type DateContext, type ImpossibleDate, isReadingTime, type ParsedDate, parseDateline } from "./dates";
+import {
+  type DateContext,
+  type ImpossibleDate,
+  isReadingTime,
+  type ParsedDate,
+  parseDateline,
+} from "./dates";
 import { collapse, wordCount } from "./text";
 
 const PREFIX =
@@ -90,8 +96,7 @@ export function parseMetaLine(line: string, dates: DateContext | boolean = false
   // "By Jane Doe on March 11, 2026" / "Par Jean Dupont le 12 mars 2026" / "Posted on 2026-02-03 by Jane Doe"
   segments = segments.flatMap((s) => {
     const dateBy = /^(.*\d{4}.*?)\s+(by|par|von|por|di)\s+(.+)$/iu.exec(s);
-    if (dateBy && parseDateline(dateBy[1] ?? "", ctx))
-      return [dateBy[1] ?? "", `${dateBy[2]} ${dateBy[3]}`];
+    if (dateBy && parseDateline(dateBy[1] ?? "", ctx)) return [dateBy[1] ?? "", `${dateBy[2]} ${dateBy[3]}`];
     // "By Jane Doe, Wednesday, 20 November 2019 08:05 GMT": the first comma ends the name.
     const m = /^(.+?)(?:\s+(?:on|le|am|el|il)|\s*,)\s+(.*\d{4}.*)$/iu.exec(s);
     if (m && PREFIX.test(s) && parseDateline(m[2] ?? "", ctx)) return [m[1] ?? "", m[2] ?? ""];

@@ -141,7 +141,8 @@ function hit(text: string, ctx: DateContext): Hit | null {
     if (!a) continue;
     // A result that moves with the reference date is relative ("2 hours ago", "vor 3 Tagen").
     const b = chronoHit(text, p, (ref ?? FIXED_REF) + (OTHER_REF - FIXED_REF));
-    const relative = b !== null && b.start.date().getTime() !== a.start.date().getTime() && a.start.isCertain("year");
+    const relative =
+      b !== null && b.start.date().getTime() !== a.start.date().getTime() && a.start.isCertain("year");
     if (relative && ref === null) return null;
     return read(a, relative);
   }
@@ -213,7 +214,10 @@ function strip(segment: string): { s: string; kind: DateKind; labelled: boolean 
  * Parses one dateline segment. Null when the segment is not entirely a date (optionally labelled, with a
  * weekday, a time and a zone), an ImpossibleDate when it names a day that does not exist.
  */
-export function parseDateline(segment: string, ctxOrDayFirst: DateContext | boolean = false): ParsedDate | ImpossibleDate | null {
+export function parseDateline(
+  segment: string,
+  ctxOrDayFirst: DateContext | boolean = false,
+): ParsedDate | ImpossibleDate | null {
   const ctx: DateContext = typeof ctxOrDayFirst === "boolean" ? { dayFirst: ctxOrDayFirst } : ctxOrDayFirst;
   const { s, kind, labelled } = strip(segment);
   if (s.length > 80) return null;
@@ -234,7 +238,11 @@ export function parseDateline(segment: string, ctxOrDayFirst: DateContext | bool
  * A date without its year, as wire datelines print it ("PARIS, March 12 (Reuters) -"): the year comes from
  * the caller (a date nearby on the page). Null when the text is not entirely a month and day.
  */
-export function parseYearless(text: string, year: number, ctx: DateContext): ParsedDate | ImpossibleDate | null {
+export function parseYearless(
+  text: string,
+  year: number,
+  ctx: DateContext,
+): ParsedDate | ImpossibleDate | null {
   const h = hit(text.trim(), { ...ctx, captured: undefined });
   if (h === null) {
     if (impossibleShape(`${text.trim()} ${year}`, ctx.dayFirst, (t) => hit(t, ctx) !== null))
@@ -254,7 +262,12 @@ export function startsWithDate(text: string): boolean {
   for (const p of parsersFor(ctx, t)) {
     const r = p.parse(t, { instant: new Date(FIXED_REF), timezone: 0 })[0];
     const c = r?.start;
-    if (r?.index === 0 && c?.isCertain("day") && c.isCertain("month") && (c.isCertain("year") || c.isCertain("hour")))
+    if (
+      r?.index === 0 &&
+      c?.isCertain("day") &&
+      c.isCertain("month") &&
+      (c.isCertain("year") || c.isCertain("hour"))
+    )
       return true;
   }
   return false;

@@ -14,7 +14,9 @@ export function detectLanguage(text: string, fallback = "en"): string {
   const sample = text.slice(0, MAX_CHARS);
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   // Ideographs carry a word each: a few of them already tell Japanese from Chinese.
-  const ideographs = sample.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu);
+  const ideographs = sample.match(
+    /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu,
+  );
   if (letters < MIN_LETTERS && (ideographs?.length ?? 0) < 4) return fallback;
   const lang = eld.detect(sample).language;
   return /^[a-z]{2,3}$/u.test(lang) ? lang : fallback;

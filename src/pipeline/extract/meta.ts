@@ -59,7 +59,8 @@ function leadZone(slots: Slot[]): Set<number> {
   );
   // Counted in lines still open: share buttons and other chrome between the date and the text do not count.
   const zone = new Set<number>();
-  for (let j = first - 1; j >= 0 && zone.size < LEAD_SPAN; j--) if ((slots[j] as Slot).rule === null) zone.add(j);
+  for (let j = first - 1; j >= 0 && zone.size < LEAD_SPAN; j--)
+    if ((slots[j] as Slot).rule === null) zone.add(j);
   return zone;
 }
 

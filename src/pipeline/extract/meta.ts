@@ -10,6 +10,7 @@ import { offsetAt, type ZoneHint } from "./zones";
 
 const HEADER_SPAN = 10;
 const LEAD_SPAN = 6;
+const LEAD_MAX = 24;
 
 export interface MetaContext {
   dates: DateContext;
@@ -57,10 +58,16 @@ function leadZone(slots: Slot[]): Set<number> {
   const first = slots.findIndex(
     (s) => s.rule === null && s.u.kind === "line" && wordCount(s.u.text) >= 25 && /[.!?»"”]$/u.test(s.u.text),
   );
-  // Counted in lines still open: share buttons and other chrome between the date and the text do not count.
+  // Counted in lines still open, and short ones (share buttons, labels) count for little: a row of
+  // "Share this with ..." between the date and the text does not push the date out of reach.
   const zone = new Set<number>();
-  for (let j = first - 1; j >= 0 && zone.size < LEAD_SPAN; j--)
-    if ((slots[j] as Slot).rule === null) zone.add(j);
+  let weight = 0;
+  for (let j = first - 1; j >= 0 && weight < LEAD_SPAN && zone.size < LEAD_MAX; j--) {
+    const s = slots[j] as Slot;
+    if (s.rule !== null) continue;
+    zone.add(j);
+    weight += wordCount(s.u.text) > 5 ? 1 : 0.25;
+  }
   return zone;
 }
 

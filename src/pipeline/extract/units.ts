@@ -1,6 +1,6 @@
 // Splitting a capture into units (one per paragraph, list item, heading, table...) that the cleaning
 // rules classify. Plain text and Markdown end up in the same shape so one set of rules serves both.
-import { startsWithDate } from "./dates";
+import { parseDateline, startsWithDate } from "./dates";
 import { collapse, endsSentence } from "./text";
 
 export interface SourceLine {
@@ -35,7 +35,13 @@ const BULLET = /^(?:([•\-*–·▪◦‣○■□►▸✓✔➤→])|(\d{1,3}
 
 function joinable(prev: string, next: string): boolean {
   // A hard-wrapped sentence: the previous line stops mid-sentence and the next continues in lowercase.
-  return !endsSentence(prev) && prev.length >= 50 && /^[\p{Ll}\d(,]/u.test(next);
+  // A line that is a date on its own ("20 Nov, 2019 05:47" under a headline) never continues one.
+  return (
+    !endsSentence(prev) &&
+    prev.length >= 50 &&
+    /^[\p{Ll}\d(,]/u.test(next) &&
+    !(/^\d/u.test(next) && parseDateline(next, { dayFirst: true }) !== null)
+  );
 }
 
 /** Plain-text capture -> units. Blank lines separate units; so do line breaks, except for hard wraps. */

@@ -75,6 +75,8 @@ export interface MetaLine {
   labelled: boolean;
 }
 
+const UPDATED_WORD =
+  /\s(?:last\s+updated|updated|mis\s+à\s+jour|aktualisiert|actualizado|aggiornato|atualizado|bijgewerkt)/iu;
 const UPDATED_INSIDE =
   /(?<=\d[^|·]*)\s+(?=(?:last\s+updated|updated|mis\s+à\s+jour|aktualisiert|actualizado|aggiornato|atualizado|bijgewerkt)(?!\p{L}))/giu;
 const SEP = /\s+[|·•—–/]\s+|\s*[|·•]\s*|\s+-\s+/u;
@@ -89,8 +91,7 @@ export function parseMetaLine(line: string, dates: DateContext | boolean = false
   if (t === "" || wordCount(t) > 24) return null;
   const out: MetaLine = { authors: [], dates: [], readingTime: false, labelled: false };
   // "March 12, 2026 5:04 AM GMT+1 Updated 2 hours ago": a second, labelled date with no separator.
-  let segments = t
-    .replace(UPDATED_INSIDE, " | ")
+  let segments = (UPDATED_WORD.test(t) ? t.replace(UPDATED_INSIDE, " | ") : t)
     .split(SEP)
     .filter((s) => s.trim() !== "");
   // "By Jane Doe on March 11, 2026" / "Par Jean Dupont le 12 mars 2026" / "Posted on 2026-02-03 by Jane Doe"

@@ -61,19 +61,26 @@ const LOCALES: Record<string, Parser> = {
   fi: chrono.fi,
   id: chrono.id,
 };
-const FALLBACK_ORDER = ["en", "fr", "de", "es", "it", "pt", "nl", "ru", "ja", "zh", "uk", "sv", "fi", "id"];
+const OTHERS = Object.entries(LOCALES)
+  .filter(([l]) => l !== "en")
+  .map(([, p]) => p);
+// Malay pages are mostly read as Indonesian (the same month names); Indonesian has a chrono locale.
+const ALIAS: Record<string, string> = { ms: "id" };
 
-/** The capture's locale first (British English for day-first English), then every other locale. */
+/**
+ * The capture's locale (British English for day-first English), then English both ways: English dates
+ * are printed on pages in every language. Without a known language every locale is tried. Other
+ * locales are not tried once the language is known: each costs a full chrono pass on every short line
+ * with a digit.
+ */
 function parsersFor(ctx: DateContext, segment: string): Parser[] {
-  const lang = ctx.language ?? "en";
   // 12.03.2026 is day first in every language that writes it.
   const dayFirst = ctx.dayFirst || /^\d{1,2}\.\d{1,2}\.\d{2,4}/u.test(segment);
-  const first: Parser[] = [];
-  if (lang === "en" || !LOCALES[lang]) first.push(dayFirst ? chrono.en.GB : chrono.en);
-  else first.push(LOCALES[lang] as Parser);
-  const rest = FALLBACK_ORDER.filter((l) => l !== lang).map((l) => LOCALES[l] as Parser);
-  // A numeric date the first locale rejected (21/11/2025 in US English) may still be day first.
-  return [...first, dayFirst ? chrono.en : chrono.en.GB, ...rest];
+  const english = dayFirst ? [chrono.en.GB, chrono.en] : [chrono.en, chrono.en.GB];
+  if (ctx.language === undefined) return [...english, ...OTHERS];
+  const lang = ALIAS[ctx.language] ?? ctx.language;
+  const own = lang === "en" ? undefined : LOCALES[lang];
+  return own ? [own, ...english] : english;
 }
 
 const FIXED_REF = Date.UTC(2000, 0, 1, 12);
@@ -132,9 +139,33 @@ function read(r: chrono.ParsedResult, relative: boolean): Hit | null {
   };
 }
 
+// Header readers ask about the same lines several times; chrono over every locale is the costly part.
+const memo = new Map<string, Hit>();
+const noDate = new Set<string>();
+const MEMO_MAX = 20_000;
+
 /** The date a whole segment spells out, in the first locale that reads all of it. */
 function hit(text: string, ctx: DateContext): Hit | null {
-  if (!/\d/u.test(text)) return null;
+  // A whole-segment date has digits and few words ("Wednesday, 20 November 2019 at 10:00 am GMT" has
+  // five): anything wordier is running text, and costs chrono every locale for nothing.
+  const numbers = text.match(/\d+/gu)?.length ?? 0;
+  const words = text.match(/\p{L}{2,}/gu)?.length ?? 0;
+  if (numbers === 0 || words > 7 || (numbers === 1 && (words === 0 || words > 3))) return null;
+  // Every locale is tried whatever the context, so "no date here" holds for every context.
+  const nk = `${ctx.language ?? "*"}|${ctx.captured ?? ""}|${text}`;
+  if (noDate.has(nk)) return null;
+  const k = `${ctx.language ?? ""}|${ctx.dayFirst}|${ctx.captured ?? ""}|${text}`;
+  const known = memo.get(k);
+  if (known !== undefined) return known;
+  if (memo.size >= MEMO_MAX) memo.clear();
+  if (noDate.size >= MEMO_MAX) noDate.clear();
+  const h = hitUncached(text, ctx);
+  if (h === null) noDate.add(nk);
+  else memo.set(k, h);
+  return h;
+}
+
+function hitUncached(text: string, ctx: DateContext): Hit | null {
   const ref = captureRef(ctx.captured);
   for (const p of parsersFor(ctx, text)) {
     const a = chronoHit(text, p, ref ?? FIXED_REF);
@@ -258,8 +289,8 @@ export function startsWithDate(text: string): boolean {
   const t = text.trim();
   // The year or a time must follow: "1. May the best team win" is a list item.
   if (!/^\d{1,2}\.\s+\p{L}/u.test(t) || !/\d{4}|\d[:h]\d\d/u.test(t)) return false;
-  const ctx: DateContext = { dayFirst: true };
-  for (const p of parsersFor(ctx, t)) {
+  // Rare enough (a numbered line with a year or a time) to try every locale.
+  for (const p of Object.values(LOCALES)) {
     const r = p.parse(t, { instant: new Date(FIXED_REF), timezone: 0 })[0];
     const c = r?.start;
     if (

@@ -6,12 +6,27 @@ import { eld } from "eld/medium";
 
 // Enough letters for n-gram statistics to mean something; below this the text is too short to tell.
 const MIN_LETTERS = 12;
-// Detection over the first part of a long text: the language does not change, the work stays bounded.
+// Detection over the longest paragraphs of a long text: prose says the language, while a row of short
+// lines (a language picker, a menu left by the cleaning) can say any; and the work stays bounded.
 const MAX_CHARS = 6000;
+
+function prose(text: string): string {
+  if (text.length <= MAX_CHARS) return text;
+  const paragraphs = text.split(/\n+/u).filter((p) => p.trim() !== "");
+  const longest = paragraphs.map((p, i) => ({ p, i })).sort((a, b) => b.p.length - a.p.length || a.i - b.i);
+  let n = 0;
+  const keep: string[] = [];
+  for (const { p } of longest) {
+    if (n >= MAX_CHARS) break;
+    keep.push(p);
+    n += p.length;
+  }
+  return keep.join("\n").slice(0, MAX_CHARS * 2);
+}
 
 /** Primary BCP 47 tag (ISO 639-1 where one exists) of the text; `fallback` when too short to tell. */
 export function detectLanguage(text: string, fallback = "en"): string {
-  const sample = text.slice(0, MAX_CHARS);
+  const sample = prose(text);
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   // Ideographs carry a word each: a few of them already tell Japanese from Chinese.
   const ideographs = sample.match(

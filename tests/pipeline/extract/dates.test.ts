@@ -145,6 +145,28 @@ const ROWS: Row[] = [
     date: null,
   },
   {
+    name: "labelled byline with a date at the foot",
+    lang: "en",
+    head: ["Reservoir falls to lowest level in a decade"],
+    foot: ["Posted by Jane Okafor on March 3, 2026"],
+    date: "2026-03-03T00:00:00Z",
+    authors: ["Jane Okafor"],
+  },
+  {
+    name: "an unlabelled date down the page is not the article's",
+    lang: "en",
+    head: ["Reservoir falls to lowest level in a decade"],
+    foot: ["March 3, 2026"],
+    date: null,
+  },
+  {
+    name: "German source URL and summer time",
+    lang: "de",
+    head: ["Stausee fällt auf den niedrigsten Stand seit zehn Jahren", "12. Juli 2026, 16:45 Uhr"],
+    url: "https://zeitung.example.de/region/stausee",
+    date: "2026-07-12T14:45:00Z",
+  },
+  {
     name: "a date the story merely mentions is never taken",
     lang: "en",
     head: ["Reservoir falls to lowest level in a decade"],
@@ -198,6 +220,16 @@ describe("wire and press-release datelines", () => {
       body: ["Reservoir falls to lowest level", `OSLO, Nov 2 (Wire Service) - ${para}`, BODY.en?.[1]],
       date: "2025-11-02T00:00:00Z",
       captured: "2026-01-15T00:00:00Z",
+    },
+    {
+      name: "press release with a newswire tag",
+      body: [
+        "Acme Pumps launches a new meter",
+        `NEW YORK, Jan. 8, 2026 /Example Newswire/ -- ${para}`,
+        BODY.en?.[1],
+      ],
+      date: "2026-01-08T00:00:00Z",
+      captured: undefined,
     },
     {
       name: "press release with the year",

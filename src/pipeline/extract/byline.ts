@@ -4,6 +4,7 @@ import {
   type DateContext,
   type ImpossibleDate,
   isReadingTime,
+  isUpdateTime,
   type ParsedDate,
   parseDateline,
 } from "./dates";
@@ -76,9 +77,9 @@ export interface MetaLine {
 }
 
 const UPDATED_WORD =
-  /\s(?:last\s+updated|updated|mis\s+à\s+jour|aktualisiert|actualizado|aggiornato|atualizado|bijgewerkt)/iu;
+  /\s(?:last\s+updated|updated|mis\s+à\s+jour|aktualisiert|actualizado|aggiornato|atualizado|bijgewerkt|수정)/iu;
 const UPDATED_INSIDE =
-  /(?<=\d[^|·]*)\s+(?=(?:last\s+updated|updated|mis\s+à\s+jour|aktualisiert|actualizado|aggiornato|atualizado|bijgewerkt)(?!\p{L}))/giu;
+  /(?<=\d[^|·]*)\s+(?=(?:last\s+updated|updated|mis\s+à\s+jour|aktualisiert|actualizado|aggiornato|atualizado|bijgewerkt|수정)(?!\p{L}))/giu;
 const SEP = /\s+[|·•—–/]\s+|\s*[|·•]\s*|\s+-\s+/u;
 
 /**
@@ -121,6 +122,8 @@ export function parseMetaLine(line: string, dates: DateContext | boolean = false
         continue;
       }
     }
+    // "mis à jour à 12h02", "Updated 16:05": a later time on the day just given; nothing to keep.
+    if (lastDate !== null && isUpdateTime(seg)) continue;
     if (isReadingTime(seg)) {
       out.readingTime = true;
       continue;

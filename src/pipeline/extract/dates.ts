@@ -39,7 +39,7 @@ export interface ImpossibleDate {
 }
 
 const LABEL =
-  /^(?:(last\s+updated(?:\s+on)?|updated(?:\s+on)?|modified(?:\s+on)?|last\s+modified|mis\s+à\s+jour(?:\s+le)?|mise\s+à\s+jour(?:\s+le)?|actualisé(?:\s+le)?|aktualisiert(?:\s+am)?|zuletzt\s+aktualisiert(?:\s+am)?|actualizado(?:\s+el)?|actualizada(?:\s+el)?|aggiornato(?:\s+il)?|atualizado(?:\s+em)?|bijgewerkt(?:\s+op)?|обновлено|更新日?|업데이트)|(published(?:\s+on)?|posted(?:\s+on)?|first\s+published(?:\s+on)?|created(?:\s+on)?|date|dated|released(?:\s+on)?|publié(?:e)?(?:\s+le)?|créé(?:\s+le)?|publication|veröffentlicht(?:\s+am)?|erstellt(?:\s+am)?|erschienen(?:\s+am)?|stand|publicado(?:\s+(?:el|em))?|publicada(?:\s+(?:el|em))?|creado(?:\s+el)?|pubblicato(?:\s+il)?|gepubliceerd(?:\s+op)?|опубликовано|公開日?|投稿日?|게시|입력))(?![\p{L}])\s*:?\s*/iu;
+  /^(?:(last\s+updated(?:\s+on)?|updated(?:\s+on)?|modified(?:\s+on)?|last\s+modified|mis\s+à\s+jour(?:\s+le)?|mise\s+à\s+jour(?:\s+le)?|actualisé(?:\s+le)?|aktualisiert(?:\s+am)?|zuletzt\s+aktualisiert(?:\s+am)?|actualizado(?:\s+el)?|actualizada(?:\s+el)?|aggiornato(?:\s+il)?|atualizado(?:\s+em)?|bijgewerkt(?:\s+op)?|обновлено|更新日?|업데이트|수정)|(published(?:\s+on)?|posted(?:\s+on)?|first\s+published(?:\s+on)?|created(?:\s+on)?|date|dated|released(?:\s+on)?|publié(?:e)?(?:\s+le)?|créé(?:\s+le)?|publication|veröffentlicht(?:\s+am)?|erstellt(?:\s+am)?|erschienen(?:\s+am)?|stand|publicado(?:\s+(?:el|em))?|publicada(?:\s+(?:el|em))?|creado(?:\s+el)?|pubblicato(?:\s+il)?|gepubliceerd(?:\s+op)?|опубликовано|公開日?|投稿日?|게시|입력|등록))(?![\p{L}])\s*:?\s*/iu;
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, "0");
 const CJK = new Set(["ja", "zh", "ko"]);
@@ -224,12 +224,22 @@ function finish(h: Hit, kind: DateKind, labelled: boolean, captured: string | un
   return { ...base, relative: h.relative, date };
 }
 
-function strip(segment: string): { s: string; kind: DateKind; labelled: boolean } {
+// Spellings chrono's locales miss, rewritten to ones they read.
+const SPELLINGS: [RegExp, string][] = [
   // "NOV 15, 20195:45 AM": a year glued to the time after it.
-  let s = segment
-    .trim()
-    .replace(/\s+/gu, " ")
-    .replace(/\b((?:19|20)\d\d)(\d{1,2}:\d\d)/u, "$1 $2");
+  [/\b((?:19|20)\d\d)(\d{1,2}:\d\d)/u, "$1 $2"],
+  // "14h30" (pt, fr), "18.00 Uhr" (de), "…, 18.00" at the end: hours and minutes.
+  [/\b(\d{1,2})h(\d{2})\b/u, "$1:$2"],
+  [/\b(\d{1,2})\.(\d{2})(?=\s*Uhr\b)/u, "$1:$2"],
+  [/,\s*(\d{1,2})\.(\d{2})$/u, ", $1:$2"],
+  // "(мск)", "(MSK)", "(UTC)": a zone in brackets, and Moscow time in Russian.
+  [/\(\s*(мск|msk|utc|gmt|cet|cest|mez|mesz|jst|kst|et|pt)\s*\)\s*$/iu, "$1"],
+  [/(?<!\p{L})мск(?!\p{L})/iu, "MSK"],
+];
+
+function strip(segment: string): { s: string; kind: DateKind; labelled: boolean } {
+  let s = segment.trim().replace(/\s+/gu, " ");
+  for (const [re, to] of SPELLINGS) s = s.replace(re, to);
   let kind: DateKind = "published";
   let labelled = false;
   const label = LABEL.exec(s);
@@ -302,6 +312,18 @@ export function startsWithDate(text: string): boolean {
       return true;
   }
   return false;
+}
+
+/** "mis à jour à 12h02", "Updated 16:05 CET", "aktualisiert um 18.10 Uhr": an update time with no day. */
+export function isUpdateTime(segment: string): boolean {
+  const { s, kind, labelled } = strip(segment);
+  return (
+    labelled &&
+    kind === "updated" &&
+    /^(?:(?:at|à|um|alle|às|a\s+las|ore)\s+)?\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\.?|uhr))?(?:\s+\p{L}{2,5})?$/iu.test(
+      s,
+    )
+  );
 }
 
 /** "5 min read", "Lesezeit: 4 Min.", "3 min de lecture", "Reading time: 5 minutes". */

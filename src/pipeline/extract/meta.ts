@@ -71,6 +71,14 @@ function leadZone(slots: Slot[]): Set<number> {
   return zone;
 }
 
+function besideByline(slots: Slot[], j: number, ctx: MetaContext): boolean {
+  if (slots[j - 1]?.rule === "byline") return true;
+  const after = slots[j + 1];
+  if (!after || after.rule !== null || after.u.kind !== "line") return false;
+  const m = parseMetaLine(after.u.text, ctx.dates);
+  return m?.labelled === true && m.authors.length > 0;
+}
+
 /** Bylines, datelines and reading times: in the header (around the headline) they are the capture's own. */
 export function readMeta(slots: Slot[], anchor: number | null, ctx: MetaContext, out: Cleaned): void {
   const zoneEnd = headerEnd(slots, anchor);
@@ -79,7 +87,9 @@ export function readMeta(slots: Slot[], anchor: number | null, ctx: MetaContext,
   slots.forEach((s, j) => {
     if (s.rule !== null) return;
     const inHeader = j < zoneEnd;
-    const inLead = !inHeader && lead.has(j);
+    // A byline and its date travel together: a date line next to a byline is the article's, wherever
+    // the cleaning put the headline.
+    const inLead = !inHeader && (lead.has(j) || besideByline(slots, j, ctx));
     // A list item counts only as a bare date in the header ("- Nov. 18th 2019 8:54 am PT").
     const item = s.u.kind === "item" && (inHeader || inLead);
     if (!(s.u.kind === "line" || s.u.kind === "heading" || item)) return;
@@ -114,8 +124,16 @@ export function readMeta(slots: Slot[], anchor: number | null, ctx: MetaContext,
   const wire = readWireDateline(slots, anchor, ctx.dates, out);
   if (wire) found.push({ ...wire, rank: rank(wire.d, "wire") });
   found.sort((a, b) => a.rank - b.rank || a.line - b.line);
-  const best = found[0];
-  if (!best) return;
+  const first = found[0];
+  if (!first) return;
+  // "Jeudi 18 décembre 2025" over the headline and "Publié le 18 décembre 2025 à 6h30" under it: the
+  // same day, and the one with a time says more.
+  const sameDay = (c: Candidate): boolean =>
+    c.rank === first.rank &&
+    c.d.year === first.d.year &&
+    c.d.month === first.d.month &&
+    c.d.day === first.d.day;
+  const best = first.d.time === null ? (found.find((c) => sameDay(c) && c.d.time !== null) ?? first) : first;
   if (best.slot && best.slot.rule === "timestamp") best.slot.rule = "dateline";
   const named = found.find((c) => c.d.offset !== null && !c.d.relative && c.d.time !== null);
   out.dateline = { line: best.line, text: best.text, ...resolve(best.d, named?.d.offset ?? null, ctx) };

@@ -32,14 +32,19 @@ export function readWireDateline(
   ctx: DateContext,
   out: Cleaned,
 ): { d: ParsedDate; line: number; text: string } | null {
-  const at = slots.findIndex(
-    (s, j) => j > (anchor ?? -1) && s.rule === null && s.u.kind === "line" && wordCount(s.u.text) >= 12,
-  );
+  // The first paragraphs after the headline: a photo caption often comes before the dateline's.
+  let at = -1;
+  let m: RegExpExecArray | null = null;
+  for (let j = (anchor ?? -1) + 1, seen = 0; j < slots.length && seen < 3 && m === null; j++) {
+    const s = slots[j] as Slot;
+    if (s.rule !== null || s.u.kind !== "line" || wordCount(s.u.text) < 12) continue;
+    seen++;
+    m = WIRE.exec(s.u.text);
+    at = j;
+  }
   const first = slots[at];
-  if (!first) return null;
+  if (!first || !m) return null;
   const t = first.u.text;
-  const m = WIRE.exec(t);
-  if (!m) return null;
   const place = m[1] ?? "";
   // "PARIS" or "San Francisco, Calif.": a place, not the first words of a sentence.
   if (!/^\p{Lu}{2,}/u.test(place) && !place.includes(",")) return null;

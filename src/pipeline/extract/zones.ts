@@ -32,6 +32,10 @@ const BY_COUNTRY: Record<string, string> = {
   il: "Asia/Jerusalem",
   za: "Africa/Johannesburg",
   nz: "Pacific/Auckland",
+  // Most of the country's press is in the capital's zone.
+  br: "America/Sao_Paulo",
+  mx: "America/Mexico_City",
+  ru: "Europe/Moscow",
   ar: "America/Argentina/Buenos_Aires",
   cl: "America/Santiago",
   co: "America/Bogota",

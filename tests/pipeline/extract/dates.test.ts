@@ -21,6 +21,10 @@ const BODY: Record<string, string[]> = {
     "La confederación hidrográfica informó en su web de que el embalse había caído a su nivel más bajo en una década y que se pediría a los hogares reducir su consumo en una quinta parte.",
     "Los agricultores del valle dicen que las restricciones llegan demasiado tarde para la siembra de primavera, mientras que la confederación asegura que avisó del riesgo desde el otoño pasado.",
   ],
+  pt: [
+    "A companhia de saneamento informou em seu site que o reservatório caiu ao nível mais baixo em uma década e que os moradores serão convidados a reduzir o consumo em um quinto nas próximas semanas.",
+    "Os agricultores do vale dizem que as restrições chegam tarde demais para o plantio da primavera, enquanto a companhia afirma que alertou sobre o risco desde o outono passado e tem pouca margem.",
+  ],
 };
 
 interface Row {
@@ -167,6 +171,29 @@ const ROWS: Row[] = [
     date: "2026-07-12T14:45:00Z",
   },
   {
+    name: "a later update time on the same line is no obstacle",
+    lang: "fr",
+    head: ["Le réservoir au plus bas depuis dix ans", "Publié le 9 janvier 2026 à 08h45, mis à jour à 12h02"],
+    date: "2026-01-09T07:45:00Z",
+  },
+  {
+    name: "Brazilian source URL: São Paulo time",
+    lang: "pt",
+    head: ["Reservatório cai ao nível mais baixo em uma década", "Publicado em 10/03/2026 às 14h30"],
+    url: "https://www.example.com.br/noticias/reservatorio",
+    date: "2026-03-10T17:30:00Z",
+  },
+  {
+    name: "the same day twice: the line with a time wins",
+    lang: "fr",
+    head: [
+      "Jeudi 8 janvier 2026",
+      "Le réservoir au plus bas depuis dix ans",
+      "Publié le 8 janvier 2026 à 6h30",
+    ],
+    date: "2026-01-08T05:30:00Z",
+  },
+  {
     name: "a date the story merely mentions is never taken",
     lang: "en",
     head: ["Reservoir falls to lowest level in a decade"],
@@ -281,6 +308,10 @@ describe("parseDateline", () => {
     ["20 ноября 2019", "ru", true, "2019-11-20T00:00:00Z"],
     ["2019年11月20日", "ja", false, "2019-11-20T00:00:00Z"],
     ["NOV 15, 20195:45 AM EST", "en", false, "2019-11-15T10:45:00Z"],
+    ["12.02.2026, 18.00 Uhr MEZ", "de", true, "2026-02-12T17:00:00Z"],
+    ["15 января 2026, 10:30 (мск)", "ru", true, "2026-01-15T07:30:00Z"],
+    ["입력 2026.01.15 10:30 KST", "ko", false, "2026-01-15T01:30:00Z"],
+    ["Publicado em 10/03/2026 às 14h30 UTC", "pt", true, "2026-03-10T14:30:00Z"],
   ])("%s (%s)", (s, language, dayFirst, date) => {
     expect(parseDateline(s, { language, dayFirst })).toEqual(expect.objectContaining({ date }));
   });

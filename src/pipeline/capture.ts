@@ -121,7 +121,13 @@ function draftOf(
   const userGave = (k: keyof GivenMeta) => given[k] !== undefined || side?.meta[k] !== undefined;
   const title0 = meta.title ?? src.titleHint ?? undefined;
 
-  const out = ingest({ file: file.display, ...src.ingest, ...(title0 ? { title: title0 } : {}) });
+  const out = ingest({
+    file: file.display,
+    ...src.ingest,
+    ...(title0 ? { title: title0 } : {}),
+    ...(meta.captured ? { captured: meta.captured } : {}),
+    ...(meta.url ? { url: meta.url } : {}),
+  });
   for (const p of out.problems) add(p.line, p.message, p.fix);
   for (const w of out.warnings)
     warnings.push({ file: file.display, line: w.line, message: w.message, fix: w.fix });

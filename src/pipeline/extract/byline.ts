@@ -1,6 +1,13 @@
 // Bylines and header meta lines: "By Jane Doe", "Par Jean Dupont | 12 mars 2026", "Jane Doe · March 11,
 // 2026 · 5 min read", "Summarized by Example AI". A line is meta only when every segment is recognised.
-import { type ImpossibleDate, isReadingTime, type ParsedDate, parseDateline } from "./dates";
+import {
+  type DateContext,
+  type ImpossibleDate,
+  isReadingTime,
+  isUpdateTime,
+  type ParsedDate,
+  parseDateline,
+} from "./dates";
 import { collapse, wordCount } from "./text";
 
 const PREFIX =
@@ -69,33 +76,54 @@ export interface MetaLine {
   labelled: boolean;
 }
 
-const SEP = /\s+[|·•—–]\s+|\s*[|·•]\s*|\s+-\s+/u;
+const UPDATED_WORD =
+  /\s(?:last\s+updated|updated|mis\s+à\s+jour|aktualisiert|actualizado|aggiornato|atualizado|bijgewerkt|수정)/iu;
+const UPDATED_INSIDE =
+  /(?<=\d[^|·]*)\s+(?=(?:last\s+updated|updated|mis\s+à\s+jour|aktualisiert|actualizado|aggiornato|atualizado|bijgewerkt|수정)(?!\p{L}))/giu;
+const SEP = /\s+[|·•—–/]\s+|\s*[|·•]\s*|\s+-\s+/u;
 
 /**
  * Parses a header meta line. Null when any segment is neither a byline, a date nor a reading time, so a
  * sentence that starts with "By 2028, ..." is never mistaken for a byline.
  */
-export function parseMetaLine(line: string, dayFirst = false): MetaLine | null {
+export function parseMetaLine(line: string, dates: DateContext | boolean = false): MetaLine | null {
+  const ctx: DateContext = typeof dates === "boolean" ? { dayFirst: dates } : dates;
   const t = collapse(line);
   if (t === "" || wordCount(t) > 24) return null;
   const out: MetaLine = { authors: [], dates: [], readingTime: false, labelled: false };
-  let segments = t.split(SEP).filter((s) => s.trim() !== "");
+  // "March 12, 2026 5:04 AM GMT+1 Updated 2 hours ago": a second, labelled date with no separator.
+  let segments = (UPDATED_WORD.test(t) ? t.replace(UPDATED_INSIDE, " | ") : t)
+    .split(SEP)
+    .filter((s) => s.trim() !== "");
   // "By Jane Doe on March 11, 2026" / "Par Jean Dupont le 12 mars 2026" / "Posted on 2026-02-03 by Jane Doe"
   segments = segments.flatMap((s) => {
     const dateBy = /^(.*\d{4}.*?)\s+(by|par|von|por|di)\s+(.+)$/iu.exec(s);
-    if (dateBy && parseDateline(dateBy[1] ?? "", dayFirst))
-      return [dateBy[1] ?? "", `${dateBy[2]} ${dateBy[3]}`];
-    const m = /^(.+?)\s+(?:on|le|am|el|il|,)\s+(.*\d{4}.*)$/iu.exec(s);
-    if (m && PREFIX.test(s) && parseDateline(m[2] ?? "", dayFirst)) return [m[1] ?? "", m[2] ?? ""];
+    if (dateBy && parseDateline(dateBy[1] ?? "", ctx)) return [dateBy[1] ?? "", `${dateBy[2]} ${dateBy[3]}`];
+    // "By Jane Doe, Wednesday, 20 November 2019 08:05 GMT": the first comma ends the name.
+    const m = /^(.+?)(?:\s+(?:on|le|am|el|il)|\s*,)\s+(.*\d{4}.*)$/iu.exec(s);
+    if (m && PREFIX.test(s) && parseDateline(m[2] ?? "", ctx)) return [m[1] ?? "", m[2] ?? ""];
     return [s];
   });
   let unlabelled: string | null = null;
+  let lastDate: string | null = null;
   for (const seg of segments) {
-    const date = parseDateline(seg, dayFirst);
+    const date = parseDateline(seg, ctx);
     if (date) {
       out.dates.push(date);
+      lastDate = seg;
       continue;
     }
+    // "27 nov 2025 - 06:30 CET", "21/11/2025 - 15:00": the time is its own segment.
+    if (lastDate !== null && /^\d/u.test(seg)) {
+      const joined = parseDateline(`${lastDate} ${seg}`, ctx);
+      if (joined && !("impossible" in joined)) {
+        out.dates[out.dates.length - 1] = joined;
+        lastDate = `${lastDate} ${seg}`;
+        continue;
+      }
+    }
+    // "mis à jour à 12h02", "Updated 16:05": a later time on the day just given; nothing to keep.
+    if (lastDate !== null && isUpdateTime(seg)) continue;
     if (isReadingTime(seg)) {
       out.readingTime = true;
       continue;
@@ -118,7 +146,9 @@ export function parseMetaLine(line: string, dayFirst = false): MetaLine | null {
   // author; "Lyon, France – March 18, 2026" or "PARIS - ..." is a place dateline: no author.
   if (unlabelled !== null) {
     if (out.dates.length === 0 && !out.readingTime) return null;
-    const place = unlabelled.includes(",") || /^[\p{Lu}\s.'’-]+$/u.test(unlabelled);
+    // A single word is a place or an outlet ("Madrid - 27 nov 2025"): names have two words or more.
+    const place =
+      unlabelled.includes(",") || /^[\p{Lu}\s.'’-]+$/u.test(unlabelled) || !/\s/u.test(unlabelled.trim());
     if (place) {
       if (!/^\p{Lu}/u.test(unlabelled) || wordCount(unlabelled) > 6) return null;
     } else {

@@ -3,14 +3,14 @@
 // headline (masthead, breadcrumb, alt text, title, dek, byline, dateline), then the footer.
 import { authorBoxes, footer, markFaq, questionRuns, relatedLists, structuralChrome } from "./blocks";
 import { findDek, findTitle, preTitle, publisherEchoes, repeatedTitle, stripPrefix } from "./header";
-import { readMeta } from "./meta";
+import { type MetaContext, readMeta } from "./meta";
 import { lineRule } from "./rules";
 import { type Cleaned, isOpen, type Slot, textual } from "./slots";
 import type { Unit } from "./units";
 
 export type { Cleaned, Problem, Slot } from "./slots";
 
-export function clean(units: Unit[], opts: { title?: string; dayFirst: boolean }): Cleaned {
+export function clean(units: Unit[], opts: { title?: string; meta: MetaContext }): Cleaned {
   const slots: Slot[] = units.map((u) => ({ u, rule: null }));
   const out: Cleaned = {
     slots,
@@ -34,7 +34,7 @@ export function clean(units: Unit[], opts: { title?: string; dayFirst: boolean }
   if (anchor !== null) (slots[anchor] as Slot).rule = "title";
   if (anchor !== null) out.publisher = preTitle(slots, anchor, out.title ?? "");
   if (out.title !== null) repeatedTitle(slots, out.title, anchor);
-  readMeta(slots, anchor, opts.dayFirst, out);
+  readMeta(slots, anchor, opts.meta, out);
   if (anchor !== null && out.title !== null) out.subtitle = findDek(slots, anchor, out.title);
   if (out.publisher !== null) publisherEchoes(slots, out.publisher);
   stripPrefix(slots, anchor, out);

@@ -9,6 +9,7 @@ import { blocksToHtml, blocksToText, toBlocks } from "./render";
 import { detectTables } from "./tables";
 import { wordCount } from "./text";
 import { textUnits, type Unit } from "./units";
+import { dayFirstFor, zoneHint } from "./zones";
 
 export type { Problem } from "./clean";
 export { detectLanguage } from "./language";
@@ -26,6 +27,10 @@ export interface IngestInput {
   firstLine: number;
   /** Title from front matter: used as is (repeats of it are still removed from the body). */
   title?: string;
+  /** RFC 3339 UTC `captured` date: the only basis on which a relative date ("2 hours ago") is read. */
+  captured?: string;
+  /** Source URL: its country settles day-first numeric dates and a zone for times printed without one. */
+  url?: string;
 }
 
 /** One removed source line and the rule that removed it. */
@@ -40,7 +45,7 @@ export interface IngestOutput {
   subtitle: string | null;
   authors: string[];
   publisher: string | null;
-  dateline: { date: string; line: number; text: string } | null;
+  dateline: { date: string; line: number; text: string; note?: string } | null;
   language: string;
   blocks: Block[];
   contentHtml: string;
@@ -108,12 +113,26 @@ function run(input: IngestInput, firstLine: number): IngestOutput {
   const body = normalizeText(typeof input.body === "string" ? input.body : "");
   const problems: Problem[] = [];
   const us = input.units ?? units(body, input.format, firstLine, problems);
-  // Day-first numeric dates (12/03/2026) depend on the language, known roughly before cleaning.
+  // Day-first numeric dates (12/03/2026) and a zone for bare times depend on the language, known roughly
+  // before cleaning, and on the source URL's country.
   const roughLanguage = detectLanguage(body);
   const given =
     input.title !== undefined ? normalizeText(input.title).replace(/\s+/gu, " ").trim() : undefined;
-  const cleaned = clean(us, { ...(given ? { title: given } : {}), dayFirst: roughLanguage !== "en" });
+  const dates = {
+    dayFirst: dayFirstFor(input.url, roughLanguage),
+    language: roughLanguage,
+    ...(input.captured !== undefined ? { captured: input.captured } : {}),
+  };
+  const meta = { dates, zone: zoneHint(input.url, roughLanguage) };
+  const cleaned = clean(us, { ...(given ? { title: given } : {}), meta });
   problems.push(...cleaned.problems);
+  const warnings: Problem[] = [];
+  if (cleaned.dateline?.note)
+    warnings.push({
+      line: cleaned.dateline.line,
+      message: `Date "${cleaned.dateline.text}": ${cleaned.dateline.note}.`,
+      fix: "Set `published` in the front matter or the sidecar if this is not the article's date.",
+    });
 
   const blocks = toBlocks(cleaned.slots);
   const text = blocksToText(blocks);
@@ -145,6 +164,6 @@ function run(input: IngestInput, firstLine: number): IngestOutput {
     wordCount: blocks.reduce((n, b) => n + blockWords(b), 0),
     removed,
     problems,
-    warnings: [],
+    warnings,
   };
 }

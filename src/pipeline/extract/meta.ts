@@ -1,21 +1,45 @@
 // Bylines, datelines and reading times. In the header zone (around the headline) they are the capture's
-// own; further down only labelled bylines count and bare timestamps are furniture.
+// own; further down only labelled bylines and labelled dates ("Published on ...", "Last updated ...")
+// count and bare timestamps are furniture. Which of the dates found is the article's is decided here.
 import { parseMetaLine } from "./byline";
+import { type DateContext, dayOnly, instantOf, type ParsedDate } from "./dates";
 import type { Cleaned, Slot } from "./slots";
 import { wordCount } from "./text";
+import { readWireDateline } from "./wire";
+import { offsetAt, type ZoneHint } from "./zones";
 
 const HEADER_SPAN = 10;
+const LEAD_SPAN = 6;
+const LEAD_MAX = 24;
 
-/** Bylines, datelines and reading times: in the header (around the headline) they are the capture's own. */
-export function readMeta(slots: Slot[], anchor: number | null, dayFirst: boolean, out: Cleaned): void {
+export interface MetaContext {
+  dates: DateContext;
+  /** The zone implied by the source URL or the language, for times printed without one. */
+  zone: ZoneHint | null;
+}
+
+interface Candidate {
+  d: ParsedDate;
+  slot?: Slot;
+  line: number;
+  text: string;
+  /** Lower is better: see `rank`. */
+  rank: number;
+}
+
+// Header published, lead (right above the first paragraph) published, wire dateline, labelled footer
+// published, then the same places' updated dates; relative
+// dates last: an absolute date printed on the page always beats one counted back from `captured`.
+const RANK = { header: [0, 4], lead: [1, 5], wire: [2, 2], footer: [3, 6] } as const;
+const rank = (d: ParsedDate, where: keyof typeof RANK): number =>
+  (d.relative ? 10 : 0) + RANK[where][d.kind === "published" ? 0 : 1];
+
+function headerEnd(slots: Slot[], anchor: number | null): number {
   const start = anchor ?? -1;
   let zoneEnd = Math.min(slots.length, start + 1 + HEADER_SPAN);
   for (let j = start + 2; j < zoneEnd; j++) {
     const s = slots[j] as Slot;
-    if (s.rule === null && s.u.kind === "line" && wordCount(s.u.text) >= 25) {
-      zoneEnd = j;
-      break;
-    }
+    if (s.rule === null && s.u.kind === "line" && wordCount(s.u.text) >= 25) return j;
   }
   if (anchor === null) {
     const firstBody = slots.findIndex(
@@ -23,18 +47,64 @@ export function readMeta(slots: Slot[], anchor: number | null, dayFirst: boolean
     );
     zoneEnd = firstBody < 0 ? Math.min(slots.length, 6) : Math.min(firstBody, 6);
   }
-  let published: { date: string; line: number; text: string } | null = null;
-  let updated: { date: string; line: number; text: string } | null = null;
+  return zoneEnd;
+}
+
+/**
+ * The lines right above the first article paragraph: where a capture whose headline was not recognised
+ * (or that prints its meta between a caption and the text) still shows its byline and date.
+ */
+function leadZone(slots: Slot[]): Set<number> {
+  const first = slots.findIndex(
+    (s) => s.rule === null && s.u.kind === "line" && wordCount(s.u.text) >= 25 && /[.!?»"”]$/u.test(s.u.text),
+  );
+  // Counted in lines still open, and short ones (share buttons, labels) count for little: a row of
+  // "Share this with ..." between the date and the text does not push the date out of reach.
+  const zone = new Set<number>();
+  let weight = 0;
+  for (let j = first - 1; j >= 0 && weight < LEAD_SPAN && zone.size < LEAD_MAX; j--) {
+    const s = slots[j] as Slot;
+    if (s.rule !== null) continue;
+    zone.add(j);
+    weight += wordCount(s.u.text) > 5 ? 1 : 0.25;
+  }
+  return zone;
+}
+
+function besideByline(slots: Slot[], j: number, ctx: MetaContext): boolean {
+  if (slots[j - 1]?.rule === "byline") return true;
+  const after = slots[j + 1];
+  if (!after || after.rule !== null || after.u.kind !== "line") return false;
+  const m = parseMetaLine(after.u.text, ctx.dates);
+  return m?.labelled === true && m.authors.length > 0;
+}
+
+/** Bylines, datelines and reading times: in the header (around the headline) they are the capture's own. */
+export function readMeta(slots: Slot[], anchor: number | null, ctx: MetaContext, out: Cleaned): void {
+  const zoneEnd = headerEnd(slots, anchor);
+  const lead = leadZone(slots);
+  const found: Candidate[] = [];
   slots.forEach((s, j) => {
-    if (s.rule !== null || !(s.u.kind === "line" || s.u.kind === "heading")) return;
-    const meta = parseMetaLine(s.u.text, dayFirst);
-    if (!meta) return;
+    if (s.rule !== null) return;
     const inHeader = j < zoneEnd;
-    if (!inHeader) {
+    // A byline and its date travel together: a date line next to a byline is the article's, wherever
+    // the cleaning put the headline.
+    const inLead = !inHeader && (lead.has(j) || besideByline(slots, j, ctx));
+    // A list item counts only as a bare date in the header ("- Nov. 18th 2019 8:54 am PT").
+    const item = s.u.kind === "item" && (inHeader || inLead);
+    if (!(s.u.kind === "line" || s.u.kind === "heading" || item)) return;
+    const meta = parseMetaLine(s.u.text, ctx.dates);
+    if (!meta || (item && (meta.authors.length > 0 || meta.dates.length === 0))) return;
+    if (!inHeader && !inLead) {
       if (meta.labelled && meta.authors.length > 0) {
         s.rule = "byline";
         for (const a of meta.authors) if (!out.authors.includes(a)) out.authors.push(a);
       } else if (meta.authors.length === 0) s.rule = "timestamp";
+      // "Published on 10/02/2026 at 14:32" or "Posted by X on ..." at the foot of the article: labelled,
+      // so the article's; a bare timestamp down the page (a comment's, a related link's) is not.
+      for (const d of meta.dates)
+        if (!("impossible" in d) && (d.labelled || meta.labelled))
+          found.push({ d, slot: s, line: s.u.line, text: s.u.text, rank: rank(d, "footer") });
       return;
     }
     s.rule = meta.authors.length > 0 ? "byline" : meta.dates.length > 0 ? "dateline" : "reading-time";
@@ -48,10 +118,46 @@ export function readMeta(slots: Slot[], anchor: number | null, dayFirst: boolean
         });
         continue;
       }
-      const entry = { date: d.date, line: s.u.line, text: s.u.text };
-      if (d.kind === "published" && published === null) published = entry;
-      if (d.kind === "updated" && updated === null) updated = entry;
+      found.push({ d, line: s.u.line, text: s.u.text, rank: rank(d, inHeader ? "header" : "lead") });
     }
   });
-  out.dateline = published ?? updated;
+  const wire = readWireDateline(slots, anchor, ctx.dates, out);
+  if (wire) found.push({ ...wire, rank: rank(wire.d, "wire") });
+  found.sort((a, b) => a.rank - b.rank || a.line - b.line);
+  const first = found[0];
+  if (!first) return;
+  // "Jeudi 18 décembre 2025" over the headline and "Publié le 18 décembre 2025 à 6h30" under it: the
+  // same day, and the one with a time says more.
+  const sameDay = (c: Candidate): boolean =>
+    c.rank === first.rank &&
+    c.d.year === first.d.year &&
+    c.d.month === first.d.month &&
+    c.d.day === first.d.day;
+  const best = first.d.time === null ? (found.find((c) => sameDay(c) && c.d.time !== null) ?? first) : first;
+  if (best.slot && best.slot.rule === "timestamp") best.slot.rule = "dateline";
+  const named = found.find((c) => c.d.offset !== null && !c.d.relative && c.d.time !== null);
+  out.dateline = { line: best.line, text: best.text, ...resolve(best.d, named?.d.offset ?? null, ctx) };
+}
+
+/** The instant of the chosen date, and a note when it rests on an assumption the user should know. */
+function resolve(
+  d: ParsedDate,
+  pageOffset: number | null,
+  ctx: MetaContext,
+): { date: string; note?: string } {
+  if (d.relative)
+    return {
+      date: d.date,
+      note: `the page shows a relative date; it was counted back from the captured date ${ctx.dates.captured?.slice(0, 10)}`,
+    };
+  if (d.time === null || d.offset !== null) return { date: d.date };
+  if (pageOffset !== null) return { date: instantOf(d, pageOffset) };
+  if (ctx.zone) {
+    const off = offsetAt(ctx.zone.zone, d.year, d.month, d.day, d.time.h, d.time.m);
+    return { date: instantOf(d, off) };
+  }
+  return {
+    date: dayOnly(d),
+    note: "the page prints a time without a time zone, and none is implied by the page, its URL or its language; only the day was kept",
+  };
 }

@@ -22,7 +22,8 @@ export interface Cleaned {
   subtitle: string | null;
   authors: string[];
   publisher: string | null;
-  dateline: { date: string; line: number; text: string } | null;
+  /** `note`: an assumption behind the date (relative to `captured`, zone unknown), for the report. */
+  dateline: { date: string; line: number; text: string; note?: string } | null;
   /** Text stripped from the start of a kept paragraph ("Example News - "). */
   prefixes: { line: number; text: string }[];
   problems: Problem[];

@@ -1,5 +1,6 @@
 // Splitting a capture into units (one per paragraph, list item, heading, table...) that the cleaning
 // rules classify. Plain text and Markdown end up in the same shape so one set of rules serves both.
+import { parseDateline, startsWithDate } from "./dates";
 import { collapse, endsSentence } from "./text";
 
 export interface SourceLine {
@@ -34,7 +35,13 @@ const BULLET = /^(?:([•\-*–·▪◦‣○■□►▸✓✔➤→])|(\d{1,3}
 
 function joinable(prev: string, next: string): boolean {
   // A hard-wrapped sentence: the previous line stops mid-sentence and the next continues in lowercase.
-  return !endsSentence(prev) && prev.length >= 50 && /^[\p{Ll}\d(,]/u.test(next);
+  // A line that is a date on its own ("20 Nov, 2019 05:47" under a headline) never continues one.
+  return (
+    !endsSentence(prev) &&
+    prev.length >= 50 &&
+    /^[\p{Ll}\d(,]/u.test(next) &&
+    !(/^\d/u.test(next) && parseDateline(next, { dayFirst: true }) !== null)
+  );
 }
 
 /** Plain-text capture -> units. Blank lines separate units; so do line breaks, except for hard wraps. */
@@ -51,7 +58,8 @@ export function textUnits(body: string, firstLine: number): Unit[] {
     const src = { line: firstLine + i, text: raw };
     const indent = raw.length - raw.trimStart().length;
     const prev = units.at(-1);
-    const m = BULLET.exec(t);
+    // "12. März 2026, 16:45 Uhr" is a German date, not list item 12.
+    const m = /^\d{1,2}\.\s/u.test(t) && startsWithDate(t) ? null : BULLET.exec(t);
     // "a) text" only counts as a list when the letter is lowercase and single, like "1)".
     if (m && (m[1] !== undefined || m[2] !== undefined)) {
       units.push({

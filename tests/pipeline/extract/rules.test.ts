@@ -74,9 +74,11 @@ describe("parseDateline", () => {
     ["Mis à jour le 3 février 2026", "2026-02-03T00:00:00Z"],
     ["3. Februar 2026", "2026-02-03T00:00:00Z"],
     ["5 de abril de 2026", "2026-04-05T00:00:00Z"],
-    ["Wednesday, March 11, 2026 at 3:45 PM", "2026-03-11T15:45:00Z"],
+    // A time without a zone keeps the day here; meta.ts decides its zone.
+    ["Wednesday, March 11, 2026 at 3:45 PM", "2026-03-11T00:00:00Z"],
     ["2026-03-11T14:30:00+01:00", "2026-03-11T13:30:00Z"],
-    ["March 11, 2026 10:00 ET", "2026-03-11T15:00:00Z"],
+    // US summer time began on 8 March 2026: ET is EDT (-4).
+    ["March 11, 2026 10:00 ET", "2026-03-11T14:00:00Z"],
   ])("%s -> %s", (s, date) => {
     expect(parseDateline(s)).toEqual(expect.objectContaining({ date }));
   });

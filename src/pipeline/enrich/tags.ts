@@ -33,7 +33,8 @@ export function countTag(rule: TagRule, text: string): number {
   let v = 0;
   let reach = -1;
   for (const [s, e] of hits) {
-    for (; v < vetoes.length && (vetoes[v] as Span)[0] <= s; v++) reach = Math.max(reach, (vetoes[v] as Span)[1]);
+    for (; v < vetoes.length && (vetoes[v] as Span)[0] <= s; v++)
+      reach = Math.max(reach, (vetoes[v] as Span)[1]);
     if (reach < e) n++;
   }
   return n;

@@ -152,10 +152,7 @@ export function parseTaxonomy(text: string): { tags: TagRule[]; problems: Taxono
       return out;
     };
     const patterns = compiled("patterns");
-    const vetoes = [
-      ...strings("not").map((p) => phraseMatcher(p.value)),
-      ...compiled("not_patterns"),
-    ];
+    const vetoes = [...strings("not").map((p) => phraseMatcher(p.value)), ...compiled("not_patterns")];
     const caseField = raw.case;
     if (caseField !== undefined && caseField !== "sensitive" && caseField !== "insensitive") {
       problems.push({

@@ -135,6 +135,45 @@ export function stripTags(html: string): string {
   );
 }
 
+/**
+ * Deepest nesting of lists and block quotes, and its line, read from the source before lexing: the
+ * lexer's work grows with the square of the depth (800 levels took 13 s; 5,000 never ended), so a
+ * capture nested deeper than MARKDOWN_MAX_DEPTH is refused before it reaches the lexer. Linear: one
+ * pass, with a stack of the indents of the list items still open.
+ */
+export const MARKDOWN_MAX_DEPTH = 20;
+const CONTAINER = /^(?: {0,3}>| *(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))[ \t]*/u;
+
+export function markdownDepth(body: string): { depth: number; line: number } {
+  const open: number[] = [];
+  let deepest = { depth: 0, line: 1 };
+  let line = 0;
+  for (const raw of body.split("\n")) {
+    line++;
+    const text = raw.replace(/\t/gu, "    ");
+    const indent = text.length - text.trimStart().length;
+    if (text.trim() === "" || /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/u.test(text))
+      continue;
+    let rest = text;
+    let chained = 0;
+    for (
+      let m = CONTAINER.exec(rest);
+      m && m[0].length > 0 && chained <= MARKDOWN_MAX_DEPTH;
+      m = CONTAINER.exec(rest)
+    ) {
+      chained++;
+      rest = rest.slice(m[0].length);
+    }
+    const isItem = /^ *(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/u.test(text);
+    while (open.length > 0 && (open[open.length - 1] as number) >= indent && (isItem || indent === 0))
+      open.pop();
+    const depth = open.length + chained;
+    if (depth > deepest.depth) deepest = { depth, line };
+    if (isItem) open.push(indent);
+  }
+  return deepest;
+}
+
 function squash(s: string): string {
   return collapse(s);
 }
@@ -145,10 +184,19 @@ export function markdownUnits(body: string, firstLine: number): Unit[] {
   const units: Unit[] = [];
   let offset = 0;
   let blank = true;
+  // Offsets of line starts, searched by halving: counting newlines from the top for every token
+  // made a long list quadratic (8,000 items took 12 s).
+  const starts = [0];
+  for (let i = body.indexOf("\n"); i >= 0; i = body.indexOf("\n", i + 1)) starts.push(i + 1);
   const lineAt = (pos: number): number => {
-    let n = 0;
-    for (let i = 0; i < pos && i < body.length; i++) if (body.charCodeAt(i) === 10) n++;
-    return firstLine + n;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return firstLine + lo;
   };
   const srcOf = (pos: number, raw: string): SourceLine[] => {
     const start = lineAt(pos);

@@ -103,10 +103,20 @@ describe("tags with context", () => {
 
 describe("taxonomy shape problems", () => {
   it.each([
-    ["a list as description", one("    description: [one, two]\n"), /`description` of tag "a" must be one piece of text, not a list/, 4],
+    [
+      "a list as description",
+      one("    description: [one, two]\n"),
+      /`description` of tag "a" must be one piece of text, not a list/,
+      4,
+    ],
     ["a mapping as description", one("    description: {x: 1}\n"), /not a mapping/, 4],
     ["an unknown case", one("    description: d\n    case: upper\n"), /`case` of tag "a" must be/, 5],
-    ["not as a string", one("    description: d\n    not: FAIR data\n"), /`not` of tag "a" must be a list of strings/, 5],
+    [
+      "not as a string",
+      one("    description: d\n    not: FAIR data\n"),
+      /`not` of tag "a" must be a list of strings/,
+      5,
+    ],
   ])("%s", (_n, yaml, message, line) => {
     const { problems } = parseTaxonomy(yaml);
     expect(problems[0]?.message).toMatch(message);

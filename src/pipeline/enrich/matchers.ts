@@ -16,7 +16,7 @@ export interface Matcher {
 
 const SEP = "[\\s\\u00a0]+";
 const HYPHEN = "[-\\u2010\\u2011]";
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Whole-word literal: letters or digits may not touch either end. */
 function literal(phrase: string, flags: string, joiner: string): RegExp {
@@ -26,7 +26,7 @@ function literal(phrase: string, flags: string, joiner: string): RegExp {
     // A word made only of hyphens would overlap the joiner and make the scan quadratic in dash runs.
     .map((w) => w.replace(/^-+|-+$/gu, ""))
     .filter((w) => w !== "")
-    .map((w) => escape(w).replace(/-/gu, HYPHEN));
+    .map((w) => escapeRe(w).replace(/-/gu, HYPHEN));
   return new RegExp(`(?<![\\p{L}\\p{N}])${words.join(joiner)}(?![\\p{L}\\p{N}])`, flags);
 }
 

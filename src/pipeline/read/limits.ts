@@ -32,7 +32,7 @@ export function formatBytes(n: number): string {
 export function fileSizeProblem(size: number): { message: string; fix: string } | null {
   if (size <= LIMITS.fileBytes) return null;
   return {
-    message: `is ${formatBytes(size)}, over the limit of ${formatBytes(LIMITS.fileBytes)} for one corpus file`,
+    message: `is ${size} bytes (${formatBytes(size)}), over the limit of ${LIMITS.fileBytes} bytes (${formatBytes(LIMITS.fileBytes)}) for one corpus file`,
     fix: "keep only the article itself in the capture (a long piece can be split into parts, one file each)",
   };
 }

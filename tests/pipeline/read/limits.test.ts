@@ -54,7 +54,7 @@ describe("limits", () => {
     expect(d.ok).toBe(false);
     if (!d.ok) {
       expect(d.line).toBe(1);
-      expect(d.message).toMatch(/over the limit of 2\.0 MiB/);
+      expect(d.message).toMatch(/over the limit of 2097152 bytes \(2\.0 MiB\)/);
       expect(d.fix).toMatch(/split/);
     }
   });

@@ -8,7 +8,8 @@ export const LIMITS = {
   /**
    * One file in corpus/ (capture, sidecar, taxonomy). An article's largest response (its JSON in the
    * API) is about 2.2 times its capture, and Cloudflare serves a static asset of at most 25 MiB: 2 MiB
-   * keeps a wide margin, and is twenty times the longest article of the bundled and evaluation sets.
+   * keeps a wide margin, and is about ninety times the longest capture in the bundled and shared
+   * evaluation sets (22 KB).
    */
   fileBytes: 2 * MiB,
   /** Articles in one corpus: the largest the project builds and serves in its benchmarks. */

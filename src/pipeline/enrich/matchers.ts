@@ -87,8 +87,16 @@ export function requiredLiteral(source: string): string {
     if (c === "\\") {
       const n = source[i + 1] ?? "";
       i++;
-      if (depth === 0 && /[.*+?^${}()|[\]\\/-]/u.test(n)) run += n;
-      else cut();
+      if (depth === 0 && /[.*+?^${}()|[\]\\/-]/u.test(n)) {
+        run += n;
+        continue;
+      }
+      cut();
+      // Skip the escape's argument too: \p{Greek} \pL \x{41} \x41 \012.
+      if (n === "p" || n === "P" || n === "x") {
+        if (source[i + 1] === "{") i = Math.max(i, source.indexOf("}", i));
+        else i += n === "x" ? 2 : 1;
+      } else if (/\d/u.test(n)) while (/\d/u.test(source[i + 1] ?? "")) i++;
       continue;
     }
     if (c === "[") {

@@ -56,6 +56,11 @@ describe("patterns that would hang the build", () => {
     ["(?i)meta", ""],
     ["[abc]def", "def"],
     ["x*", ""],
+    ["\\pLfoo", "foo"],
+    ["\\p{Greek}+bar", "bar"],
+    ["\\x41bc", "bc"],
+    ["\\x{41}bc", "bc"],
+    ["\\012ab", "ab"],
   ])("the prefilter literal of %s is %j (only what every match contains)", (p, lit) => {
     expect(requiredLiteral(p)).toBe(lit);
   });

@@ -3,7 +3,8 @@
 import type { Block } from "../../shared/types";
 import { clean, type Problem } from "./clean";
 import { detectLanguage } from "./language";
-import { MARKDOWN_MAX_DEPTH, markdownDepth, markdownUnits } from "./markdown";
+import { markdownUnits } from "./markdown";
+import { MARKDOWN_MAX_DEPTH, markdownDepth } from "./markdown-depth";
 import { normalizeText } from "./normalize";
 import { blocksToHtml, blocksToText, toBlocks } from "./render";
 import { detectTables } from "./tables";

@@ -2,7 +2,8 @@
 // counters at n and 2n, never by time, so the test means the same on any machine.
 import { describe, expect, it } from "vitest";
 import { ingest } from "../../../src/pipeline/extract/index";
-import { MARKDOWN_MAX_DEPTH, markdownDepth, markdownUnits } from "../../../src/pipeline/extract/markdown";
+import { markdownUnits } from "../../../src/pipeline/extract/markdown";
+import { MARKDOWN_MAX_DEPTH, markdownDepth } from "../../../src/pipeline/extract/markdown-depth";
 import { detectTables, type TableWork } from "../../../src/pipeline/extract/tables";
 import { textUnits } from "../../../src/pipeline/extract/units";
 

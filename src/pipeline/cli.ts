@@ -11,6 +11,7 @@ import type { Site } from "../shared/types";
 import { loadSettings } from "./config";
 import { writeGenerated } from "./pack/emit";
 import { formatProblem, formatWarning, type Problem } from "./problems";
+import { LIMITS } from "./read/limits";
 import { listCorpus } from "./read/read";
 import { renderSite } from "./render/index";
 import { formatReport } from "./report";
@@ -73,6 +74,11 @@ function fail(problems: readonly Problem[]): never {
 
 function main(): void {
   const opts = parseArgs(process.argv.slice(2), process.env);
+  // A build killed while writing leaves its half-written folder behind: remove it first thing, so a
+  // stale one never lingers (and .gitignore covers it meanwhile).
+  const out = resolve(opts.out);
+  const tmp = `${out}.tmp`;
+  rmSync(tmp, { recursive: true, force: true });
   const label = relative(process.cwd(), resolve(opts.corpus)) || opts.corpus;
   const { settings, storage, problems: settingProblems } = loadSettings(opts.config, process.env);
   if (settingProblems.length) fail(settingProblems);
@@ -90,7 +96,10 @@ function main(): void {
       },
     ]);
   }
-  if (listing.articles.length === 0) {
+  const refused = listing.problems ?? [];
+  // Over the article limit nothing else is worth reading: say so at once.
+  if (listing.articles.length > LIMITS.articles) fail(refused);
+  if (listing.articles.length === 0 && refused.length === 0) {
     fail([
       {
         file: label,
@@ -101,7 +110,8 @@ function main(): void {
     ]);
   }
   const assembled = assembleSite(listing, settings, label);
-  if (!assembled.ok) fail(assembled.problems);
+  if (!assembled.ok) fail([...refused, ...assembled.problems]);
+  if (refused.length > 0) fail(refused);
   const { site, report, warnings } = assembled.value;
 
   const output = renderSite(site, storage);
@@ -109,9 +119,6 @@ function main(): void {
   const reportText = formatReport(report, warnings);
 
   // Written next to the target and swapped in whole, so a reader never sees half a build.
-  const out = resolve(opts.out);
-  const tmp = `${out}.tmp`;
-  rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
   writeGenerated(tmp, output);
   writeFileSync(resolve(tmp, "build-report.txt"), reportText);

@@ -1,9 +1,23 @@
 // Ids and slugs come from the file name alone, so editing an article's text or title never changes
 // its URL or its feed id (readers would show it again as new).
 import { createHash } from "node:crypto";
+import anyAscii from "any-ascii";
+
+// A letter or digit outside the Latin script that does not fold to ASCII by itself ("東", "ニ", "ж",
+// "٣"): such runs are transliterated (any-ascii, a fixed table: the same name always gives the same
+// slug). Latin letters never are, so every existing Latin name keeps its slug and its id.
+const FOREIGN = /(?:(?![\p{Script=Latin}])[\p{L}\p{N}][\p{M}]*)+/gu;
+
+function transliterate(s: string): string {
+  return s.normalize("NFC").replace(FOREIGN, (run) => {
+    const folded = run.normalize("NFKD").replace(/\p{M}+/gu, "");
+    if (/^[A-Za-z0-9]+$/u.test(folded)) return folded; // fullwidth letters, circled digits...
+    return ` ${anyAscii(run)} `;
+  });
+}
 
 export function slugify(s: string): string {
-  return s
+  return transliterate(s)
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
     .toLowerCase()

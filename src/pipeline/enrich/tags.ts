@@ -1,5 +1,6 @@
 // Tagging: taxonomy rules run over the CLEANED title and body only, so site chrome (related-article
 // lists, menus) can never tag an article.
+import { aliasMatcher, type Span } from "./matchers";
 import type { TagRule } from "./taxonomy";
 
 export interface TagMatch {
@@ -9,34 +10,33 @@ export interface TagMatch {
   source: "text" | "front-matter";
 }
 
-const aliasCache = new Map<string, RegExp>();
-
-/** Whole-word, case-insensitive, whitespace-tolerant matcher for a literal alias. */
-export function aliasRegExp(alias: string): RegExp {
-  let re = aliasCache.get(alias);
-  if (!re) {
-    const body = alias
-      .trim()
-      .split(/\s+/)
-      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-      .join("[\\s\\u00a0-]+");
-    re = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, "giu");
-    aliasCache.set(alias, re);
-  }
-  return re;
-}
-
-function countMatches(re: RegExp, text: string): number {
-  re.lastIndex = 0;
-  let n = 0;
-  while (re.exec(text) !== null) n++;
-  return n;
-}
-
+/**
+ * Mentions of one tag: every alias and pattern hit that no veto covers. A veto ("FAIR data") covers a
+ * hit when it starts at or before the hit and ends at or after it; hits are counted per matcher, as a
+ * mention found by an alias and by a pattern counts twice.
+ */
 export function countTag(rule: TagRule, text: string): number {
+  const hits: Span[] = [];
+  // Loops, not push(...spans): spreading 100k hits overflows the call stack.
+  for (const a of rule.aliases) for (const h of aliasMatcher(a, rule.caseSensitive).spans(text)) hits.push(h);
+  for (const p of rule.patterns) for (const h of p.spans(text)) hits.push(h);
+  if (hits.length === 0 || rule.vetoes.length === 0) return hits.length;
+  const vetoes: Span[] = [];
+  for (const m of rule.vetoes) for (const h of m.spans(text)) vetoes.push(h);
+  if (vetoes.length === 0) return hits.length;
+  // One sweep over both, sorted by start: a hit is covered iff the furthest end among vetoes starting
+  // at or before it reaches its end. Linear after the sort, however many vetoes and hits.
+  const byStart = (x: Span, y: Span) => x[0] - y[0];
+  hits.sort(byStart);
+  vetoes.sort(byStart);
   let n = 0;
-  for (const a of rule.aliases) n += countMatches(aliasRegExp(a), text);
-  for (const p of rule.patterns) n += countMatches(p, text);
+  let v = 0;
+  let reach = -1;
+  for (const [s, e] of hits) {
+    for (; v < vetoes.length && (vetoes[v] as Span)[0] <= s; v++)
+      reach = Math.max(reach, (vetoes[v] as Span)[1]);
+    if (reach < e) n++;
+  }
   return n;
 }
 

@@ -2,12 +2,26 @@
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import type { Tag } from "../../shared/types";
 import { slugify } from "./identity";
+import { compilePattern, type Matcher, phraseMatcher } from "./matchers";
 
 export interface TagRule extends Tag {
   aliases: string[];
-  patterns: RegExp[];
+  /** `case: sensitive`: every alias is matched with its case (acronym aliases always are). */
+  caseSensitive: boolean;
+  patterns: Matcher[];
+  /** Phrases and patterns that veto a match lying inside one of theirs ("FAIR data" for FAIR). */
+  vetoes: Matcher[];
   minMatches: number;
 }
+
+/** Limits on the taxonomy, stated in corpus/README.md (section Limits). */
+export const TAXONOMY_LIMITS = {
+  /** Each tag is a page and three feeds: a bound on files the site ships. */
+  tags: 500,
+  /** Aliases, patterns and vetoes of one tag together: each is a pass over every article. */
+  matchersPerTag: 100,
+  patternLength: 1000,
+} as const;
 
 export interface TaxonomyProblem {
   line: number;
@@ -15,7 +29,17 @@ export interface TaxonomyProblem {
   fix: string;
 }
 
-const KEYS = new Set(["slug", "name", "description", "aliases", "patterns", "min_matches"]);
+const KEYS = new Set([
+  "slug",
+  "name",
+  "description",
+  "aliases",
+  "case",
+  "patterns",
+  "not",
+  "not_patterns",
+  "min_matches",
+]);
 
 export function parseTaxonomy(text: string): { tags: TagRule[]; problems: TaxonomyProblem[] } {
   const problems: TaxonomyProblem[] = [];
@@ -42,6 +66,14 @@ export function parseTaxonomy(text: string): { tags: TagRule[]; problems: Taxono
     return { tags, problems };
   }
   const seen = new Map<string, number>();
+  if (list.items.length > TAXONOMY_LIMITS.tags) {
+    problems.push({
+      line: lineOf(list.items[TAXONOMY_LIMITS.tags] as Node),
+      message: `has ${list.items.length} tags, over the limit of ${TAXONOMY_LIMITS.tags} (each is a page and three feeds)`,
+      fix: "merge related tags, or drop the ones no article needs",
+    });
+    return { tags, problems };
+  }
   for (const item of list.items) {
     const line = lineOf(item as Node);
     if (!isMap(item)) {
@@ -52,6 +84,7 @@ export function parseTaxonomy(text: string): { tags: TagRule[]; problems: Taxono
       });
       continue;
     }
+    const at = (n: Node | null | undefined) => (n?.range ? lineOf(n) : line);
     const raw = item.toJSON() as Record<string, unknown>;
     for (const k of Object.keys(raw)) {
       if (!KEYS.has(k))
@@ -79,27 +112,63 @@ export function parseTaxonomy(text: string): { tags: TagRule[]; problems: Taxono
         fix: "merge the two entries",
       });
     seen.set(slug, line);
-    const strings = (v: unknown, field: string): string[] => {
+    /** A list of strings with each item's line, so a message points at the item itself. */
+    const strings = (field: string): { value: string; line: number }[] => {
+      const v = raw[field];
       if (v === undefined) return [];
-      if (Array.isArray(v) && v.every((x) => typeof x === "string")) return v as string[];
+      const node = item.get(field, true) as Node | undefined;
+      if (isSeq(node) && node.items.every((x) => typeof (x as { value?: unknown }).value === "string")) {
+        return node.items.map((x) => ({
+          value: (x as { value: string }).value,
+          line: lineOf(x as Node),
+        }));
+      }
       problems.push({
-        line,
+        line: at(node),
         message: `\`${field}\` of tag "${slug}" must be a list of strings`,
         fix: `write \`${field}: ["a", "b"]\``,
       });
       return [];
     };
-    const patterns: RegExp[] = [];
-    for (const p of strings(raw.patterns, "patterns")) {
-      try {
-        patterns.push(new RegExp(p, "gu"));
-      } catch (e) {
-        problems.push({
-          line,
-          message: `pattern ${JSON.stringify(p)} of tag "${slug}" is not a valid regular expression: ${(e as Error).message}`,
-          fix: "fix the pattern (JavaScript syntax)",
-        });
+    const compiled = (field: string): Matcher[] => {
+      const out: Matcher[] = [];
+      for (const p of strings(field)) {
+        const c =
+          p.value.length > TAXONOMY_LIMITS.patternLength
+            ? {
+                ok: false as const,
+                message: `is ${p.value.length} characters long, over the limit of ${TAXONOMY_LIMITS.patternLength}`,
+                fix: "split it into several shorter patterns",
+              }
+            : compilePattern(p.value);
+        if (c.ok) out.push(c.matcher);
+        else
+          problems.push({
+            line: p.line,
+            message: `pattern ${JSON.stringify(p.value)} of tag "${slug}" ${c.message}`,
+            fix: c.fix,
+          });
       }
+      return out;
+    };
+    const patterns = compiled("patterns");
+    const vetoes = [...strings("not").map((p) => phraseMatcher(p.value)), ...compiled("not_patterns")];
+    const caseField = raw.case;
+    if (caseField !== undefined && caseField !== "sensitive" && caseField !== "insensitive") {
+      problems.push({
+        line: at(item.get("case", true) as Node),
+        message: `\`case\` of tag "${slug}" must be \`sensitive\` or \`insensitive\``,
+        fix: "write `case: sensitive` to match every alias with its case, or leave it out",
+      });
+    }
+    let description = "";
+    if (typeof raw.description === "string") description = raw.description.trim();
+    else if (raw.description !== undefined) {
+      problems.push({
+        line: at(item.get("description", true) as Node),
+        message: `\`description\` of tag "${slug}" must be one piece of text, not a ${Array.isArray(raw.description) ? "list" : typeof raw.description === "object" && raw.description !== null ? "mapping" : typeof raw.description}`,
+        fix: "write `description: One sentence about the tag.` (quote it if it holds a colon)",
+      });
     }
     const minMatches = raw.min_matches === undefined ? 1 : Number(raw.min_matches);
     if (!Number.isInteger(minMatches) || minMatches < 1) {
@@ -109,13 +178,23 @@ export function parseTaxonomy(text: string): { tags: TagRule[]; problems: Taxono
         fix: "write e.g. `min_matches: 2`",
       });
     }
-    const aliases = strings(raw.aliases, "aliases");
+    const aliases = strings("aliases").map((a) => a.value);
+    const total = aliases.length + patterns.length + vetoes.length;
+    if (total > TAXONOMY_LIMITS.matchersPerTag) {
+      problems.push({
+        line,
+        message: `tag "${slug}" has ${total} aliases, patterns and vetoes, over the limit of ${TAXONOMY_LIMITS.matchersPerTag}`,
+        fix: "fold aliases into one pattern with alternatives, or split the tag",
+      });
+    }
     tags.push({
       slug,
       name,
-      description: typeof raw.description === "string" ? raw.description.trim() : "",
+      description,
       aliases,
+      caseSensitive: caseField === "sensitive",
       patterns,
+      vetoes,
       minMatches: Number.isInteger(minMatches) && minMatches >= 1 ? minMatches : 1,
     });
   }

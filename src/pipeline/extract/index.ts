@@ -4,6 +4,7 @@ import type { Block } from "../../shared/types";
 import { clean, type Problem } from "./clean";
 import { detectLanguage } from "./language";
 import { markdownUnits } from "./markdown";
+import { MARKDOWN_MAX_DEPTH, markdownDepth } from "./markdown-depth";
 import { normalizeText } from "./normalize";
 import { blocksToHtml, blocksToText, toBlocks } from "./render";
 import { detectTables } from "./tables";
@@ -66,14 +67,25 @@ function blockWords(b: Block): number {
 
 function units(body: string, format: IngestInput["format"], firstLine: number, problems: Problem[]): Unit[] {
   if (format === "markdown") {
-    try {
-      return markdownUnits(body, firstLine);
-    } catch (e) {
+    // Checked before lexing: the lexer's time grows with the square of the depth. Both refusals stop
+    // the build, and say so; the plain-text units below only let the rest of the checks run.
+    const deep = markdownDepth(body);
+    if (deep.depth > MARKDOWN_MAX_DEPTH) {
       problems.push({
-        line: firstLine,
-        message: `The Markdown could not be parsed (${e instanceof Error ? e.message : String(e)}); it was read as plain text.`,
-        fix: "Check the Markdown syntax of the capture, or save it as .txt.",
+        line: firstLine + deep.line - 1,
+        message: `The Markdown nests lists or quotes ${deep.depth > MARKDOWN_MAX_DEPTH + 1 ? deep.depth : `at least ${deep.depth}`} levels deep, over the limit of ${MARKDOWN_MAX_DEPTH}; the build stops here.`,
+        fix: `Flatten the nesting to at most ${MARKDOWN_MAX_DEPTH} levels, or rename the capture to .txt to read it as plain text.`,
       });
+    } else {
+      try {
+        return markdownUnits(body, firstLine);
+      } catch (e) {
+        problems.push({
+          line: firstLine,
+          message: `The Markdown could not be parsed (${e instanceof Error ? e.message : String(e)}); the build stops here.`,
+          fix: "Check the Markdown syntax of the capture, or rename it to .txt to read it as plain text.",
+        });
+      }
     }
   }
   return detectTables(textUnits(body, firstLine));

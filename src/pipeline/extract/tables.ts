@@ -70,10 +70,20 @@ function tableUnit(run: Unit[], rows: string[][], header: boolean): Unit {
   };
 }
 
-/** Replaces runs of plain-text lines that form a table by one table unit. */
-export function detectTables(units: Unit[]): Unit[] {
+/** Work done by `detectTables`: rows looked at, for tests that bound it (linear in the lines). */
+export interface TableWork {
+  rows: number;
+}
+
+/**
+ * Replaces runs of plain-text lines that form a table by one table unit. Linear: a run's end is found
+ * once, not once per line of it, and each try reads rows only while they still fit the table (a failed
+ * try reads at most three rows; a found table is consumed).
+ */
+export function detectTables(units: Unit[], work: TableWork = { rows: 0 }): Unit[] {
   const out: Unit[] = [];
   let i = 0;
+  let runEnd = 0;
   while (i < units.length) {
     const u = units[i] as Unit;
     if (u.kind !== "line") {
@@ -81,12 +91,16 @@ export function detectTables(units: Unit[]): Unit[] {
       i++;
       continue;
     }
-    const run: Unit[] = [u];
-    for (let j = i + 1; j < units.length; j++) {
-      const v = units[j] as Unit;
-      if (v.kind !== "line" || v.blankBefore) break;
-      run.push(v);
+    if (runEnd <= i) {
+      runEnd = i + 1;
+      while (runEnd < units.length) {
+        const v = units[runEnd] as Unit;
+        if (v.kind !== "line" || v.blankBefore) break;
+        runEnd++;
+        work.rows++;
+      }
     }
+    const run: Run = { units, start: i, end: runEnd, work };
     const found = tryPipe(run) ?? trySpaces(run) ?? tryGlued(run);
     if (found) {
       out.push(found.unit);
@@ -99,51 +113,72 @@ export function detectTables(units: Unit[]): Unit[] {
   return out;
 }
 
+/** Lines units[start..end) with no blank line between them; `at(k)` is the k-th. */
+interface Run {
+  units: Unit[];
+  start: number;
+  end: number;
+  work: TableWork;
+}
+
+const at = (r: Run, k: number): Unit | undefined => {
+  if (r.start + k >= r.end) return undefined;
+  r.work.rows++;
+  return r.units[r.start + k];
+};
+const slice = (r: Run, n: number): Unit[] => r.units.slice(r.start, r.start + n);
+
 type Found = { unit: Unit; used: number } | null;
 
-function tryPipe(run: Unit[]): Found {
-  const first = pipeCells(run[0]?.text ?? "");
+function tryPipe(run: Run): Found {
+  const first = pipeCells(at(run, 0)?.text ?? "");
   if (!first) return null;
   const rows: string[][] = [first];
   let header = false;
+  let rules = 0;
   let used = 1;
-  for (const u of run.slice(1)) {
+  for (let u = at(run, 1); u; u = at(run, used)) {
     const cells = pipeCells(u.text);
     if (!cells || cells.length !== first.length) break;
-    used++;
     if (isRuleRow(cells)) {
+      // A table has one rule row, under its header: a second one ends it, so a column of rules can
+      // never be read again from every line.
+      if (++rules > 1) break;
+      used++;
       header = rows.length === 1;
       continue;
     }
+    used++;
     rows.push(cells);
   }
   // Without a |---| rule row, two piped lines could be a byline and a share bar: ask for three.
   if (rows.length < (header ? 2 : 3)) return null;
-  return { unit: tableUnit(run.slice(0, used), rows, header), used };
+  return { unit: tableUnit(slice(run, used), rows, header), used };
 }
 
-function trySpaces(run: Unit[]): Found {
-  const first = spaceCells(run[0]?.src[0]?.text ?? "");
-  if (!first || run[0]?.src.length !== 1) return null;
+function trySpaces(run: Run): Found {
+  const u0 = at(run, 0);
+  const first = spaceCells(u0?.src[0]?.text ?? "");
+  if (!first || u0?.src.length !== 1) return null;
   const rows: string[][] = [first];
-  for (const u of run.slice(1)) {
+  for (let u = at(run, 1); u; u = at(run, rows.length)) {
     const cells = u.src.length === 1 ? spaceCells(u.src[0]?.text ?? "") : null;
     if (!cells || cells.length !== first.length) break;
     rows.push(cells);
   }
   if (rows.length < 3) return null;
-  return { unit: tableUnit(run.slice(0, rows.length), rows, true), used: rows.length };
+  return { unit: tableUnit(slice(run, rows.length), rows, true), used: rows.length };
 }
 
-function tryGlued(run: Unit[]): Found {
-  const header = gluedHeader(run[0]?.text ?? "");
+function tryGlued(run: Run): Found {
+  const header = gluedHeader(at(run, 0)?.text ?? "");
   if (!header) return null;
   const rows: string[][] = [header];
-  for (const u of run.slice(1)) {
+  for (let u = at(run, 1); u; u = at(run, rows.length)) {
     const cells = splitGluedRow(u.text, header.length);
     if (!cells) break;
     rows.push(cells);
   }
   if (rows.length < 3) return null;
-  return { unit: tableUnit(run.slice(0, rows.length), rows, true), used: rows.length };
+  return { unit: tableUnit(slice(run, rows.length), rows, true), used: rows.length };
 }

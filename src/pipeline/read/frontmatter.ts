@@ -2,6 +2,7 @@
 // share one schema, so a field means the same wherever it is given.
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import { parseGivenDate } from "./dates";
+import { LIMITS } from "./limits";
 
 export interface GivenMeta {
   title?: string;
@@ -114,15 +115,35 @@ export function parseMeta(yamlText: string): {
     const value = pair.value as Node | null;
     if ((FIELDS as readonly string[]).includes(key)) lines[key as Field] = line;
     const bad = (message: string, fix: string) => problems.push({ line, message, fix });
+    const shape = isMap(value) ? "a mapping" : isSeq(value) ? "a list" : null;
     const str = (): string | null => {
       if (isScalar(value) && value.value !== null && typeof value.value !== "object") {
         const s = String(value.value).trim();
         if (s) return s;
       }
-      bad(`\`${key}\` must be a non-empty text value`, `write \`${key}: some text\``);
+      bad(
+        shape
+          ? `\`${key}\` must be one piece of text, not ${shape}`
+          : `\`${key}\` must be a non-empty text value`,
+        `write \`${key}: some text\` (quote it if it holds ": " or starts with [ or {)`,
+      );
       return null;
     };
-    const list = (): string[] | null => {
+    const list = (max: number): string[] | null => {
+      if (isMap(value)) {
+        bad(
+          `\`${key}\` must be a list of names (or one name), not a mapping`,
+          `write \`${key}: [A, B]\`, or one per line as \`- A\`; for a name with ": " in it, quote it`,
+        );
+        return null;
+      }
+      if (isSeq(value) && value.items.length > max) {
+        bad(
+          `\`${key}\` lists ${value.items.length} entries, over the limit of ${max}`,
+          `keep the ${max} that matter most`,
+        );
+        return null;
+      }
       if (isSeq(value)) {
         const out: string[] = [];
         for (const item of value.items) {
@@ -143,7 +164,13 @@ export function parseMeta(yamlText: string): {
       case "publisher":
       case "summary": {
         const s = str();
-        if (s !== null) meta[key] = s;
+        const max = key === "summary" ? LIMITS.summaryChars : LIMITS.titleChars;
+        if (s !== null && [...s].length > max)
+          bad(
+            `\`${key}\` is ${[...s].length} characters long, over the limit of ${max}`,
+            key === "summary" ? "shorten it to a sentence or two" : "shorten it to the headline itself",
+          );
+        else if (s !== null) meta[key] = s;
         break;
       }
       case "published":
@@ -161,12 +188,12 @@ export function parseMeta(yamlText: string): {
         break;
       }
       case "author": {
-        const l = list();
+        const l = list(LIMITS.authorsPerArticle);
         if (l) meta.authors = l;
         break;
       }
       case "tags": {
-        const l = list();
+        const l = list(LIMITS.tagsPerArticle);
         if (l) meta.tags = l;
         break;
       }

@@ -1,8 +1,9 @@
 // Reading the corpus folder: which files are articles, which are configuration, and turning bytes into
 // text. I/O lives here only; decoding is pure so the bad-input cases can be tested without files.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { formatOf, isPageAssets } from "./formats/index";
+import { fileSizeProblem, LIMITS } from "./limits";
 
 export interface CorpusFile {
   /** Path as shown to users, relative to the project (e.g. `corpus/a.txt`). */
@@ -18,6 +19,18 @@ export interface CorpusListing {
   taxonomy: CorpusFile | null;
   /** Files that are neither articles nor known configuration. */
   unknown: CorpusFile[];
+  /**
+   * Entries refused while listing (too big to read, symlinks leaving the corpus, too many articles),
+   * each with its `corpus/<file>` and a fix. Optional so in-memory listings can leave it out.
+   */
+  problems?: ListingProblem[];
+}
+
+export interface ListingProblem {
+  file: string;
+  line: number;
+  message: string;
+  fix: string;
 }
 
 const SIDECAR = /\.meta\.ya?ml$/i;
@@ -25,8 +38,14 @@ const TAXONOMY = /^taxonomy\.ya?ml$/i;
 // Documentation about the corpus is not an article.
 const DOCS = /^(?:readme|license|licence)(?:\.[a-z]+)?$/i;
 
-export function listCorpus(dir: string, displayBase: string): CorpusListing {
-  const out: CorpusListing = { articles: [], sidecars: [], taxonomy: null, unknown: [] };
+export function listCorpus(
+  dir: string,
+  displayBase: string,
+  limits: { articles: number } = LIMITS,
+): CorpusListing {
+  const out: CorpusListing = { articles: [], sidecars: [], taxonomy: null, unknown: [], problems: [] };
+  const problems = out.problems as ListingProblem[];
+  const root = realpathSync(dir);
   const walk = (d: string) => {
     // Sorted so output never depends on the file system's order.
     const entries = readdirSync(d, { withFileTypes: true }).sort((a, b) =>
@@ -35,7 +54,50 @@ export function listCorpus(dir: string, displayBase: string): CorpusListing {
     for (const e of entries) {
       if (e.name.startsWith(".")) continue; // editor and OS droppings (.DS_Store, .swp)
       const full = join(d, e.name);
-      if (e.isDirectory()) {
+      const rel = relative(dir, full).split(sep).join("/");
+      const display = `${displayBase}/${rel}`;
+      const isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        // A link to a file inside the corpus is followed (the file is an article under both names);
+        // any other link is refused, never skipped in silence.
+        let target: string;
+        try {
+          target = realpathSync(full);
+        } catch {
+          problems.push({
+            file: display,
+            line: 0,
+            message: "is a symbolic link to nothing (its target does not exist)",
+            fix: "delete the link, or point it at a file inside the corpus folder",
+          });
+          continue;
+        }
+        if (target !== root && !target.startsWith(root + sep)) {
+          problems.push({
+            file: display,
+            line: 0,
+            message: `is a symbolic link to ${target}, outside the corpus folder`,
+            fix: "copy the file into the corpus folder instead of linking to it",
+          });
+          continue;
+        }
+        const st = statSync(full);
+        if (st.isDirectory()) {
+          // Every folder inside the corpus is read under its own name already: through the link it
+          // would be read twice (or forever, for a link to a parent).
+          problems.push({
+            file: display,
+            line: 0,
+            message: `is a symbolic link to the folder ${relative(root, target).split(sep).join("/") || "."} of the corpus, which is read already under its own name`,
+            fix: "delete the link",
+          });
+          continue;
+        }
+        isFile = st.isFile();
+      }
+      if (isDir) {
+        // A browser's "Save page as" folder of images and scripts beside its page is not corpus input.
         if (
           !isPageAssets(
             e.name,
@@ -45,21 +107,38 @@ export function listCorpus(dir: string, displayBase: string): CorpusListing {
           walk(full);
         continue;
       }
-      if (!e.isFile()) continue;
-      const rel = relative(dir, full).split(sep).join("/");
-      const file: CorpusFile = {
-        display: `${displayBase}/${rel}`,
-        rel,
-        bytes: new Uint8Array(readFileSync(full)),
-      };
+      if (!isFile) {
+        problems.push({
+          file: display,
+          line: 0,
+          message: "is not a regular file (a socket, pipe or device)",
+          fix: "remove it from the corpus folder",
+        });
+        continue;
+      }
+      if (DOCS.test(e.name) && !SIDECAR.test(e.name) && !TAXONOMY.test(rel)) continue;
+      // Checked before reading: a 30 MB paste is refused at once instead of after minutes of cleaning.
+      const tooBig = fileSizeProblem(statSync(full).size);
+      if (tooBig) {
+        problems.push({ file: display, line: 1, ...tooBig });
+        continue;
+      }
+      const file: CorpusFile = { display, rel, bytes: new Uint8Array(readFileSync(full)) };
       if (SIDECAR.test(e.name)) out.sidecars.push(file);
       else if (TAXONOMY.test(rel)) out.taxonomy = file;
-      else if (DOCS.test(e.name)) continue;
       else if (formatOf(e.name)) out.articles.push(file);
       else out.unknown.push(file);
     }
   };
   walk(dir);
+  if (out.articles.length > limits.articles) {
+    problems.push({
+      file: displayBase,
+      line: 0,
+      message: `holds ${out.articles.length} articles, over the limit of ${limits.articles} for one site`,
+      fix: "split the corpus into two sites (two folders built with --corpus), or archive older captures",
+    });
+  }
   return out;
 }
 
@@ -70,6 +149,10 @@ export type Decoded = { ok: true; text: string } | { ok: false; line: number; me
  * where the trouble is, because guessing an encoding silently corrupts names and quotes.
  */
 export function decode(bytes: Uint8Array): Decoded {
+  const tooBig = fileSizeProblem(bytes.length);
+  if (tooBig) return { ok: false, line: 1, ...tooBig };
+  const utf16 = utf16Of(bytes);
+  if (utf16) return decodeUtf16(bytes, utf16);
   let start = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
   const nul = bytes.indexOf(0, start);
@@ -102,6 +185,55 @@ export function decode(bytes: Uint8Array): Decoded {
       fix: "paste the article's text into it, or delete the file",
     };
   }
+  return { ok: true, text };
+}
+
+type Utf16 = { le: boolean; bom: boolean };
+
+/**
+ * UTF-16, as Windows tools save "Unicode" text: by its BOM, or by its NUL pattern (in text that is
+ * mostly ASCII, every other byte is 0, the high bytes of little-endian pairs at odd offsets).
+ */
+function utf16Of(b: Uint8Array): Utf16 | null {
+  if (b[0] === 0xff && b[1] === 0xfe) return { le: true, bom: true };
+  if (b[0] === 0xfe && b[1] === 0xff) return { le: false, bom: true };
+  const n = Math.min(b.length, 4096) & ~1;
+  if (n < 4) return null;
+  let odd = 0;
+  let even = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] !== 0 && b[i + 1] === 0) odd++;
+    else if (b[i] === 0 && b[i + 1] !== 0) even++;
+  }
+  const pairs = n / 2;
+  if (odd >= pairs * 0.6 && even === 0) return { le: true, bom: false };
+  if (even >= pairs * 0.6 && odd === 0) return { le: false, bom: false };
+  return null;
+}
+
+function decodeUtf16(bytes: Uint8Array, enc: Utf16): Decoded {
+  const name = enc.le ? "UTF-16LE" : "UTF-16BE";
+  const fix = `convert it to UTF-8, e.g. \`iconv -f ${name} -t UTF-8 in.txt > out.txt\``;
+  let text: string;
+  try {
+    if (bytes.length % 2 !== 0) throw new Error("odd length");
+    text = new TextDecoder(enc.le ? "utf-16le" : "utf-16be", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return { ok: false, line: 1, message: `looks like ${name} text but is not valid ${name}`, fix };
+  }
+  const nul = text.indexOf("\0");
+  if (nul >= 0) {
+    const line = text.slice(0, nul).split("\n").length;
+    return { ok: false, line, message: `is ${name} text holding a NUL character, so binary data`, fix };
+  }
+  text = text.replace(/\r\n?/g, "\n");
+  if (text.trim() === "")
+    return {
+      ok: false,
+      line: 1,
+      message: "is empty",
+      fix: "paste the article's text into it, or delete the file",
+    };
   return { ok: true, text };
 }
 

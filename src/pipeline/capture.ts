@@ -5,7 +5,7 @@ import type { Article, DateSource } from "../shared/types";
 import { articleId } from "./enrich/identity";
 import { matchTags, resolveTag, type TagMatch } from "./enrich/tags";
 import type { TagRule } from "./enrich/taxonomy";
-import { ingest } from "./extract/index";
+import { type FieldEvidence, ingest } from "./extract/index";
 import type { Problem } from "./problems";
 import { type GivenMeta, parseMeta, splitFrontMatter } from "./read/frontmatter";
 import { type CorpusFile, decode } from "./read/read";
@@ -29,6 +29,8 @@ export interface ArticleReport {
   related: { slug: string; score: number }[];
   /** The extractor's doubts about this article, with the fix (also listed at the end of the report). */
   warnings: string[];
+  /** Why each field got its value: "front matter", or the winning line's top evidence. */
+  evidence: FieldEvidence;
 }
 
 export interface Draft {
@@ -91,6 +93,7 @@ export function articleFromCapture(
     format,
     firstLine: split.bodyLine,
     ...(meta.title ? { title: meta.title } : {}),
+    ...(meta.url ? { url: meta.url } : {}),
   });
   for (const p of out.problems) add(p.line, p.message, p.fix);
   for (const w of out.warnings)
@@ -202,6 +205,12 @@ export function articleFromCapture(
     story: id,
     related: [],
     warnings: warnings.map((w) => `${w.message} (fix: ${w.fix})`),
+    evidence: {
+      ...out.evidence,
+      ...(meta.title ? { title: "front matter" } : {}),
+      ...(meta.authors ? { authors: "front matter" } : {}),
+      ...(meta.publisher ? { publisher: "front matter" } : {}),
+    },
   };
   return { draft: { article, report, tagText }, problems, warnings };
 }

@@ -1,7 +1,9 @@
 // Entry point of the ingest stage: one capture's body (front matter already removed) -> clean article
 // content and the metadata the capture itself shows. Pure: no I/O, no clock, never throws.
 import type { Block } from "../../shared/types";
-import { clean, type Problem } from "./clean";
+import { type Cleaned, clean, type Problem } from "./clean";
+import type { FieldEvidence } from "./fields/evidence";
+import { SURE } from "./fields/headline";
 import { detectLanguage } from "./language";
 import { markdownUnits } from "./markdown";
 import { normalizeText } from "./normalize";
@@ -11,6 +13,7 @@ import { wordCount } from "./text";
 import { textUnits, type Unit } from "./units";
 
 export type { Problem } from "./clean";
+export type { FieldEvidence } from "./fields/evidence";
 export { detectLanguage } from "./language";
 export { normalizeText } from "./normalize";
 
@@ -24,6 +27,8 @@ export interface IngestInput {
   firstLine: number;
   /** Title from front matter: used as is (repeats of it are still removed from the body). */
   title?: string;
+  /** The source URL (front matter or sidecar): its slug is evidence for the headline, its host names the publisher. */
+  url?: string;
 }
 
 /** One removed source line and the rule that removed it. */
@@ -49,6 +54,8 @@ export interface IngestOutput {
   problems: Problem[];
   /** The extractor's doubt (a guessed title, little text left): reported, never stops the build. */
   warnings: Problem[];
+  /** Why each field got its value, for the build report. */
+  evidence: FieldEvidence;
 }
 
 function blockWords(b: Block): number {
@@ -91,6 +98,7 @@ export function ingest(input: IngestInput): IngestOutput {
       wordCount: 0,
       removed: [],
       warnings: [],
+      evidence: {},
       problems: [
         {
           line: firstLine,
@@ -110,10 +118,27 @@ function run(input: IngestInput, firstLine: number): IngestOutput {
   const roughLanguage = detectLanguage(body);
   const given =
     input.title !== undefined ? normalizeText(input.title).replace(/\s+/gu, " ").trim() : undefined;
-  const cleaned = clean(us, { ...(given ? { title: given } : {}), dayFirst: roughLanguage !== "en" });
+  const cleaned = clean(us, {
+    ...(given ? { title: given } : {}),
+    ...(input.url ? { url: input.url } : {}),
+    dayFirst: roughLanguage !== "en",
+  });
   problems.push(...cleaned.problems);
+  const warnings: Problem[] = [];
+  doubts(input, firstLine, cleaned, warnings);
 
-  const blocks = toBlocks(cleaned.slots);
+  let blocks = toBlocks(cleaned.slots);
+  if (blocks.length === 0 && body.trim() !== "") {
+    // Cleaning would leave nothing: the extractor is wrong about this page, not the user. Keep every line
+    // but the headline and the structural furniture, and say so.
+    for (const s of cleaned.slots) if (s.rule !== null && !KEEP_REMOVED.has(s.rule)) s.rule = null;
+    blocks = toBlocks(cleaned.slots);
+    warnings.push({
+      line: firstLine,
+      message: "Almost nothing is left once page furniture is removed, so the whole text was kept.",
+      fix: "Check that the capture holds the article itself; trim the menus by hand, or set `title` in the front matter.",
+    });
+  }
   const text = blocksToText(blocks);
   const removed: Removal[] = [];
   for (const s of cleaned.slots) {
@@ -123,13 +148,6 @@ function run(input: IngestInput, firstLine: number): IngestOutput {
   for (const p of cleaned.prefixes) removed.push({ rule: "publisher-prefix", line: p.line, text: p.text });
   removed.sort((a, b) => a.line - b.line);
 
-  if (blocks.length === 0 && body.trim() !== "") {
-    problems.push({
-      line: firstLine,
-      message: "No article text is left once page furniture is removed.",
-      fix: "Check that the capture contains the article itself, not only menus, links and banners.",
-    });
-  }
   return {
     title: cleaned.title,
     subtitle: cleaned.subtitle,
@@ -143,6 +161,45 @@ function run(input: IngestInput, firstLine: number): IngestOutput {
     wordCount: blocks.reduce((n, b) => n + blockWords(b), 0),
     removed,
     problems,
-    warnings: [],
+    warnings,
+    evidence: cleaned.evidence,
   };
+}
+
+const KEEP_REMOVED = new Set([
+  "title",
+  "separator",
+  "empty",
+  "link-definition",
+  "html-comment",
+  "image-placeholder",
+]);
+
+/** The title is a guess, or there was none to find: build with the best choice and say how to fix it. */
+function doubts(input: IngestInput, firstLine: number, cleaned: Cleaned, warnings: Problem[]): void {
+  if (cleaned.title === null) {
+    cleaned.title = titleFromFileName(input.file);
+    cleaned.evidence.title = "the file name (no headline found)";
+    warnings.push({
+      line: firstLine,
+      message: `No headline could be told apart from the page furniture; the file name "${cleaned.title}" is used as the title.`,
+      fix: "add `title: ...` to the front matter or to the capture's .meta.yaml sidecar",
+    });
+  } else if (cleaned.titleScore !== null && cleaned.titleScore < SURE) {
+    warnings.push({
+      line: firstLine,
+      message: `The headline "${cleaned.title}" is a guess (${cleaned.evidence.title ?? "weak evidence"}).`,
+      fix: "if it is wrong, add `title: ...` to the front matter or to the capture's .meta.yaml sidecar",
+    });
+  }
+}
+
+/** "2026-03-lyon_robotics-news.txt" -> "2026 03 lyon robotics news". */
+export function titleFromFileName(file: string): string {
+  const base = file.split(/[\\/]/u).at(-1) ?? file;
+  const t = base
+    .replace(/\.[^.]+$/u, "")
+    .replace(/[-_.]+/gu, " ")
+    .trim();
+  return t === "" ? "Untitled" : t;
 }

@@ -96,18 +96,28 @@ export function articleFromCapture(
     ...(meta.url ? { url: meta.url } : {}),
   });
   for (const p of out.problems) add(p.line, p.message, p.fix);
-  for (const w of out.warnings)
-    warnings.push({ file: file.display, line: w.line, message: w.message, fix: w.fix });
+  // A body with no words at all is broken input; anything with words gets built (ingest always finds a
+  // title, from the file name at worst, and keeps the whole text rather than none), with warnings.
+  const wordless = !/[\p{L}\p{N}]/u.test(split.body);
+  if (wordless) {
+    add(
+      split.bodyLine,
+      "is empty: no words follow the front matter (only blank lines, rules or symbols)",
+      "paste the article's text into the file, or delete the file",
+    );
+  } else
+    for (const w of out.warnings)
+      warnings.push({ file: file.display, line: w.line, message: w.message, fix: w.fix });
 
   const title = meta.title ?? out.title;
-  if (!title) {
+  if (!title && !wordless) {
     add(
       split.bodyLine,
       "has no findable title (no headline line before the body)",
       "add `title: ...` in front matter, or put the headline alone on the first line",
     );
   }
-  if (out.text.trim() === "" && title) {
+  if (out.text.trim() === "" && title && !wordless) {
     add(
       split.bodyLine,
       "has no article text left after cleaning",

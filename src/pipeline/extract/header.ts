@@ -128,7 +128,7 @@ export function findDekAbove(slots: Slot[], anchor: number): string | null {
   )
     j--;
   const s = slots[j];
-  if (!s || s.rule !== "pre-title" || s.u.kind !== "line") return null;
+  if (s?.rule !== "pre-title" || s.u.kind !== "line") return null;
   const t = s.u.text;
   const n = wordCount(t);
   if (!endsSentence(t) || n < 8 || n > 45 || /:$/u.test(t) || ALT_TEXT_CUES.test(t)) return null;

@@ -131,7 +131,11 @@ function run(input: IngestInput, firstLine: number): IngestOutput {
   if (blocks.length === 0 && body.trim() !== "") {
     // Cleaning would leave nothing: the extractor is wrong about this page, not the user. Keep every line
     // but the headline and the structural furniture, and say so.
-    for (const s of cleaned.slots) if (s.rule !== null && !KEEP_REMOVED.has(s.rule)) s.rule = null;
+    for (const s of cleaned.slots) {
+      if (s.rule === null || KEEP_REMOVED.has(s.rule)) continue;
+      if (s.rule === "dek") cleaned.subtitle = null;
+      s.rule = null;
+    }
     blocks = toBlocks(cleaned.slots);
     warnings.push({
       line: firstLine,

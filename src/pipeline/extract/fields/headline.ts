@@ -4,7 +4,15 @@
 // navigation rows, buttons, taglines, section labels, alt texts, mastheads and readouts.
 import { parseMetaLine } from "../byline";
 import { parseDateline } from "../dates";
-import { isBreadcrumbLine, isHomeCrumb, isSectionLabel } from "../rules";
+import {
+  isAuthorBoxHeading,
+  isBreadcrumbLine,
+  isFaqHeading,
+  isHomeCrumb,
+  isRelatedHeading,
+  isSectionLabel,
+  isSeoHeading,
+} from "../rules";
 import type { Slot } from "../slots";
 import { endsSentence, key, overlap, wordCount } from "../text";
 import { type Scored, Tally } from "./evidence";
@@ -90,6 +98,8 @@ function shape(t: string, raw: string, tally: Tally): boolean {
   if (isCallToAction(t)) tally.add(-4, "button or link label");
   if (isAllCapsShort(t)) tally.add(-2, "all-caps label");
   if (isSectionLabel(t) || isHomeCrumb(t) || isBreadcrumbLine(t)) tally.add(-4, "section label");
+  if (isFaqHeading(t) || isRelatedHeading(t) || isSeoHeading(t) || isAuthorBoxHeading(t))
+    tally.add(-3, "a section heading");
   if (isTagline(t)) tally.add(-3, "tagline");
   if (isAltTextShape(t)) tally.add(-4, "alt text");
   if (isReadout(t)) tally.add(-3, "readout");
@@ -117,6 +127,7 @@ export function scoreHeadlines(slots: Slot[], slug: readonly string[]): Headline
     .map((s) => key(s.u.text));
 
   const out: HeadlineChoice[] = [];
+  const first = slots.findIndex(isOpenText);
   for (let i = 0; i < end; i++) {
     const s = slots[i] as Slot;
     if (!isOpenText(s)) continue;
@@ -167,8 +178,8 @@ export function scoreHeadlines(slots: Slot[], slug: readonly string[]): Headline
       const t = x.u.text;
       const n = wordsOf(t);
       if (meta === 0 && (parseMetaLine(t) !== null || isStamp(t) || glued)) meta = 3;
-      else if (meta === 0 && (seenOpen === 1 || (seenOpen === 2 && dek)) && isPersonName(t)) meta = 2;
-      else if (seenOpen === 1 && endsSentence(t) && !/:$/u.test(t) && n >= 6 && n <= 60) dek = true;
+      else if (meta === 0 && seenOpen === 1 && isPersonName(t)) meta = 2;
+      else if (seenOpen === 1 && endsSentence(t) && !/[:?]$/u.test(t) && n >= 6 && n <= 60) dek = true;
       else if (seenOpen === 1 && n >= 5 && n <= 40 && overlap(t, text) >= 0.3) dek = true;
       else if (proseWords(x) > 0) break;
     }
@@ -179,10 +190,11 @@ export function scoreHeadlines(slots: Slot[], slug: readonly string[]): Headline
     if (close > 0) tally.add(1.5, "article text follows");
     if (after > 0) tally.add(Math.min(2, after / 200), "article text follows at length");
     const before = proseIn(0, i);
-    if (before >= 80) tally.add(-Math.min(4, 1 + before / 150), "inside article text");
+    if (before >= 20) tally.add(-Math.min(4, 0.5 + before / 150), "after article text");
     // A line that only starts a list or a run of headings is a teaser or a menu entry.
     const nextSlot = slots[i + 1];
     if (nextSlot && nextSlot.u.kind === "item" && close === 0) tally.add(-1, "heads a list");
+    if (i === first) tally.add(1, "opens the capture");
     tally.add(-i / 2000, "position");
     out.push({ index: i, text, glued, score: tally.score, cues: tally.cues });
   }

@@ -115,10 +115,13 @@ export function titleCaseShare(t: string): number {
 }
 
 const NOT_NAME = new Set(
-  "the a an and or of in on at to for with from by news opinion columnist contributor staff editor editors writer reporter correspondent updated published posted share menu home read more latest live video photo photos image images watch listen subscribe sign log search advertisement sponsored related comments comment reply follow contact about team desk newsroom press release media world business politics technology tech science health sports sport culture markets economy analysis review reviews features feature guest blog weekly daily today monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(
+  "the a an and or of in on at to for with from by questions answers frequently asked explained guide summary overview introduction conclusion contents key takeaways highlights background methods results labs lab inc ltd llc gmbh group team media studio studios company corp university institute foundation ai agency capital partners ventures discussion references notes sources update updates breaking exclusive news opinion columnist contributor staff editor editors writer reporter correspondent updated published posted share menu home read more latest live video photo photos image images watch listen subscribe sign log search advertisement sponsored related comments comment reply follow contact about team desk newsroom press release media world business politics technology tech science health sports sport culture markets economy analysis review reviews features feature guest blog weekly daily today monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(
     " ",
   ),
 );
+
+const NOUNISH =
+  /\p{L}{3}(?:ly|tion|tions|sion|sions|ment|ments|ness|ity|ities|ism|isms|ship|ance|ances|ence|ences|ics|ogy|ions|ives|ures|ages|ards|ists|ologies|ung|ungen|heit|keit|ción|ciones|mente|zione|zioni|tät|ité|ités|eur|eurs)$/iu;
 
 /** A person's name written alone: two to four capitalised words, no digits, none a common header word. */
 export function isPersonName(t: string): boolean {
@@ -126,6 +129,9 @@ export function isPersonName(t: string): boolean {
   if (/[\d@#:|/\\()[\]{}!?<>]/u.test(s) || s.length > 60) return false;
   const parts = s.split(" ");
   if (parts.length < 2 || parts.length > 4) return false;
+  if (new Set(parts.map((p) => p.toLowerCase())).size < parts.length) return false;
+  // Adverbs and abstract nouns ("Frequently Asked Questions", "Market Assessment") are not names.
+  if (parts.some((p) => NOUNISH.test(p))) return false;
   const particle = /^(?:de|da|del|della|der|den|di|du|dos|das|van|von|le|la|al|bin|ibn|ten|ter|zu)$/u;
   return parts.every(
     (p, i) =>

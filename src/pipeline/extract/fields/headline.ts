@@ -25,6 +25,7 @@ import {
   isCounter,
   isNavRow,
   isPersonName,
+  isPitch,
   isReadout,
   isStamp,
   isTagline,
@@ -88,14 +89,19 @@ function shape(t: string, raw: string, tally: Tally): boolean {
   if (/[:;,]["'”’»)\]]*$/u.test(t)) return false;
   if (parseMetaLine(t) !== null) return false;
   const cased = !uncased(t);
-  if (cased && firstLetter(t) !== "" && !/\p{Lu}|\p{N}/u.test(firstLetter(t))) return false;
+  // Markup in a title line is content, but its tag names say nothing about the headline's case.
+  const visible = t.replace(/<!--[\s\S]*?-->|<\/?[a-z][^>]*>/giu, " ");
+  if (cased && firstLetter(visible) !== "" && !/\p{Lu}|\p{N}/u.test(firstLetter(visible))) return false;
+  const sentence = /\.["'”’»)\]]*$/u.test(t) && !/(?:\.\.\.|…)$/u.test(t);
+  if (sentence && n > 15) return false;
   if (n === 2) tally.add(-1, "two words");
   else if (n <= 25) tally.add(1, "headline length");
   else tally.add(-1, "long for a headline");
-  if (/\.["'”’»)\]]*$/u.test(t) && !/(?:\.\.\.|…)$/u.test(t)) tally.add(-2, "ends like a sentence");
+  if (sentence) tally.add(-2, "ends like a sentence");
   if (cased && titleCaseShare(t) >= 0.7) tally.add(0.5, "title case");
   if (isNavRow(raw)) tally.add(-6, "navigation row");
   if (isCallToAction(t)) tally.add(-4, "button or link label");
+  if (isPitch(t)) tally.add(-4, "a banner or pitch");
   if (isAllCapsShort(t)) tally.add(-2, "all-caps label");
   if (isSectionLabel(t) || isHomeCrumb(t) || isBreadcrumbLine(t)) tally.add(-4, "section label");
   if (isFaqHeading(t) || isRelatedHeading(t) || isSeoHeading(t) || isAuthorBoxHeading(t))
@@ -177,7 +183,9 @@ export function scoreHeadlines(slots: Slot[], slug: readonly string[]): Headline
       seenOpen++;
       const t = x.u.text;
       const n = wordsOf(t);
-      if (meta === 0 && (parseMetaLine(t) !== null || isStamp(t) || glued)) meta = 3;
+      // A byline or date counts right under the line, or under its dek.
+      const reach = seenOpen === 1 || (seenOpen === 2 && dek);
+      if (meta === 0 && (glued || (reach && (parseMetaLine(t) !== null || isStamp(t))))) meta = 3;
       else if (meta === 0 && seenOpen === 1 && isPersonName(t)) meta = 2;
       else if (seenOpen === 1 && endsSentence(t) && !/[:?]$/u.test(t) && n >= 6 && n <= 60) dek = true;
       else if (seenOpen === 1 && n >= 5 && n <= 40 && overlap(t, text) >= 0.3) dek = true;

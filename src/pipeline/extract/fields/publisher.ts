@@ -4,10 +4,10 @@ import { isSectionLabel, lineRule } from "../rules";
 import type { Slot } from "../slots";
 import { collapse, hasInnerCapital, key, wordCount } from "../text";
 import { type Scored, Tally } from "./evidence";
-import { fold, hostName, isCallToAction, isPersonName, isReadout } from "./shapes";
+import { fold, hostName, isCallToAction, isPersonName, isReadout, isTagline } from "./shapes";
 
 const BRAND_WORD =
-  /\b(?:news|times|post|journal|daily|herald|tribune|gazette|weekly|review|magazine|media|today|wire|report|monitor|observer|chronicle|insider|brief|notes|digest|dispatch|press|gazzetta|zeitung|quotidien|diario|tribuna|courrier|nouvelles|nachrichten|noticias|notizie|blog|radio|tv)\b/iu;
+  /\b(?:news|times|post|journal|daily|herald|tribune|gazette|weekly|review|magazine|media|today|wire|report|monitor|observer|chronicle|insider|brief|notes|digest|dispatch|press|gazzetta|zeitung|quotidien|diario|tribuna|courrier|nouvelles|nachrichten|noticias|notizie|blog|radio|tv|ledger|courier|mail|star|sun|globe|mirror|express|standard|telegraph|guardian|bulletin|register|sentinel|examiner|inquirer|dispatch|record|voice|week|online|hub|wire|insight|tribune)\b/iu;
 
 /** Cues for a short line as the site's name. */
 function mastheadCues(t: string, host: string | null): Tally {
@@ -62,6 +62,8 @@ export function choosePublisher(input: PublisherInput): Scored<string> | null {
     const t = (input.slots[input.masthead] as Slot).u.text;
     const tally = mastheadCues(t, host);
     if (namedAgain(input.slots, t, input.masthead)) tally.add(1.5, "the page names itself so");
+    const under = input.slots.slice(input.masthead + 1).find((s) => s.u.text !== "");
+    if (under && isTagline(under.u.text)) tally.add(1.5, "above the site's tagline");
     cands.push({ value: collapse(t), score: tally.score, cues: tally.cues });
   }
   // "Headline | Site" or "Site - Headline": the page title names the site.

@@ -36,7 +36,7 @@ export function isNavRow(raw: string): boolean {
 
 // Interface verbs and nouns: a short line made of them is a button or a link, not a headline.
 const UI_START =
-  /^(?:continue|back|return|go|sign|log|subscribe|accept|agree|allow|close|open|skip|jump|search|share|follow|contact|place|post|download|install|get|shop|buy|order|donate|support|watch|listen|click|tap|see|view|show|load|read|switch|sort|filter|register|join|try|start|write|reply|print|save|edit|manage|change|choose|select|browse|explore|learn|find|submit|send|upload|enter|visit|call|email|leave|add|remove|toggle|expand|collapse|hide|refresh|retour|continuer|lire|voir|suivre|partager|s['’]abonner|connexion|zurück|weiter|anmelden|abonnieren|teilen|volver|leer|ver|seguir|compartir|suscr[ií]bete|torna|leggi|accedi|iscriviti)\b/iu;
+  /^(?:continue|keep|back|return|go|sign|log|subscribe|accept|agree|allow|close|open|skip|jump|search|share|follow|contact|place|post|download|install|get|shop|buy|order|donate|support|watch|listen|click|tap|see|view|show|load|read|switch|sort|filter|register|join|try|start|write|reply|print|save|edit|manage|change|choose|select|browse|explore|learn|find|submit|send|upload|enter|visit|call|email|leave|add|remove|toggle|expand|collapse|hide|refresh|retour|continuer|lire|voir|suivre|partager|s['’]abonner|connexion|zurück|weiter|anmelden|abonnieren|teilen|volver|leer|ver|seguir|compartir|suscr[ií]bete|torna|leggi|accedi|iscriviti)\b/iu;
 const UI_WORDS =
   /\b(?:menu|navigation|nav|cart|basket|checkout|login|log-?in|sign-?in|sign-?up|account|password|newsletters?|emails?|alerts?|cookies?|rss|sitemap|classifieds?|shop|store|app|apps|weather|horoscopes?|crosswords?|puzzles?|games|podcasts?|videos|photos|galleries|obituaries|e-?edition|subscriptions?|subscribers?|accessibility|links|site|sites|edition|editions|settings|preferences|notifications|caring|connection|sections|topics|index|archives?|forums?|tickets?|events?|jobs|careers|deals|coupons|marketplace)\b/iu;
 
@@ -50,6 +50,13 @@ export function isCallToAction(t: string): boolean {
   // "Sharing is caring!", "Don't miss out!": a short exclamation is a pitch, not a headline.
   return n <= 4 && /!$/u.test(s);
 }
+
+/** An event banner or a sales pitch: tickets, registration, offers. */
+export const isPitch = (t: string): boolean =>
+  wordCount(t) <= 30 &&
+  /\b(?:tickets?|register\s+(?:now|today|here)|on\s+sale|book\s+(?:now|your)|early[- ]bird|save\s+the\s+date|join\s+us|limited[- ]time|\d+\s?%\s+off|discount|promo\s+code|free\s+trial|webinar|billets?|inscri(?:vez|ption)|entradas|biglietti|anmelden)\b/iu.test(
+    t,
+  );
 
 /** A shouted short line: a masthead, a section name or a button. */
 export function isAllCapsShort(t: string): boolean {

@@ -21,8 +21,10 @@ import {
   hasGluedCredit,
   isAllCapsShort,
   isAltTextShape,
+  isBylineShape,
   isCallToAction,
   isCounter,
+  isInterfaceMessage,
   isNavRow,
   isPersonName,
   isPitch,
@@ -102,6 +104,8 @@ function shape(t: string, raw: string, tally: Tally): boolean {
   if (isNavRow(raw)) tally.add(-6, "navigation row");
   if (isCallToAction(t)) tally.add(-4, "button or link label");
   if (isPitch(t)) tally.add(-4, "a banner or pitch");
+  if (isInterfaceMessage(t)) tally.add(-4, "an interface message");
+  if (isBylineShape(t)) tally.add(-4, "a byline");
   if (isAllCapsShort(t)) tally.add(-2, "all-caps label");
   if (isSectionLabel(t) || isHomeCrumb(t) || isBreadcrumbLine(t)) tally.add(-4, "section label");
   if (isFaqHeading(t) || isRelatedHeading(t) || isSeoHeading(t) || isAuthorBoxHeading(t))
@@ -123,14 +127,26 @@ export function scoreHeadlines(slots: Slot[], slug: readonly string[]): Headline
   for (let i = 0; i < slots.length; i++) sums.push((sums[i] as number) + proseWords(slots[i] as Slot));
   const proseIn = (a: number, b: number): number =>
     (sums[Math.min(b, slots.length)] as number) - (sums[Math.max(0, a)] as number);
+  // Windows after a line are counted in open slots, so a run of removed share buttons does not hide
+  // the article that follows its headline.
+  const openIdx: number[] = [];
+  const rank: number[] = [];
+  slots.forEach((s, j) => {
+    rank.push(openIdx.length);
+    if (s.rule === null) openIdx.push(j);
+  });
+  const ahead = (i: number, n: number): number => openIdx[(rank[i] as number) + n] ?? slots.length;
   const at = new Map<string, number[]>();
   slots.forEach((s, j) => {
     const k = key(s.u.text);
     if (k !== "") at.set(k, [...(at.get(k) ?? []), j]);
   });
+  // "Headline | Site": the headline part, the site part short.
   const pageTitles = slots
     .filter((s) => /\s[|–—-]\s|\s::\s/u.test(s.u.text) && wordCount(s.u.text) <= 40)
-    .map((s) => key(s.u.text));
+    .map((s) => s.u.text.split(/\s+[|–—-]\s+|\s+::\s+/u))
+    .filter((parts) => parts.length === 2 && parts.some((p) => wordCount(p) <= 5))
+    .map((parts) => parts.map(key));
 
   const out: HeadlineChoice[] = [];
   const first = slots.findIndex(isOpenText);
@@ -148,13 +164,14 @@ export function scoreHeadlines(slots: Slot[], slug: readonly string[]): Headline
     // Page title + article title sit close together; a menu printed twice (desktop and mobile) does not.
     const copies = at.get(k) ?? [i];
     const near = copies.some((j) => j !== i && Math.abs(j - i) <= NEAR_COPY);
-    if (copies.length > 3) tally.add(-3, "repeated like chrome");
+    if (copies.length > 3 && wordsOf(text) <= 6) tally.add(-3, "repeated like chrome");
+    else if (copies.length > 3) tally.add(1, "printed several times");
     else if (near && wordsOf(text) >= 3) {
       tally.add(3, "printed twice (page and article title)");
       // Of two copies, the first is the headline and the second its echo.
       if (copies.some((j) => j < i && i - j <= NEAR_COPY)) tally.add(-1, "the later copy");
-    } else if (wordsOf(text) >= 3 && pageTitles.some((p) => p !== k && (p.startsWith(k) || p.endsWith(k))))
-      tally.add(2.5, "matches the page title");
+    } else if (wordsOf(text) >= 3 && pageTitles.some((p) => p[0] === k || p.at(-1) === k))
+      tally.add(2, "matches the page title");
     const sim = slugSimilarity(text, slug);
     // Capped: a slug often spells the dek or an older headline, so it tips a choice rather than makes it.
     if (sim >= 0.3) tally.add(Math.min(3, Math.round(4 * sim * 10) / 10), "matches the URL");
@@ -177,7 +194,7 @@ export function scoreHeadlines(slots: Slot[], slug: readonly string[]): Headline
     let seenOpen = 0;
     let meta = 0;
     let dek = false;
-    for (let j = i + 1; j < slots.length && j <= i + 12 && seenOpen < 4; j++) {
+    for (let j = i + 1; j < slots.length && j <= ahead(i, 12) && seenOpen < 4; j++) {
       const x = slots[j] as Slot;
       if (!isOpenText(x) || key(x.u.text) === k) continue;
       seenOpen++;
@@ -185,7 +202,8 @@ export function scoreHeadlines(slots: Slot[], slug: readonly string[]): Headline
       const n = wordsOf(t);
       // A byline or date counts right under the line, or under its dek.
       const reach = seenOpen === 1 || (seenOpen === 2 && dek);
-      if (meta === 0 && (glued || (reach && (parseMetaLine(t) !== null || isStamp(t))))) meta = 3;
+      if (meta === 0 && (glued || (reach && (parseMetaLine(t) !== null || isStamp(t) || isBylineShape(t)))))
+        meta = 3;
       else if (meta === 0 && seenOpen === 1 && isPersonName(t)) meta = 2;
       else if (seenOpen === 1 && endsSentence(t) && !/[:?]$/u.test(t) && n >= 6 && n <= 60) dek = true;
       else if (seenOpen === 1 && n >= 5 && n <= 40 && overlap(t, text) >= 0.3) dek = true;
@@ -193,12 +211,12 @@ export function scoreHeadlines(slots: Slot[], slug: readonly string[]): Headline
     }
     if (meta > 0) tally.add(meta, meta === 3 ? "followed by a byline or date" : "followed by a name");
     if (dek) tally.add(1.5, "followed by a dek");
-    const after = proseIn(i + 1, i + 30);
-    const close = proseIn(i + 1, i + 9);
+    const after = proseIn(i + 1, ahead(i, 30));
+    const close = proseIn(i + 1, ahead(i, 9));
     if (close > 0) tally.add(1.5, "article text follows");
     if (after > 0) tally.add(Math.min(2, after / 200), "article text follows at length");
     const before = proseIn(0, i);
-    if (before >= 20) tally.add(-Math.min(4, 0.5 + before / 150), "after article text");
+    if (before >= 20) tally.add(-Math.min(4, 0.5 + before / 100), "after article text");
     // A line that only starts a list or a run of headings is a teaser or a menu entry.
     const nextSlot = slots[i + 1];
     if (nextSlot && nextSlot.u.kind === "item" && close === 0) tally.add(-1, "heads a list");

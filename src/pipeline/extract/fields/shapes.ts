@@ -47,6 +47,8 @@ export function isCallToAction(t: string): boolean {
   if (n === 0) return false;
   if (n <= 6 && UI_START.test(s)) return true;
   if (n <= 5 && UI_WORDS.test(s)) return true;
+  // "On Example.com: ...": a link to another page.
+  if (/^(?:on|at|from|via|sur|auf|en|su)\s+[\p{L}\d-]+\.[a-z]{2,6}(?:\.[a-z]{2})?\s*:/iu.test(s)) return true;
   // "Sharing is caring!", "Don't miss out!": a short exclamation is a pitch, not a headline.
   return n <= 4 && /!$/u.test(s);
 }
@@ -78,12 +80,38 @@ export function isTagline(t: string): boolean {
   );
 }
 
-/** The description of a picture (alt text): "Headshot of ...", "Portrait of ...", "A photo showing ...". */
+/** The description of a picture (alt text): "Headshot of ...", "Portrait of ...", "A photo showing ...",
+ * or a caption's label ("Media caption", "Image copyright"), often glued to the caption by the copy. */
 export function isAltTextShape(t: string): boolean {
-  return /^(?:an?\s+)?(?:headshot|portrait|photo|photograph|picture|image|illustration|screenshot|close-up|closeup|rendering|logo)\s+(?:of|showing|depicting|from|for)\b/iu.test(
-    collapse(t),
+  const s = collapse(t);
+  return (
+    /^(?:an?\s+)?(?:headshot|portrait|photo|photograph|picture|image|illustration|screenshot|close-up|closeup|rendering|logo)\s+(?:of|showing|depicting|from|for)\b/iu.test(
+      s,
+    ) ||
+    /^(?:media|image|video|photo|picture)\s*(?:caption|copyright|source|credit)|^(?:caption|copyright|légende|bildunterschrift|pie de foto)\b/iu.test(
+      s,
+    )
   );
 }
+
+/** A message of the page's machinery: errors, loading, browser requirements. */
+export const isInterfaceMessage = (t: string): boolean =>
+  wordCount(t) <= 14 &&
+  /^(?:oops|error|sorry|something went wrong|an error (?:has )?occurred|please (?:try again|wait|enable|update)|loading|page not found|(?:please )?enable javascript|javascript is (?:disabled|required)|your browser|you are (?:signed|logged) in|you have (?:\d+|no) (?:free )?(?:articles?|stories))/iu.test(
+    collapse(t),
+  );
+
+/** A byline written without its "By": a name then a role ("Jane Doe, Staff Writer"), or names joined by "and". */
+export function isBylineShape(t: string): boolean {
+  const s = collapse(t);
+  const role = /^(\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]*){1,3}),\s+(.+)$/u.exec(s);
+  if (role && isPersonName(role[1] ?? "") && ROLE_WORD.test(role[2] ?? "")) return true;
+  const two = /^(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}.'’-]*){1,2})\s+(?:and|&|et|und|y|e)\s+\p{Lu}/u.exec(s);
+  return two !== null && isPersonName(two[1] ?? "") && wordCount(s) <= 14 && !/[.!?]$/u.test(s);
+}
+
+const ROLE_WORD =
+  /\b(?:writer|reporter|editor|correspondent|contributor|columnist|journalist|staff|producer|critic|analyst|rédactrice|rédacteur|journaliste|redakteur(?:in)?|periodista|redactor(?:a)?|giornalista)s?\b/iu;
 
 /** Weather, clocks and counters: digits and units rather than words. */
 export function isReadout(t: string): boolean {
@@ -108,7 +136,7 @@ export function isStamp(t: string): boolean {
 
 /** A gallery or pager counter: "Image 1 of 23", "1 / 23". */
 export const isCounter = (t: string): boolean =>
-  /(?:^|\s)\d{1,3}\s*(?:of|\/|von|de|sur|di)\s*\d{1,3}(?:\s|$)/iu.test(t);
+  /(?:^|\s)\d{1,3}\s*(?:of|\/|von|de|sur|di)\s*\/?\s*\d{1,3}(?:\s|$)/iu.test(t);
 
 /** A caption whose credit the copy glued on: "... in Austria.Jane Smith" (no space after the stop). */
 export const hasGluedCredit = (t: string): boolean =>

@@ -204,6 +204,21 @@ describe("header shapes: every field chosen by evidence", () => {
       { title: "Council approves the long-awaited tram line" },
     ],
     [
+      "a two-word section label above a headline with no byline",
+      `Transit Desk\n\nCouncil approves the long-awaited tram line\n\n${BODY}`,
+      { title: "Council approves the long-awaited tram line" },
+    ],
+    [
+      "a long section label above the headline",
+      `Urban Planning & Public Transport\n\nCouncil approves the long-awaited tram line\n\n${BODY}`,
+      { title: "Council approves the long-awaited tram line" },
+    ],
+    [
+      "a site tagline above the headline",
+      `Daily transport intelligence for business leaders\n\nCouncil approves the long-awaited tram line\n\n${BODY}`,
+      { title: "Council approves the long-awaited tram line" },
+    ],
+    [
       "an image's alt text above the headline",
       `Headshot of a smiling councillor in a grey suit\n\nCouncil approves the long-awaited tram line\n\nBy Nora Quist | March 3, 2026\n\n${BODY}`,
       { title: "Council approves the long-awaited tram line", authors: ["Nora Quist"] },

@@ -70,6 +70,14 @@ export function splitGluedDate(t: string): [string, string | null] {
 
 const isOpenText = (s: Slot): boolean => s.rule === null && (s.u.kind === "line" || s.u.kind === "heading");
 
+function nextOpenText(slots: Slot[], i: number): Slot | null {
+  for (let j = i + 1; j < slots.length && j <= i + 4; j++) {
+    const s = slots[j] as Slot;
+    if (s.rule === null) return isOpenText(s) ? s : null;
+  }
+  return null;
+}
+
 function prevOpenText(slots: Slot[], i: number): Slot | null {
   for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
     const s = slots[j] as Slot;
@@ -209,6 +217,18 @@ export function scoreHeadlines(slots: Slot[], slug: readonly string[]): Headline
       else if (seenOpen === 1 && n >= 5 && n <= 40 && overlap(t, text) >= 0.3) dek = true;
       else if (proseWords(x) > 0) break;
     }
+    // "Tech News" over "Council approves the tram line": a short label right above a longer headline.
+    const below = nextOpenText(slots, i);
+    if (
+      below !== null &&
+      wordsOf(text) <= 5 &&
+      !endsSentence(text) &&
+      wordsOf(below.u.text) > wordsOf(text) + 1 &&
+      wordsOf(below.u.text) <= 25 &&
+      !endsSentence(below.u.text) &&
+      overlap(below.u.text, text) < 0.5
+    )
+      tally.add(-2.5, "a kicker above a longer headline");
     if (meta > 0) tally.add(meta, meta === 3 ? "followed by a byline or date" : "followed by a name");
     if (dek) tally.add(1.5, "followed by a dek");
     const after = proseIn(i + 1, ahead(i, 30));

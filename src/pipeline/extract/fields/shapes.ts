@@ -31,7 +31,7 @@ export function isNavRow(raw: string): boolean {
     .filter((p) => p.trim() !== "");
   if (parts.length >= 3 && parts.every((p) => wordCount(p) <= 3 && /^\P{Ll}/u.test(p.trim()))) return true;
   const glued = raw.match(/\p{Ll}\p{Lu}/gu)?.length ?? 0;
-  return glued >= 3 && wordCount(raw) >= 3;
+  return glued >= 3;
 }
 
 // Interface verbs and nouns: a short line made of them is a button or a link, not a headline.
@@ -150,7 +150,7 @@ export function titleCaseShare(t: string): number {
 }
 
 const NOT_NAME = new Set(
-  "the a an and or of in on at to for with from by questions answers frequently asked explained guide summary overview introduction conclusion contents key takeaways highlights background methods results labs lab inc ltd llc gmbh group team media studio studios company corp university institute foundation ai agency capital partners ventures discussion references notes sources update updates breaking exclusive news opinion columnist contributor staff editor editors writer reporter correspondent updated published posted share menu home read more latest live video photo photos image images watch listen subscribe sign log search advertisement sponsored related comments comment reply follow contact about team desk newsroom press release media world business politics technology tech science health sports sport culture markets economy analysis review reviews features feature guest blog weekly daily today monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(
+  "the a an and or of in on at to for with from by questions answers frequently asked explained guide summary overview introduction conclusion contents key takeaways highlights background methods results research report reports data labs lab inc ltd llc gmbh group team media studio studios company corp university institute foundation ai agency capital partners ventures discussion references notes sources update updates breaking exclusive news opinion columnist contributor staff editor editors writer reporter correspondent updated published posted share menu home read more latest live video photo photos image images watch listen subscribe sign log search advertisement sponsored related comments comment reply follow contact about team desk newsroom press release media world business politics technology tech science health sports sport culture markets economy analysis review reviews features feature guest blog weekly daily today monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(
     " ",
   ),
 );

@@ -81,7 +81,7 @@ function nameUnderHeadline(slots: Slot[], anchor: number | null, out: Cleaned): 
       return;
     }
     if (s.u.kind !== "line") return;
-    if (isPersonName(s.u.text) && corroborated(slots, j)) {
+    if (isBareByline(slots, j)) {
       const name = cleanName(s.u.text);
       if (name === null) return;
       s.rule = "byline";
@@ -93,6 +93,10 @@ function nameUnderHeadline(slots: Slot[], anchor: number | null, out: Cleaned): 
     return;
   }
 }
+
+/** A name alone on slot j that reads as a byline: a role, a date or the first paragraph follows it. */
+export const isBareByline = (slots: Slot[], j: number): boolean =>
+  isPersonName((slots[j] as Slot).u.text) && corroborated(slots, j);
 
 /** A bare name is a byline only when a role, a date or the article's first paragraph comes right after it. */
 function corroborated(slots: Slot[], j: number): boolean {

@@ -4,6 +4,7 @@
 // navigation rows, buttons, taglines, section labels, alt texts, mastheads and readouts.
 import { parseMetaLine } from "../byline";
 import { parseDateline } from "../dates";
+import { isBareByline } from "../meta";
 import {
   isAuthorBoxHeading,
   isBreadcrumbLine,
@@ -67,6 +68,8 @@ export function splitGluedDate(t: string): [string, string | null] {
   }
   return [t, null];
 }
+
+const sentenceLike = (t: string): boolean => /\.["'”’»)\]]*$/u.test(t) && !/(?:\.\.\.|…)$/u.test(t);
 
 const isOpenText = (s: Slot): boolean => s.rule === null && (s.u.kind === "line" || s.u.kind === "heading");
 
@@ -143,11 +146,15 @@ export function scoreHeadlines(slots: Slot[], slug: readonly string[]): Headline
     rank.push(openIdx.length);
     if (s.rule === null) openIdx.push(j);
   });
-  const ahead = (i: number, n: number): number => openIdx[(rank[i] as number) + n] ?? slots.length;
+  // Index just past the n-th open slot after i.
+  const ahead = (i: number, n: number): number => (openIdx[(rank[i] as number) + n] ?? slots.length) + 1;
   const at = new Map<string, number[]>();
   slots.forEach((s, j) => {
     const k = key(s.u.text);
-    if (k !== "") at.set(k, [...(at.get(k) ?? []), j]);
+    if (k === "") return;
+    const list = at.get(k);
+    if (list) list.push(j);
+    else at.set(k, [j]);
   });
   // "Headline | Site": the headline part, the site part short.
   const pageTitles = slots
@@ -156,6 +163,8 @@ export function scoreHeadlines(slots: Slot[], slug: readonly string[]): Headline
     .filter((parts) => parts.length === 2 && parts.some((p) => wordCount(p) <= 5))
     .map((parts) => parts.map(key));
 
+  const metas: (boolean | undefined)[] = [];
+  const metaAt = (j: number): boolean => (metas[j] ??= parseMetaLine((slots[j] as Slot).u.text) !== null);
   const out: HeadlineChoice[] = [];
   const first = slots.findIndex(isOpenText);
   for (let i = 0; i < end; i++) {
@@ -174,7 +183,7 @@ export function scoreHeadlines(slots: Slot[], slug: readonly string[]): Headline
     const near = copies.some((j) => j !== i && Math.abs(j - i) <= NEAR_COPY);
     if (copies.length > 3 && wordsOf(text) <= 6) tally.add(-3, "repeated like chrome");
     else if (copies.length > 3) tally.add(1, "printed several times");
-    else if (near && wordsOf(text) >= 3) {
+    else if (near && wordsOf(text) >= 3 && !sentenceLike(text)) {
       tally.add(3, "printed twice (page and article title)");
       // Of two copies, the first is the headline and the second its echo.
       if (copies.some((j) => j < i && i - j <= NEAR_COPY)) tally.add(-1, "the later copy");
@@ -210,9 +219,8 @@ export function scoreHeadlines(slots: Slot[], slug: readonly string[]): Headline
       const n = wordsOf(t);
       // A byline or date counts right under the line, or under its dek.
       const reach = seenOpen === 1 || (seenOpen === 2 && dek);
-      if (meta === 0 && (glued || (reach && (parseMetaLine(t) !== null || isStamp(t) || isBylineShape(t)))))
-        meta = 3;
-      else if (meta === 0 && seenOpen === 1 && isPersonName(t)) meta = 2;
+      if (meta === 0 && (glued || (reach && (metaAt(j) || isStamp(t) || isBylineShape(t))))) meta = 3;
+      else if (meta === 0 && seenOpen === 1 && isBareByline(slots, j)) meta = 2;
       else if (seenOpen === 1 && endsSentence(t) && !/[:?]$/u.test(t) && n >= 6 && n <= 60) dek = true;
       else if (seenOpen === 1 && n >= 5 && n <= 40 && overlap(t, text) >= 0.3) dek = true;
       else if (proseWords(x) > 0) break;

@@ -9,6 +9,23 @@ import { fold, hostName, isCallToAction, isPersonName, isReadout, isTagline } fr
 const BRAND_WORD =
   /\b(?:news|times|post|journal|daily|herald|tribune|gazette|weekly|review|magazine|media|today|wire|report|monitor|observer|chronicle|insider|brief|notes|digest|dispatch|press|gazzetta|zeitung|quotidien|diario|tribuna|courrier|nouvelles|nachrichten|noticias|notizie|blog|radio|tv|ledger|courier|mail|star|sun|globe|mirror|express|standard|telegraph|guardian|bulletin|register|sentinel|examiner|inquirer|dispatch|record|voice|week|online|hub|wire|insight|tribune)\b/iu;
 
+/** "Example Times" ~ example-times.co.uk: the name spells one of the host's labels, give or take a word. */
+function matchesHost(name: string, host: string): boolean {
+  const k = fold(key(name));
+  if (k.length < 3) return false;
+  const labels = host
+    .split(".")
+    .slice(0, -1)
+    .map((l) => l.replace(/[^a-z0-9]/gu, ""))
+    .filter(
+      (l) => l.length >= 3 && !/^(?:www\d?|com|co|org|net|gov|edu|ac|blogs?|news|en|fr|de|es|it)$/u.test(l),
+    );
+  return labels.some(
+    (l) =>
+      l === k || (k.length >= 4 && Math.abs(l.length - k.length) <= 3 && (l.includes(k) || k.includes(l))),
+  );
+}
+
 /** Cues for a short line as the site's name. */
 function mastheadCues(t: string, host: string | null): Tally {
   const tally = new Tally();
@@ -20,17 +37,17 @@ function mastheadCues(t: string, host: string | null): Tally {
     tally.add(-5, "starts in lowercase");
   if (/[_{}<>[\]@#]|\d{3,}/u.test(s)) tally.add(-5, "markup or digits");
   if (isReadout(s)) tally.add(-5, "readout");
-  if (isCallToAction(s) || lineRule(s) !== null) tally.add(-5, "navigation word");
+  // "navegaçãoMenu": menu entries the copy glued together.
+  const unglued = s.replace(/(\p{Ll}{2})(\p{Lu})/gu, "$1 $2");
+  if (isCallToAction(s) || isCallToAction(unglued) || lineRule(s) !== null) tally.add(-5, "navigation word");
   if (isSectionLabel(s)) tally.add(-5, "section label");
   if (isPersonName(s) && !BRAND_WORD.test(s)) tally.add(-1, "a person's name");
   if (hasInnerCapital(s)) tally.add(1.5, "brand spelling");
   if (BRAND_WORD.test(s)) tally.add(1, "publication word");
   if (n === 1 && !hasInnerCapital(s)) tally.add(-1.5, "a single plain word");
   if (host !== null) {
-    const label = fold(host.split(".")[0] ?? "").replace(/[^a-z0-9]/gu, "");
-    const k = fold(key(s));
-    if (label.length >= 3 && k.length >= 3 && (label.includes(k) || k.includes(label)))
-      tally.add(4, "matches the URL's host");
+    if (matchesHost(s, host)) tally.add(4, "matches the URL's host");
+    else tally.add(-1.5, "not the URL's host");
   }
   return tally;
 }
@@ -61,6 +78,9 @@ export function choosePublisher(input: PublisherInput): Scored<string> | null {
   if (input.masthead !== null) {
     const t = (input.slots[input.masthead] as Slot).u.text;
     const tally = mastheadCues(t, host);
+    // A site's name is printed at the top; a short line deep in the menus is a menu entry.
+    const rank = input.slots.slice(0, input.masthead).filter((x) => x.u.text.trim() !== "").length;
+    if (rank > 3) tally.add(-1.5, "deep in the menus");
     if (namedAgain(input.slots, t, input.masthead)) tally.add(1.5, "the page names itself so");
     const under = input.slots.slice(input.masthead + 1).find((s) => s.u.text !== "");
     if (under && isTagline(under.u.text)) tally.add(1.5, "above the site's tagline");

@@ -5,7 +5,7 @@ import type { Article, DateSource } from "../shared/types";
 import { articleId, slugify } from "./enrich/identity";
 import { matchTags, resolveTag, type TagMatch } from "./enrich/tags";
 import type { TagRule } from "./enrich/taxonomy";
-import { ingest } from "./extract/index";
+import { type FieldEvidence, ingest } from "./extract/index";
 import type { Problem } from "./problems";
 import { CAPTURE_EXTENSIONS, formatOf, type SourceArticle } from "./read/formats/index";
 import type { GivenMeta } from "./read/frontmatter";
@@ -30,6 +30,8 @@ export interface ArticleReport {
   related: { slug: string; score: number }[];
   /** The extractor's doubts about this article, with the fix (also listed at the end of the report). */
   warnings: string[];
+  /** Why each field got its value: "front matter", or the winning line's top evidence. */
+  evidence: FieldEvidence;
 }
 
 export interface Draft {
@@ -129,18 +131,28 @@ function draftOf(
     ...(meta.url ? { url: meta.url } : {}),
   });
   for (const p of out.problems) add(p.line, p.message, p.fix);
-  for (const w of out.warnings)
-    warnings.push({ file: file.display, line: w.line, message: w.message, fix: w.fix });
+  // A body with no words at all is broken input; anything with words gets built (ingest always finds a
+  // title, from the file name at worst, and keeps the whole text rather than none), with warnings.
+  const wordless = !src.ingest.units && !/[\p{L}\p{N}]/u.test(src.ingest.body);
+  if (wordless) {
+    add(
+      bodyLine,
+      "is empty: no words follow the front matter (only blank lines, rules or symbols)",
+      "paste the article's text into the file, or delete the file",
+    );
+  } else
+    for (const w of out.warnings)
+      warnings.push({ file: file.display, line: w.line, message: w.message, fix: w.fix });
 
   const title = title0 ?? out.title;
-  if (!title) {
+  if (!title && !wordless) {
     add(
       bodyLine,
       "has no findable title (no headline line before the body)",
       "add `title: ...` in front matter, or put the headline alone on the first line",
     );
   }
-  if (out.text.trim() === "" && title) {
+  if (out.text.trim() === "" && title && !wordless) {
     add(
       bodyLine,
       "has no article text left after cleaning",
@@ -247,6 +259,12 @@ function draftOf(
     story: id,
     related: [],
     warnings: warnings.map((w) => `${w.message} (fix: ${w.fix})`),
+    evidence: {
+      ...out.evidence,
+      ...(meta.title ? { title: "front matter" } : {}),
+      ...(meta.authors ? { authors: "front matter" } : {}),
+      ...(meta.publisher ? { publisher: "front matter" } : {}),
+    },
   };
   return { draft: { article, report, tagText }, problems, warnings };
 }

@@ -1,6 +1,6 @@
 // The build report printed on every build: one line per article (id, title, date and where it came from,
-// tags, words kept, lines removed by which rule), the stories, and totals, so a user can see what the
-// cleaner removed and why an article got its date and tags.
+// tags, words kept, lines removed by which rule) with why each field won (its top evidence), the stories,
+// and totals, so a user can see what the cleaner removed and why an article got its fields, date and tags.
 import type { ArticleReport } from "./capture";
 import { formatWarning, type Problem } from "./problems";
 
@@ -43,6 +43,10 @@ export function formatReport(rows: readonly ArticleReport[], warnings: readonly 
         `${plural(n, "line")} removed${n ? ` (${removed.map(([k, v]) => `${k} ${v}`).join(", ")})` : ""}`,
       ].join("  "),
     );
+    const why = (["title", "subtitle", "authors", "publisher"] as const)
+      .filter((f) => r.evidence[f] !== undefined)
+      .map((f) => `${f === "subtitle" ? "dek" : f} <- ${r.evidence[f]}`);
+    if (why.length) out.push(`    why: ${why.join("; ")}`);
   }
   const groups = [...stories.values()].filter((g) => g.length > 1);
   if (groups.length) {

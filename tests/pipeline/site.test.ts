@@ -174,3 +174,162 @@ describe("metadata precedence", () => {
     expect(r.ok && r.value.site.updated).toBe("2026-05-01T10:00:00Z");
   });
 });
+
+// Header shapes that used to anchor the title, the byline or the publisher on the wrong line. Each is a
+// capture written for this table; the sidecar gives a captured date so the build never lacks one.
+describe("header shapes: every field chosen by evidence", () => {
+  const BODY =
+    "The regional council approved the new tram line on Tuesday after a debate that lasted most of the night, ending months of uncertainty for the neighbourhoods along the route.\n\nConstruction is expected to begin in the spring, and the first trams should run within three years if the budget holds, officials told reporters after the vote.\n\nOpponents said the cost estimates were optimistic and promised to keep asking questions about the financing at every council meeting until the work starts.";
+  type Want = {
+    title?: string;
+    subtitle?: string | null;
+    authors?: string[];
+    publisher?: string | null;
+    noAuthor?: string;
+    warned?: RegExp;
+  };
+  const shapes: [string, string, Want, string?][] = [
+    [
+      "masthead, tagline, section label and a wide-spaced navigation row above the headline",
+      `Harbour Ledger\n\nIndependent news for curious minds\n\nNEWSROOM    CITY    SPORT    CULTURE\n\nTransport\n\nCouncil Approves the Long-Awaited Tram Line\n\nBy Nora Quist\n\n${BODY}`,
+      {
+        title: "Council Approves the Long-Awaited Tram Line",
+        authors: ["Nora Quist"],
+        publisher: "Harbour Ledger",
+      },
+    ],
+    [
+      "an event banner and a call to action above the headline",
+      `Return To Main Menu\n\nJoin us at the City Futures Summit 2026 — tickets on sale now\n\nKeep reading the full story\n\nCouncil approves the long-awaited tram line\n\nMarch 3, 2026\n\n${BODY}`,
+      { title: "Council approves the long-awaited tram line" },
+    ],
+    [
+      "a two-word section label above a headline with no byline",
+      `Transit Desk\n\nCouncil approves the long-awaited tram line\n\n${BODY}`,
+      { title: "Council approves the long-awaited tram line" },
+    ],
+    [
+      "a long section label above the headline",
+      `Urban Planning & Public Transport\n\nCouncil approves the long-awaited tram line\n\n${BODY}`,
+      { title: "Council approves the long-awaited tram line" },
+    ],
+    [
+      "a site tagline above the headline",
+      `Daily transport intelligence for business leaders\n\nCouncil approves the long-awaited tram line\n\n${BODY}`,
+      { title: "Council approves the long-awaited tram line" },
+    ],
+    [
+      "an image's alt text above the headline",
+      `Headshot of a smiling councillor in a grey suit\n\nCouncil approves the long-awaited tram line\n\nBy Nora Quist | March 3, 2026\n\n${BODY}`,
+      { title: "Council approves the long-awaited tram line", authors: ["Nora Quist"] },
+    ],
+    [
+      "the headline glued to the date under it",
+      `Council approves the long-awaited tram line after a night of debate 3 March 2026 08:15\n\n${BODY}`,
+      { title: "Council approves the long-awaited tram line after a night of debate" },
+    ],
+    [
+      "a name alone on the line under the headline",
+      `Council approves the long-awaited tram line\n\nNora Quist\n\n${BODY}`,
+      { title: "Council approves the long-awaited tram line", authors: ["Nora Quist"] },
+    ],
+    [
+      "a second role on the byline is neither an author nor the dek",
+      `Council approves the long-awaited tram line\n\nBy Nora Quist · Reviewed by Dr. Ivo Brandt\n\n${BODY}`,
+      { authors: ["Nora Quist"], subtitle: null, noAuthor: "Ivo Brandt" },
+    ],
+    [
+      "a labelled author line",
+      `Council approves the long-awaited tram line\n\nAuthor: Nora Quist\n\n${BODY}`,
+      { authors: ["Nora Quist"] },
+    ],
+    [
+      "an author box at the foot",
+      `Council approves the long-awaited tram line\n\n${BODY}\n\nAbout the author\n\nNora Quist is a transport reporter who has covered the city council since 2019.`,
+      { authors: ["Nora Quist"] },
+    ],
+    [
+      "a reading time glued to an outlet's name",
+      `Council approves the long-awaited tram line\n\n·6 min read·Ledger\n\n${BODY}`,
+      { authors: [], noAuthor: "Ledger" },
+    ],
+    [
+      "interface words above the headline are never the publisher",
+      `Write\n\nmenu_open Columnists\n\nCouncil approves the long-awaited tram line\n\n${BODY}`,
+      { title: "Council approves the long-awaited tram line", publisher: null },
+    ],
+    [
+      "a date line at the top is never the publisher",
+      `date 2026-03-03 HLD\n\nCouncil approves the long-awaited tram line\n\n${BODY}`,
+      { publisher: null },
+    ],
+    [
+      "without a masthead, the publisher is the source URL's host",
+      `Council approves the long-awaited tram line\n\n${BODY}`,
+      { publisher: "harbour-ledger.example" },
+      "url: https://www.harbour-ledger.example/city/council-approves-tram-line\n",
+    ],
+    [
+      "the URL's slug tips the choice between two headline-shaped lines",
+      `Most Read This Week\n\nCouncil approves the long-awaited tram line\n\n${BODY}`,
+      { title: "Council approves the long-awaited tram line" },
+      "url: https://harbour-ledger.example/2026/03/03/council-approves-long-awaited-tram-line\n",
+    ],
+    [
+      "a dek printed above the headline",
+      `The vote ends months of uncertainty for the neighbourhoods along the planned route.\n\nCouncil approves the long-awaited tram line\n\nBy Nora Quist\n\n${BODY}`,
+      {
+        title: "Council approves the long-awaited tram line",
+        subtitle: "The vote ends months of uncertainty for the neighbourhoods along the planned route.",
+      },
+    ],
+    [
+      "markup and emoji in a title line are the title",
+      `<img src=x onerror=alert(2)> Trams & Buses ]]> <!-- 🚋 --> at last 🚋\n\n${BODY}`,
+      { title: "<img src=x onerror=alert(2)> Trams & Buses ]]> <!-- 🚋 --> at last 🚋" },
+    ],
+    [
+      "a Korean capture gets its headline",
+      "시의회, 오랜 논의 끝에 트램 노선 승인\n\n시의회는 화요일 밤늦게까지 이어진 토론 끝에 새로운 트램 노선을 승인했다. 이번 결정으로 노선 주변 지역의 오랜 불확실성이 해소됐다.\n\n공사는 내년 봄에 시작될 예정이며, 예산이 유지된다면 첫 트램은 3년 안에 운행될 것이라고 관계자들은 밝혔다.",
+      { title: "시의회, 오랜 논의 끝에 트램 노선 승인" },
+    ],
+    [
+      "a Japanese capture gets its headline",
+      "市議会が路面電車の新路線を承認\n\n市議会は火曜日の夜遅くまで続いた議論の末、新しい路面電車の路線を承認した。沿線の地域にとって長く続いた不透明な状況に終止符が打たれた。\n\n工事は来年の春に始まる予定で、予算が維持されれば最初の電車は三年以内に走る見通しだと当局者は述べた。",
+      { title: "市議会が路面電車の新路線を承認" },
+    ],
+    [
+      "no line looks like a headline: the file name is the title, with a warning",
+      "the council voted on tuesday night. the tram line will be built, officials said after a long debate.",
+      { title: "tram council", warned: /file name/u },
+    ],
+    [
+      "cleaning would leave nothing: the whole text is kept, with a warning",
+      "Council approves the long-awaited tram line\n\nAdvertisement\n\nShare\n\nRelated Reading\n\nThe tram vote in pictures\n\nWhat the tram means for you",
+      { warned: /whole text/u },
+    ],
+  ];
+  it.each(shapes)("%s", (_name, body, want, sidecar) => {
+    const r = assembleSite(
+      listing([file("tram-council.txt", body)], {
+        sidecars: [file("tram-council.meta.yaml", `captured: 2026-03-04\n${sidecar ?? ""}`)],
+      }),
+      DEFAULT_SETTINGS,
+    );
+    expect(r.ok, r.ok ? "" : r.problems.map(formatProblem).join("\n")).toBe(true);
+    if (!r.ok) return;
+    const a = r.value.site.articles[0];
+    if (!a) throw new Error("no article");
+    if (want.title !== undefined) expect(a.title).toBe(want.title);
+    if (want.subtitle !== undefined) expect(a.subtitle).toBe(want.subtitle);
+    if (want.authors !== undefined) expect(a.authors).toEqual(want.authors);
+    if (want.publisher !== undefined) expect(a.publisher).toBe(want.publisher);
+    if (want.noAuthor !== undefined) expect(a.authors.join(" ")).not.toContain(want.noAuthor);
+    if (want.noAuthor !== undefined) expect(a.subtitle ?? "").not.toContain(want.noAuthor);
+    const warnings = r.value.warnings.map((w) => `${w.message} (fix: ${w.fix})`).join("\n");
+    if (want.warned) expect(warnings).toMatch(want.warned);
+    if (want.warned) expect(warnings).toMatch(/front matter|sidecar/u);
+    const report = r.value.report[0];
+    expect(report?.evidence.title, "the report says why the title won").toBeTruthy();
+  });
+});

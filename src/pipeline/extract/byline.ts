@@ -13,6 +13,14 @@ import { collapse, wordCount } from "./text";
 const PREFIX =
   /^(?:(?:written|reported|posted|words|story|text|article|summari[sz]ed|compiled|edited|curated|produced|reporting|interview|analysis)\s+by|by|par|von|por|escrito\s+por|di|door|de|author|authors|auteur|auteurs|autor|autorin|autore|texte|text)\s*[:\s]\s*/iu;
 
+// A second role on the byline ("Reviewed by", "Edited by", "Photos by"): part of the meta line, but the
+// people named are not the article's authors.
+const SECOND_ROLE =
+  /^(?:(?:medically|clinically|fact[- ]?checked\s+and)\s+)?(?:reviewed|fact[- ]?checked|checked|edited|illustrated|illustrations?|photographed|photos?|photography|graphics|video|translated|translation|additional\s+reporting)\s+(?:by|par|von|por|da|di|door)\s+/iu;
+
+/** Honorifics and credentials around a name: "Dr. Ann Lee, MD" names Ann Lee. */
+const HONORIFIC = /^(?:dr|prof|mr|mrs|ms|mx|sir|dame|me|mme|m|herr|frau|sr|sra|dott)\.?\s+/iu;
+
 const PARTICLES = new Set(
   "de da del della der den di du dos das van von le la al bin ibn y e ten ter zu".split(" "),
 );
@@ -54,8 +62,14 @@ export function splitNames(s: string): string[] | null {
     .filter(Boolean);
   if (pieces.length === 0) return null;
   const names: string[] = [];
+  let others = false;
   pieces.forEach((piece, i) => {
-    let p = piece;
+    let p = piece.replace(HONORIFIC, "");
+    // "Jane Doe, reviewed by John Smith, MD": everyone from the second role on is not an author.
+    if (others || SECOND_ROLE.test(p)) {
+      others = true;
+      return;
+    }
     if (ROLE.test(p) || /^(?:editing|edited|compiled|graphics|photos?|fact-checking)\s+by\s/iu.test(p))
       return;
     p = p.replace(/^(?:additional\s+)?(?:reporting|writing)\s+by\s+/iu, "");
@@ -106,6 +120,7 @@ export function parseMetaLine(line: string, dates: DateContext | boolean = false
   });
   let unlabelled: string | null = null;
   let lastDate: string | null = null;
+  let role = false;
   for (const seg of segments) {
     const date = parseDateline(seg, ctx);
     if (date) {
@@ -128,6 +143,17 @@ export function parseMetaLine(line: string, dates: DateContext | boolean = false
       out.readingTime = true;
       continue;
     }
+    const second = SECOND_ROLE.exec(seg);
+    if (second) {
+      if (!splitNames(seg.slice(second[0].length))) return null;
+      role = true;
+      out.labelled = true;
+      continue;
+    }
+    if (ROLE.test(seg.trim())) {
+      role = true;
+      continue;
+    }
     const m = PREFIX.exec(seg);
     if (m) {
       const names = splitNames(seg.slice(m[0].length));
@@ -145,10 +171,11 @@ export function parseMetaLine(line: string, dates: DateContext | boolean = false
   // An unlabelled segment counts only next to a date or reading time. "Jane Doe · March 11, 2026" names an
   // author; "Lyon, France – March 18, 2026" or "PARIS - ..." is a place dateline: no author.
   if (unlabelled !== null) {
-    if (out.dates.length === 0 && !out.readingTime) return null;
-    // A single word is a place or an outlet ("Madrid - 27 nov 2025"): names have two words or more.
-    const place =
-      unlabelled.includes(",") || /^[\p{Lu}\s.'’-]+$/u.test(unlabelled) || !/\s/u.test(unlabelled.trim());
+    if (out.dates.length === 0 && !out.readingTime && !role) return null;
+    // One bare word beside a reading time or date is a place or the outlet ("Madrid - 27 nov 2025",
+    // "4 min read · Wired"), not an author: names have two words or more.
+    if (!/\s/u.test(unlabelled.trim())) return out.dates.length > 0 || out.readingTime ? out : null;
+    const place = unlabelled.includes(",") || /^[\p{Lu}\s.'’-]+$/u.test(unlabelled);
     if (place) {
       if (!/^\p{Lu}/u.test(unlabelled) || wordCount(unlabelled) > 6) return null;
     } else {
@@ -157,6 +184,7 @@ export function parseMetaLine(line: string, dates: DateContext | boolean = false
       out.authors.push(...names);
     }
   }
-  if (out.authors.length === 0 && out.dates.length === 0 && !out.readingTime) return null;
+  if (out.authors.length === 0 && out.dates.length === 0 && !out.readingTime && !(role && out.labelled))
+    return null;
   return out;
 }

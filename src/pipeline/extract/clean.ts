@@ -2,7 +2,19 @@
 // then block rules (link lists, SEO question runs, author boxes), then the header is read around the
 // headline (masthead, breadcrumb, alt text, title, dek, byline, dateline), then the footer.
 import { authorBoxes, footer, markFaq, questionRuns, relatedLists, structuralChrome } from "./blocks";
-import { findDek, findTitle, preTitle, publisherEchoes, repeatedTitle, stripPrefix } from "./header";
+import { parseDateline } from "./dates";
+import { explain } from "./fields/evidence";
+import { choosePublisher } from "./fields/publisher";
+import { slugWords } from "./fields/shapes";
+import {
+  findDek,
+  findDekAbove,
+  findTitle,
+  preTitle,
+  publisherEchoes,
+  repeatedTitle,
+  stripPrefix,
+} from "./header";
 import { type MetaContext, readMeta } from "./meta";
 import { lineRule } from "./rules";
 import { type Cleaned, isOpen, type Slot, textual } from "./slots";
@@ -10,7 +22,7 @@ import type { Unit } from "./units";
 
 export type { Cleaned, Problem, Slot } from "./slots";
 
-export function clean(units: Unit[], opts: { title?: string; meta: MetaContext }): Cleaned {
+export function clean(units: Unit[], opts: { title?: string; url?: string; meta: MetaContext }): Cleaned {
   const slots: Slot[] = units.map((u) => ({ u, rule: null }));
   const out: Cleaned = {
     slots,
@@ -21,6 +33,8 @@ export function clean(units: Unit[], opts: { title?: string; meta: MetaContext }
     dateline: null,
     prefixes: [],
     problems: [],
+    evidence: {},
+    titleScore: null,
   };
 
   structuralChrome(slots);
@@ -29,14 +43,39 @@ export function clean(units: Unit[], opts: { title?: string; meta: MetaContext }
   questionRuns(slots);
   authorBoxes(slots);
 
-  const anchor = findTitle(slots, opts.title);
-  out.title = opts.title ?? (anchor === null ? null : (slots[anchor] as Slot).u.text);
+  const choice = findTitle(slots, opts.title, slugWords(opts.url));
+  const anchor = choice?.index ?? null;
+  out.title = opts.title ?? choice?.text ?? null;
+  if (choice) {
+    out.evidence.title = opts.title
+      ? "front matter"
+      : `line ${(slots[choice.index] as Slot).u.line}: ${explain(choice.cues)}`;
+    if (!opts.title) out.titleScore = choice.score;
+  } else if (opts.title) out.evidence.title = "front matter";
   if (anchor !== null) (slots[anchor] as Slot).rule = "title";
-  if (anchor !== null) out.publisher = preTitle(slots, anchor, out.title ?? "");
+  const masthead = anchor !== null ? preTitle(slots, anchor, out.title ?? "") : null;
+  const publisher = choosePublisher({ slots, masthead, title: out.title, url: opts.url });
+  if (publisher) {
+    out.publisher = publisher.value;
+    out.evidence.publisher = explain(publisher.cues);
+  }
   if (out.title !== null) repeatedTitle(slots, out.title, anchor);
   readMeta(slots, anchor, opts.meta, out);
-  if (anchor !== null && out.title !== null) out.subtitle = findDek(slots, anchor, out.title);
-  if (out.publisher !== null) publisherEchoes(slots, out.publisher);
+  if (out.dateline === null && choice?.glued) {
+    const d = parseDateline(choice.glued, opts.meta.dates);
+    if (d && !("impossible" in d))
+      out.dateline = { date: d.date, line: (slots[choice.index] as Slot).u.line, text: choice.glued };
+  }
+  if (anchor !== null && out.title !== null) {
+    out.subtitle = findDek(slots, anchor, out.title);
+    if (out.subtitle !== null) out.evidence.subtitle = "the line under the headline";
+    else {
+      out.subtitle = findDekAbove(slots, anchor);
+      if (out.subtitle !== null) out.evidence.subtitle = "a sentence right above the headline";
+    }
+  }
+  if (out.publisher !== null && publisher && publisher.cues[0]?.why !== "the source URL's host")
+    publisherEchoes(slots, out.publisher);
   stripPrefix(slots, anchor, out);
   footer(slots);
   markFaq(slots);

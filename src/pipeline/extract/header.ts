@@ -1,76 +1,33 @@
 // The header around the headline: which line is the headline, what is printed above it (masthead,
 // breadcrumb, kicker), its repeats, the dek under it, the publisher's echoes and a dateline prefix.
 import { parseMetaLine } from "./byline";
+import { type HeadlineChoice, scoreHeadlines } from "./fields/headline";
 import { ALT_TEXT_CUES, isBreadcrumbLine, isFaqHeading, isHomeCrumb, isSectionLabel } from "./rules";
 import type { Cleaned, Slot } from "./slots";
 import { textual } from "./slots";
-import { endsSentence, isHeadingLike, isHeadlineLike, key, overlap, wordCount } from "./text";
+import { endsSentence, isHeadingLike, key, overlap, wordCount } from "./text";
 
-const HEAD_WINDOW = 15;
-
-/** Index of the headline unit, or null. */
-export function findTitle(slots: Slot[], given: string | undefined): number | null {
+/** The headline: the line a front-matter title names, or the best-scored headline-shaped line. */
+export function findTitle(
+  slots: Slot[],
+  given: string | undefined,
+  slug: readonly string[],
+): HeadlineChoice | null {
   if (given !== undefined) {
     const k = key(given);
     const i = slots.findIndex(
       (s) => s.u.kind !== "item" && s.u.kind !== "table" && k !== "" && key(s.u.text) === k,
     );
-    return i >= 0 ? i : null;
+    return i >= 0
+      ? { index: i, text: given, glued: null, score: 10, cues: [{ why: "front matter", weight: 10 }] }
+      : null;
   }
-  const open: number[] = [];
-  for (let i = 0; i < slots.length && open.length < HEAD_WINDOW; i++) {
-    const s = slots[i] as Slot;
-    if (s.rule === null && s.u.kind !== "code" && s.u.kind !== "table") open.push(i);
-  }
-  const candidate = (i: number): boolean => {
-    const s = slots[i] as Slot;
-    return (
-      (s.u.kind === "line" || s.u.kind === "heading") &&
-      isHeadlineLike(s.u.text) &&
-      parseMetaLine(s.u.text) === null
-    );
-  };
-  // A headline printed twice (page title + article title, or breadcrumb + heading) is the strongest cue.
-  // Keys and breadcrumb shapes are computed once per slot, not once per candidate and slot.
-  const keys: (string | undefined)[] = [];
-  const keyAt = (j: number): string => (keys[j] ??= key((slots[j] as Slot).u.text));
-  const crumbs: (boolean | undefined)[] = [];
-  const isCrumb = (j: number): boolean => (crumbs[j] ??= isBreadcrumbLine((slots[j] as Slot).u.text));
-  for (const i of open) {
-    if (!candidate(i) || wordCount((slots[i] as Slot).u.text) < 3) continue;
-    const k = keyAt(i);
-    let copied = false;
-    for (let j = 0; j < slots.length && !copied; j++)
-      copied = j !== i && (keyAt(j) === k || (isCrumb(j) && keyAt(j).endsWith(k)));
-    if (copied) return i;
-  }
-  const h1 = open.find((i) => (slots[i] as Slot).u.kind === "heading" && (slots[i] as Slot).u.level === 1);
-  if (h1 !== undefined) return h1;
-  for (let n = 0; n < open.length; n++) {
-    const i = open[n] as number;
-    const s = slots[i] as Slot;
-    const t = s.u.text;
-    if (candidate(i) && !isSectionLabel(t) && !isHomeCrumb(t) && !isBreadcrumbLine(t)) {
-      // A one-to-three word line right above a longer headline is a masthead or kicker.
-      const short = wordCount(t) <= 3;
-      const nextOpen = open[n + 1];
-      const later =
-        nextOpen !== undefined &&
-        candidate(nextOpen) &&
-        wordCount((slots[nextOpen] as Slot).u.text) > wordCount(t);
-      if (!(short && later)) return i;
-      continue;
-    }
-    // Only chrome-like material may precede a headline; prose means the capture starts with its body.
-    const proseBefore = s.u.kind === "line" && endsSentence(t) && wordCount(t) > 60;
-    if (proseBefore || s.u.kind === "quote") return null;
-  }
-  return null;
+  return scoreHeadlines(slots, slug)[0] ?? null;
 }
 
-/** Classifies what is printed above the headline. Returns the publisher (masthead) if there is one. */
-export function preTitle(slots: Slot[], anchor: number, title: string): string | null {
-  let publisher: string | null = null;
+/** Classifies what is printed above the headline. Returns the masthead's index if there is one. */
+export function preTitle(slots: Slot[], anchor: number, title: string): number | null {
+  let masthead: number | null = null;
   const tk = key(title);
   // Lists above the headline: breadcrumbs ("Home", ..., the headline) or navigation.
   let i = 0;
@@ -98,15 +55,15 @@ export function preTitle(slots: Slot[], anchor: number, title: string): string |
     else if (isBreadcrumbLine(t)) s.rule = "breadcrumb";
     else if (isSectionLabel(t)) s.rule = "section-label";
     else if (wordCount(t) <= 4 && !endsSentence(t)) {
-      if (publisher === null && shortRun === 0) {
+      if (masthead === null && shortRun === 0) {
         s.rule = "masthead";
-        publisher = t;
+        masthead = j;
       } else s.rule = "menu";
       shortRun++;
     } else if (endsSentence(t) && ALT_TEXT_CUES.test(t)) s.rule = "alt-text";
     else s.rule = "pre-title";
   }
-  return publisher;
+  return masthead;
 }
 
 export function repeatedTitle(slots: Slot[], title: string, anchor: number | null): void {
@@ -155,6 +112,29 @@ export function findDek(slots: Slot[], anchor: number, title: string): string | 
     dek = overlap(t, title) >= 0.5 || !otherHeadings;
   }
   if (!dek) return null;
+  s.rule = "dek";
+  return t;
+}
+
+/**
+ * A standfirst printed above the headline (some layouts put it first): a sentence right above it, when the
+ * line under the headline is a byline, a date or the article itself rather than another dek.
+ */
+export function findDekAbove(slots: Slot[], anchor: number): string | null {
+  let j = anchor - 1;
+  while (
+    j >= 0 &&
+    ["image-placeholder", "caption", "empty", "separator"].includes((slots[j] as Slot).rule ?? "")
+  )
+    j--;
+  const s = slots[j];
+  if (s?.rule !== "pre-title" || s.u.kind !== "line") return null;
+  const t = s.u.text;
+  const n = wordCount(t);
+  if (!endsSentence(t) || n < 8 || n > 45 || /:$/u.test(t) || ALT_TEXT_CUES.test(t)) return null;
+  const above = slots[j - 1];
+  if (above && above.u.kind === "line" && wordCount(above.u.text) >= 20 && endsSentence(above.u.text))
+    return null;
   s.rule = "dek";
   return t;
 }

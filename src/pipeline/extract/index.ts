@@ -1,7 +1,9 @@
 // Entry point of the ingest stage: one capture's body (front matter already removed) -> clean article
 // content and the metadata the capture itself shows. Pure: no I/O, no clock, never throws.
 import type { Block } from "../../shared/types";
-import { clean, type Problem } from "./clean";
+import { type Cleaned, clean, type Problem } from "./clean";
+import type { FieldEvidence } from "./fields/evidence";
+import { SURE } from "./fields/headline";
 import { detectLanguage } from "./language";
 import { markdownUnits } from "./markdown";
 import { MARKDOWN_MAX_DEPTH, markdownDepth } from "./markdown-depth";
@@ -13,6 +15,7 @@ import { textUnits, type Unit } from "./units";
 import { dayFirstFor, zoneHint } from "./zones";
 
 export type { Problem } from "./clean";
+export type { FieldEvidence } from "./fields/evidence";
 export { detectLanguage } from "./language";
 export { normalizeText } from "./normalize";
 
@@ -30,7 +33,10 @@ export interface IngestInput {
   title?: string;
   /** RFC 3339 UTC `captured` date: the only basis on which a relative date ("2 hours ago") is read. */
   captured?: string;
-  /** Source URL: its country settles day-first numeric dates and a zone for times printed without one. */
+  /**
+   * The source URL (front matter or sidecar): its slug is evidence for the headline, its host names the
+   * publisher, and its country settles day-first numeric dates and a zone for times printed without one.
+   */
   url?: string;
 }
 
@@ -57,6 +63,8 @@ export interface IngestOutput {
   problems: Problem[];
   /** The extractor's doubt (a guessed title, little text left): reported, never stops the build. */
   warnings: Problem[];
+  /** Why each field got its value, for the build report. */
+  evidence: FieldEvidence;
 }
 
 function blockWords(b: Block): number {
@@ -110,6 +118,7 @@ export function ingest(input: IngestInput): IngestOutput {
       wordCount: 0,
       removed: [],
       warnings: [],
+      evidence: {},
       problems: [
         {
           line: firstLine,
@@ -136,7 +145,11 @@ function run(input: IngestInput, firstLine: number): IngestOutput {
     ...(input.captured !== undefined ? { captured: input.captured } : {}),
   };
   const meta = { dates, zone: zoneHint(input.url, roughLanguage) };
-  const cleaned = clean(us, { ...(given ? { title: given } : {}), meta });
+  const cleaned = clean(us, {
+    ...(given ? { title: given } : {}),
+    ...(input.url ? { url: input.url } : {}),
+    meta,
+  });
   problems.push(...cleaned.problems);
   const warnings: Problem[] = [];
   if (cleaned.dateline?.note)
@@ -145,8 +158,24 @@ function run(input: IngestInput, firstLine: number): IngestOutput {
       message: `Date "${cleaned.dateline.text}": ${cleaned.dateline.note}.`,
       fix: "Set `published` in the front matter or the sidecar if this is not the article's date.",
     });
+  doubts(input, firstLine, cleaned, warnings);
 
-  const blocks = toBlocks(cleaned.slots);
+  let blocks = toBlocks(cleaned.slots);
+  if (blocks.length === 0 && body.trim() !== "") {
+    // Cleaning would leave nothing: the extractor is wrong about this page, not the user. Keep every line
+    // but the headline and the structural furniture, and say so.
+    for (const s of cleaned.slots) {
+      if (s.rule === null || KEEP_REMOVED.has(s.rule)) continue;
+      if (s.rule === "dek") cleaned.subtitle = null;
+      s.rule = null;
+    }
+    blocks = toBlocks(cleaned.slots);
+    warnings.push({
+      line: firstLine,
+      message: "Almost nothing is left once page furniture is removed, so the whole text was kept.",
+      fix: "Check that the capture holds the article itself; trim the menus by hand, or set `title` in the front matter.",
+    });
+  }
   const text = blocksToText(blocks);
   const removed: Removal[] = [];
   for (const s of cleaned.slots) {
@@ -156,13 +185,6 @@ function run(input: IngestInput, firstLine: number): IngestOutput {
   for (const p of cleaned.prefixes) removed.push({ rule: "publisher-prefix", line: p.line, text: p.text });
   removed.sort((a, b) => a.line - b.line);
 
-  if (blocks.length === 0 && body.trim() !== "") {
-    problems.push({
-      line: firstLine,
-      message: "No article text is left once page furniture is removed.",
-      fix: "Check that the capture contains the article itself, not only menus, links and banners.",
-    });
-  }
   return {
     title: cleaned.title,
     subtitle: cleaned.subtitle,
@@ -177,5 +199,44 @@ function run(input: IngestInput, firstLine: number): IngestOutput {
     removed,
     problems,
     warnings,
+    evidence: cleaned.evidence,
   };
+}
+
+const KEEP_REMOVED = new Set([
+  "title",
+  "separator",
+  "empty",
+  "link-definition",
+  "html-comment",
+  "image-placeholder",
+]);
+
+/** The title is a guess, or there was none to find: build with the best choice and say how to fix it. */
+function doubts(input: IngestInput, firstLine: number, cleaned: Cleaned, warnings: Problem[]): void {
+  if (cleaned.title === null) {
+    cleaned.title = titleFromFileName(input.file);
+    cleaned.evidence.title = "the file name (no headline found)";
+    warnings.push({
+      line: firstLine,
+      message: `No headline could be told apart from the page furniture; the file name "${cleaned.title}" is used as the title.`,
+      fix: "add `title: ...` to the front matter or to the capture's .meta.yaml sidecar",
+    });
+  } else if (cleaned.titleScore !== null && cleaned.titleScore < SURE) {
+    warnings.push({
+      line: firstLine,
+      message: `The headline "${cleaned.title}" is a guess (${cleaned.evidence.title ?? "weak evidence"}).`,
+      fix: "if it is wrong, add `title: ...` to the front matter or to the capture's .meta.yaml sidecar",
+    });
+  }
+}
+
+/** "2026-03-lyon_robotics-news.txt" -> "2026 03 lyon robotics news". */
+export function titleFromFileName(file: string): string {
+  const base = file.split(/[\\/]/u).at(-1) ?? file;
+  const t = base
+    .replace(/\.[^.]+$/u, "")
+    .replace(/[-_.]+/gu, " ")
+    .trim();
+  return t === "" ? "Untitled" : t;
 }

@@ -1,10 +1,11 @@
 // Bylines, datelines and reading times. In the header zone (around the headline) they are the capture's
 // own; further down only labelled bylines and labelled dates ("Published on ...", "Last updated ...")
 // count and bare timestamps are furniture. Which of the dates found is the article's is decided here.
-import { parseMetaLine } from "./byline";
+import { cleanName, parseMetaLine } from "./byline";
 import { type DateContext, dayOnly, instantOf, type ParsedDate } from "./dates";
+import { isPersonName } from "./fields/shapes";
 import type { Cleaned, Slot } from "./slots";
-import { wordCount } from "./text";
+import { endsSentence, wordCount } from "./text";
 import { readWireDateline } from "./wire";
 import { offsetAt, type ZoneHint } from "./zones";
 
@@ -98,6 +99,7 @@ export function readMeta(slots: Slot[], anchor: number | null, ctx: MetaContext,
     if (!inHeader && !inLead) {
       if (meta.labelled && meta.authors.length > 0) {
         s.rule = "byline";
+        if (out.authors.length === 0) out.evidence.authors = `line ${s.u.line}: a labelled byline`;
         for (const a of meta.authors) if (!out.authors.includes(a)) out.authors.push(a);
       } else if (meta.authors.length === 0) s.rule = "timestamp";
       // "Published on 10/02/2026 at 14:32" or "Posted by X on ..." at the foot of the article: labelled,
@@ -108,6 +110,8 @@ export function readMeta(slots: Slot[], anchor: number | null, ctx: MetaContext,
       return;
     }
     s.rule = meta.authors.length > 0 ? "byline" : meta.dates.length > 0 ? "dateline" : "reading-time";
+    if (meta.authors.length > 0 && out.authors.length === 0)
+      out.evidence.authors = `line ${s.u.line}: ${meta.labelled ? "a labelled byline" : "a name beside a date"} in the header`;
     for (const a of meta.authors) if (!out.authors.includes(a)) out.authors.push(a);
     for (const d of meta.dates) {
       if ("impossible" in d) {
@@ -121,6 +125,19 @@ export function readMeta(slots: Slot[], anchor: number | null, ctx: MetaContext,
       found.push({ d, line: s.u.line, text: s.u.text, rank: rank(d, inHeader ? "header" : "lead") });
     }
   });
+  chooseDate(found, slots, anchor, ctx, out);
+  if (out.authors.length === 0) nameUnderHeadline(slots, anchor, out);
+  if (out.authors.length === 0) authorFromBox(slots, out);
+}
+
+/** The article's date among those found: best rank, then the one that says more (a time, a zone). */
+function chooseDate(
+  found: Candidate[],
+  slots: Slot[],
+  anchor: number | null,
+  ctx: MetaContext,
+  out: Cleaned,
+): void {
   const wire = readWireDateline(slots, anchor, ctx.dates, out);
   if (wire) found.push({ ...wire, rank: rank(wire.d, "wire") });
   found.sort((a, b) => a.rank - b.rank || a.line - b.line);
@@ -160,4 +177,74 @@ function resolve(
     date: dayOnly(d),
     note: "the page prints a time without a time zone, and none is implied by the page, its URL or its language; only the day was kept",
   };
+}
+
+const PASSABLE = new Set([
+  "repeated-title",
+  "caption",
+  "image-placeholder",
+  "dateline",
+  "reading-time",
+  "alt-text",
+]);
+
+/** A name alone on the line right under the headline, often with a role line after it. */
+function nameUnderHeadline(slots: Slot[], anchor: number | null, out: Cleaned): void {
+  if (anchor === null) return;
+  for (let j = anchor + 1; j < slots.length; j++) {
+    const s = slots[j] as Slot;
+    if (s.rule !== null) {
+      if (PASSABLE.has(s.rule)) continue;
+      return;
+    }
+    if (s.u.kind !== "line") return;
+    if (isBareByline(slots, j)) {
+      const name = cleanName(s.u.text);
+      if (name === null) return;
+      s.rule = "byline";
+      out.authors.push(name);
+      out.evidence.authors = `line ${s.u.line}: a name alone under the headline`;
+      const role = slots[j + 1];
+      if (role?.rule === null && role.u.kind === "line" && ROLE_LINE.test(role.u.text)) role.rule = "byline";
+    }
+    return;
+  }
+}
+
+/** A name alone on slot j that reads as a byline: a role, a date or the first paragraph follows it. */
+export const isBareByline = (slots: Slot[], j: number): boolean =>
+  isPersonName((slots[j] as Slot).u.text) && corroborated(slots, j);
+
+/** A bare name is a byline only when a role, a date or the article's first paragraph comes right after it. */
+function corroborated(slots: Slot[], j: number): boolean {
+  for (let k = j + 1; k < slots.length && k <= j + 3; k++) {
+    const s = slots[k] as Slot;
+    if (s.rule !== null && s.rule !== "dateline" && s.rule !== "reading-time") continue;
+    if (s.rule !== null) return true;
+    const t = s.u.text;
+    return ROLE_LINE.test(t) || parseMetaLine(t) !== null || (endsSentence(t) && wordCount(t) >= 15);
+  }
+  return false;
+}
+
+const ROLE_LINE =
+  /^(?:[\p{Lu}][\p{L}-]*\s+){0,3}(?:writer|reporter|editor|correspondent|contributor|columnist|journalist|journaliste|redakteur(?:in)?|redactor(?:a)?|giornalista|analyst|critic|producer)s?$/iu;
+
+/** "About the author" boxes: the name on the box's first line, or the name a bio opens with. */
+function authorFromBox(slots: Slot[], out: Cleaned): void {
+  for (const s of slots) {
+    if (s.rule !== "author-box" || s.u.kind !== "line") continue;
+    const t = s.u.text;
+    const lead =
+      /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+(?:is|was|est|ist|es|è|covers|writes|reports)\s/u.exec(
+        t,
+      );
+    const raw = isPersonName(t) ? t : (lead?.[1] ?? null);
+    const name = raw === null || !isPersonName(raw) ? null : cleanName(raw);
+    if (name !== null) {
+      out.authors.push(name);
+      out.evidence.authors = `line ${s.u.line}: the author box`;
+      return;
+    }
+  }
 }

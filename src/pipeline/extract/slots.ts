@@ -1,5 +1,6 @@
 // The slots the cleaner works on: one per unit, each either article content (rule null) or the name of
 // the rule that found it to be page chrome. Shared by the block rules and the header readers.
+import type { FieldEvidence } from "./fields/evidence";
 import type { Unit } from "./units";
 
 export interface Slot {
@@ -27,6 +28,10 @@ export interface Cleaned {
   /** Text stripped from the start of a kept paragraph ("Example News - "). */
   prefixes: { line: number; text: string }[];
   problems: Problem[];
+  /** Why each field got its value (top cues), for the build report. */
+  evidence: FieldEvidence;
+  /** The winning headline's score (null: given, or none found); below fields/headline SURE it is a guess. */
+  titleScore: number | null;
 }
 
 const PROSEISH = new Set(["line", "heading", "quote"]);

@@ -132,6 +132,9 @@ describe("ingest properties", () => {
     fc.assert(
       fc.property(article, (body) => {
         const first = ingest({ file: "p.txt", body, format: "text", firstLine: 1 });
+        // When cleaning would leave nothing, the whole text is kept with a warning: a fallback, not a
+        // cleaned text, so cleaning it again may well remove something.
+        fc.pre(!first.warnings.some((w) => /whole text was kept/u.test(w.message)));
         const again = ingest({
           file: "p.txt",
           body: first.text,
@@ -149,6 +152,7 @@ describe("ingest properties", () => {
     fc.assert(
       fc.property(article, (body) => {
         const first = ingest({ file: "p.txt", body, format: "text", firstLine: 1 });
+        fc.pre(!first.warnings.some((w) => /whole text was kept/u.test(w.message)));
         const again = ingest({
           file: "p.txt",
           body: `${first.title}\n\n${first.text}`,

@@ -273,8 +273,10 @@ describe("structure rules in context", () => {
     expect(out.text).toBe("Body text long enough to be a paragraph of the article.");
   });
 
-  it("returns a null title when no headline can be found", () => {
+  it("titles a capture with no findable headline after its file name, with a warning, not an error", () => {
     const out = run("this is all lowercase prose without any heading at all, and it goes on for a while.");
-    expect(out.title).toBeNull();
+    expect(out.title).toBe("t");
+    expect(out.problems).toEqual([]);
+    expect(out.warnings.map((w) => w.fix).join(" ")).toMatch(/title: \.\.\./u);
   });
 });

@@ -1,0 +1,256 @@
+// The headline, chosen by weighted evidence over every headline-shaped line of the capture: its shape
+// (length, case, punctuation), what follows it (a dek, a byline or dateline, the article's paragraphs),
+// its repeats (page title + article title), the source URL's slug, and against it the shapes of
+// navigation rows, buttons, taglines, section labels, alt texts, mastheads and readouts.
+import { parseMetaLine } from "../byline";
+import { parseDateline } from "../dates";
+import { isBareByline } from "../meta";
+import {
+  isAuthorBoxHeading,
+  isBreadcrumbLine,
+  isFaqHeading,
+  isHomeCrumb,
+  isRelatedHeading,
+  isSectionLabel,
+  isSeoHeading,
+} from "../rules";
+import type { Slot } from "../slots";
+import { endsSentence, key, overlap, wordCount } from "../text";
+import { type Scored, Tally } from "./evidence";
+import {
+  firstLetter,
+  hasGluedCredit,
+  isAllCapsShort,
+  isAltTextShape,
+  isBylineShape,
+  isCallToAction,
+  isCounter,
+  isInterfaceMessage,
+  isNavRow,
+  isPersonName,
+  isPitch,
+  isReadout,
+  isStamp,
+  isTagline,
+  slugSimilarity,
+  titleCaseShare,
+  uncased,
+  wordsOf,
+} from "./shapes";
+
+/** How far into a capture a headline is looked for: menus above it can be long, but not endless. */
+const SCAN = 800;
+/** Below this the headline is a guess, and the build says so. */
+export const SURE = 2;
+/** A headline's copy (page title, breadcrumb) is this close to it; further copies are menus. */
+const NEAR_COPY = 6;
+
+export interface HeadlineChoice {
+  index: number;
+  /** The headline text: the unit's text, less a date glued to its end. */
+  text: string;
+  /** A date that was glued to the headline ("Headline 12 March 2026"), as a dateline. */
+  glued: string | null;
+  score: number;
+  cues: Scored<number>["cues"];
+}
+
+/** "Big news today 12 March 2026 10:00" -> ["Big news today", "12 March 2026 10:00"]. */
+export function splitGluedDate(t: string): [string, string | null] {
+  const cuts: number[] = [];
+  for (const m of t.matchAll(/\s+|(?<=\p{Ll})(?=\p{Lu}|\d)/gu)) cuts.push(m.index + m[0].length);
+  for (const at of cuts.reverse().slice(0, 10)) {
+    const tail = t.slice(at).trim();
+    const head = t.slice(0, at).trim();
+    if (wordCount(head) < 4 || !/\d/u.test(tail) || isStamp(head) || /\d/u.test(head.slice(-3))) continue;
+    const d = parseDateline(tail);
+    if (d && !("impossible" in d)) return [head.replace(/[\s|·•,–—-]+$/u, ""), tail];
+  }
+  return [t, null];
+}
+
+const sentenceLike = (t: string): boolean => /\.["'”’»)\]]*$/u.test(t) && !/(?:\.\.\.|…)$/u.test(t);
+
+const isOpenText = (s: Slot): boolean => s.rule === null && (s.u.kind === "line" || s.u.kind === "heading");
+
+function nextOpenText(slots: Slot[], i: number): Slot | null {
+  for (let j = i + 1; j < slots.length && j <= i + 4; j++) {
+    const s = slots[j] as Slot;
+    if (s.rule === null) return isOpenText(s) ? s : null;
+  }
+  return null;
+}
+
+function prevOpenText(slots: Slot[], i: number): Slot | null {
+  for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
+    const s = slots[j] as Slot;
+    if (s.rule === null) return isOpenText(s) ? s : null;
+  }
+  return null;
+}
+
+function proseWords(s: Slot): number {
+  if (s.rule !== null || s.u.kind !== "line") return 0;
+  const n = wordsOf(s.u.text);
+  return n >= 15 && endsSentence(s.u.text) ? n : 0;
+}
+
+/** Shape cues of a line taken alone. Null when it cannot be a headline at all. */
+function shape(t: string, raw: string, tally: Tally): boolean {
+  const n = wordsOf(t);
+  if (n < 2 || n > 40 || t.length > 300) return false;
+  if (/[:;,]["'”’»)\]]*$/u.test(t)) return false;
+  if (parseMetaLine(t) !== null) return false;
+  const cased = !uncased(t);
+  // Markup in a title line is content, but its tag names say nothing about the headline's case.
+  const visible = t.replace(/<!--[\s\S]*?-->|<\/?[a-z][^>]*>/giu, " ");
+  if (cased && firstLetter(visible) !== "" && !/\p{Lu}|\p{N}/u.test(firstLetter(visible))) return false;
+  const sentence = /\.["'”’»)\]]*$/u.test(t) && !/(?:\.\.\.|…)$/u.test(t);
+  if (sentence && n > 15) return false;
+  if (n === 2) tally.add(-1, "two words");
+  else if (n <= 25) tally.add(1, "headline length");
+  else tally.add(-1, "long for a headline");
+  if (sentence) tally.add(-2, "ends like a sentence");
+  if (cased && titleCaseShare(t) >= 0.7) tally.add(0.5, "title case");
+  if (isNavRow(raw)) tally.add(-6, "navigation row");
+  if (isCallToAction(t)) tally.add(-4, "button or link label");
+  if (isPitch(t)) tally.add(-4, "a banner or pitch");
+  if (isInterfaceMessage(t)) tally.add(-4, "an interface message");
+  if (isBylineShape(t)) tally.add(-4, "a byline");
+  if (isAllCapsShort(t)) tally.add(-2, "all-caps label");
+  if (isSectionLabel(t) || isHomeCrumb(t) || isBreadcrumbLine(t)) tally.add(-4, "section label");
+  if (isFaqHeading(t) || isRelatedHeading(t) || isSeoHeading(t) || isAuthorBoxHeading(t))
+    tally.add(-3, "a section heading");
+  if (isTagline(t)) tally.add(-3, "tagline");
+  if (isAltTextShape(t)) tally.add(-4, "alt text");
+  if (isReadout(t)) tally.add(-3, "readout");
+  if (isPersonName(t)) tally.add(-2, "a name");
+  if (isStamp(t)) tally.add(-4, "a timestamp");
+  if (isCounter(t)) tally.add(-3, "a counter");
+  if (hasGluedCredit(t)) tally.add(-3, "a caption with its credit");
+  return true;
+}
+
+export function scoreHeadlines(slots: Slot[], slug: readonly string[]): HeadlineChoice[] {
+  const end = Math.min(slots.length, SCAN);
+  // Prefix sums of article-like prose, so "how much article text lies before/after" is O(1).
+  const sums = [0];
+  for (let i = 0; i < slots.length; i++) sums.push((sums[i] as number) + proseWords(slots[i] as Slot));
+  const proseIn = (a: number, b: number): number =>
+    (sums[Math.min(b, slots.length)] as number) - (sums[Math.max(0, a)] as number);
+  // Windows after a line are counted in open slots, so a run of removed share buttons does not hide
+  // the article that follows its headline.
+  const openIdx: number[] = [];
+  const rank: number[] = [];
+  slots.forEach((s, j) => {
+    rank.push(openIdx.length);
+    if (s.rule === null) openIdx.push(j);
+  });
+  // Index just past the n-th open slot after i.
+  const ahead = (i: number, n: number): number => (openIdx[(rank[i] as number) + n] ?? slots.length) + 1;
+  const at = new Map<string, number[]>();
+  slots.forEach((s, j) => {
+    const k = key(s.u.text);
+    if (k === "") return;
+    const list = at.get(k);
+    if (list) list.push(j);
+    else at.set(k, [j]);
+  });
+  // "Headline | Site": the headline part, the site part short.
+  const pageTitles = slots
+    .filter((s) => /\s[|–—-]\s|\s::\s/u.test(s.u.text) && wordCount(s.u.text) <= 40)
+    .map((s) => s.u.text.split(/\s+[|–—-]\s+|\s+::\s+/u))
+    .filter((parts) => parts.length === 2 && parts.some((p) => wordCount(p) <= 5))
+    .map((parts) => parts.map(key));
+
+  const metas: (boolean | undefined)[] = [];
+  const metaAt = (j: number): boolean => (metas[j] ??= parseMetaLine((slots[j] as Slot).u.text) !== null);
+  const out: HeadlineChoice[] = [];
+  const first = slots.findIndex(isOpenText);
+  for (let i = 0; i < end; i++) {
+    const s = slots[i] as Slot;
+    if (!isOpenText(s)) continue;
+    const [text, glued] = splitGluedDate(s.u.text);
+    const tally = new Tally();
+    if (!shape(text, s.u.src[0]?.text ?? text, tally)) continue;
+    if (glued) tally.add(1, "date glued under it");
+    if (s.u.kind === "heading")
+      tally.add(s.u.level === 1 ? 3 : 1, s.u.level === 1 ? "level-1 heading" : "heading");
+
+    const k = key(text);
+    // Page title + article title sit close together; a menu printed twice (desktop and mobile) does not.
+    const copies = at.get(k) ?? [i];
+    const near = copies.some((j) => j !== i && Math.abs(j - i) <= NEAR_COPY);
+    if (copies.length > 3 && wordsOf(text) <= 6) tally.add(-3, "repeated like chrome");
+    else if (copies.length > 3) tally.add(1, "printed several times");
+    else if (near && wordsOf(text) >= 3 && !sentenceLike(text)) {
+      tally.add(3, "printed twice (page and article title)");
+      // Of two copies, the first is the headline and the second its echo.
+      if (copies.some((j) => j < i && i - j <= NEAR_COPY)) tally.add(-1, "the later copy");
+    } else if (wordsOf(text) >= 3 && pageTitles.some((p) => p[0] === k || p.at(-1) === k))
+      tally.add(2, "matches the page title");
+    const sim = slugSimilarity(text, slug);
+    // Capped: a slug often spells the dek or an older headline, so it tips a choice rather than makes it.
+    if (sim >= 0.3) tally.add(Math.min(3, Math.round(4 * sim * 10) / 10), "matches the URL");
+    const prev = prevOpenText(slots, i);
+    if (prev !== null) {
+      const pt = prev.u.text;
+      const pk = key(pt);
+      const sameTitle = pk === k || pk.startsWith(k) || k.startsWith(pk);
+      if (
+        !sameTitle &&
+        wordsOf(pt) >= 4 &&
+        !endsSentence(pt) &&
+        overlap(text, pt) >= 0.3 &&
+        proseWords(prev) === 0
+      )
+        tally.add(-1.5, "reads as the dek of the line above");
+    }
+
+    // What follows: a dek, a byline or dateline, then the article's paragraphs.
+    let seenOpen = 0;
+    let meta = 0;
+    let dek = false;
+    for (let j = i + 1; j < slots.length && j <= ahead(i, 12) && seenOpen < 4; j++) {
+      const x = slots[j] as Slot;
+      if (!isOpenText(x) || key(x.u.text) === k) continue;
+      seenOpen++;
+      const t = x.u.text;
+      const n = wordsOf(t);
+      // A byline or date counts right under the line, or under its dek.
+      const reach = seenOpen === 1 || (seenOpen === 2 && dek);
+      if (meta === 0 && (glued || (reach && (metaAt(j) || isStamp(t) || isBylineShape(t))))) meta = 3;
+      else if (meta === 0 && seenOpen === 1 && isBareByline(slots, j)) meta = 2;
+      else if (seenOpen === 1 && endsSentence(t) && !/[:?]$/u.test(t) && n >= 6 && n <= 60) dek = true;
+      else if (seenOpen === 1 && n >= 5 && n <= 40 && overlap(t, text) >= 0.3) dek = true;
+      else if (proseWords(x) > 0) break;
+    }
+    // "Tech News" over "Council approves the tram line": a short label right above a longer headline.
+    const below = nextOpenText(slots, i);
+    if (
+      below !== null &&
+      wordsOf(text) <= 5 &&
+      !endsSentence(text) &&
+      wordsOf(below.u.text) > wordsOf(text) + 1 &&
+      wordsOf(below.u.text) <= 25 &&
+      !endsSentence(below.u.text) &&
+      overlap(below.u.text, text) < 0.5
+    )
+      tally.add(-2.5, "a kicker above a longer headline");
+    if (meta > 0) tally.add(meta, meta === 3 ? "followed by a byline or date" : "followed by a name");
+    if (dek) tally.add(1.5, "followed by a dek");
+    const after = proseIn(i + 1, ahead(i, 30));
+    const close = proseIn(i + 1, ahead(i, 9));
+    if (close > 0) tally.add(1.5, "article text follows");
+    if (after > 0) tally.add(Math.min(2, after / 200), "article text follows at length");
+    const before = proseIn(0, i);
+    if (before >= 20) tally.add(-Math.min(4, 0.5 + before / 100), "after article text");
+    // A line that only starts a list or a run of headings is a teaser or a menu entry.
+    const nextSlot = slots[i + 1];
+    if (nextSlot && nextSlot.u.kind === "item" && close === 0) tally.add(-1, "heads a list");
+    if (i === first) tally.add(1, "opens the capture");
+    tally.add(-i / 2000, "position");
+    out.push({ index: i, text, glued, score: tally.score, cues: tally.cues });
+  }
+  return out.sort((a, b) => b.score - a.score || a.index - b.index);
+}

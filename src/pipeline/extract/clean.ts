@@ -1,11 +1,15 @@
 // Classification of units into article content and page chrome. Position-free line rules run first,
 // then block rules (link lists, SEO question runs, author boxes), then the header is read around the
 // headline (masthead, breadcrumb, alt text, title, dek, byline, dateline), then the footer.
+import { classifyBlocks } from "./classify";
 import { authorBoxes, footer, markFaq, questionRuns, relatedLists, structuralChrome } from "./blocks";
 import { findDek, findTitle, preTitle, publisherEchoes, repeatedTitle, stripPrefix } from "./header";
 import { readMeta } from "./meta";
+import { detectLanguage } from "./language";
 import { lineRule } from "./rules";
 import { type Cleaned, isOpen, type Slot, textual } from "./slots";
+import { stopwordsForText } from "./stopwords";
+import { words } from "./text";
 import type { Unit } from "./units";
 
 export type { Cleaned, Problem, Slot } from "./slots";
@@ -38,7 +42,20 @@ export function clean(units: Unit[], opts: { title?: string; dayFirst: boolean }
   if (anchor !== null && out.title !== null) out.subtitle = findDek(slots, anchor, out.title);
   if (out.publisher !== null) publisherEchoes(slots, out.publisher);
   stripPrefix(slots, anchor, out);
+  out.verdicts = classifyBlocks(slots, anchor, blockStopwords(slots));
   footer(slots);
   markFaq(slots);
   return out;
+}
+
+/** Stopwords of the capture's language, judged on the text still open after the named rules. */
+function blockStopwords(slots: readonly Slot[]): ReadonlySet<string> | null {
+  const text = slots
+    .filter((s) => isOpen(s) && textual(s))
+    .map((s) => s.u.text)
+    .join("\n");
+  return stopwordsForText(
+    detectLanguage(text),
+    words(text).map((w) => w.toLowerCase()),
+  );
 }

@@ -26,6 +26,8 @@ export interface Cleaned {
   /** Text stripped from the start of a kept paragraph ("Example News - "). */
   prefixes: { line: number; text: string }[];
   problems: Problem[];
+  /** The block classifier's evidence per slot, for explaining its choices. */
+  verdicts?: { slot: number; initial: string; final: string; value: number }[];
 }
 
 const PROSEISH = new Set(["line", "heading", "quote"]);

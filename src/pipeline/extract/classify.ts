@@ -1,0 +1,249 @@
+// Chrome versus article for every block, the way jusText and boilerpipe decide it on plain text: each
+// block first gets a class from its own features (good prose, near-good, short, bad), short and
+// near-good blocks then take the class their neighbours suggest (a short line between two article
+// paragraphs stays article), and finally the main article region is the run of blocks with the most
+// article evidence, around the headline when one is known. What lies outside it, and bad blocks inside
+// it, are removed. The named rules of rules.ts and blocks.ts come in as strong evidence of chrome.
+import { type Features, features } from "./features";
+import type { Slot } from "./slots";
+import { isHeadingLike } from "./text";
+import { vocabularyKind } from "./vocab";
+
+export type BlockClass = "good" | "neargood" | "short" | "bad";
+
+/** Thresholds, in Latin-equivalent characters and stopword shares (stopwords-iso lists are long). */
+export const LIMITS = {
+  lengthLow: 70,
+  lengthHigh: 200,
+  /** A complete sentence this long, dense in stopwords, is prose even alone on its line. */
+  sentenceLength: 100,
+  stopLow: 0.3,
+  stopHigh: 0.42,
+  headingReach: 200,
+};
+
+/** Rules that neither help nor break the article's flow: header fields, captions, separators. */
+const TRANSPARENT = new Set([
+  "empty",
+  "separator",
+  "image-placeholder",
+  "caption",
+  "ad-label",
+  "title",
+  "dek",
+  "byline",
+  "dateline",
+  "reading-time",
+  "repeated-title",
+  "link-definition",
+  "html-comment",
+  "logo-glyph",
+]);
+
+/** Named rules for headings after which a page's chrome starts: strong evidence the article has ended. */
+const SECTION_END_RULES = new Set(["comments", "author-box", "newsletter", "copyright", "tags-list"]);
+
+/** Rules whose guess the structure may overturn: they were decided by position alone. */
+const WEAK = new Set(["pre-title"]);
+
+export interface Judged {
+  slot: number;
+  cls: BlockClass;
+  f: Features | null;
+  /** A named rule decided it: the class is fixed. */
+  fixed: boolean;
+  /** The rule to record when the block is removed. */
+  mark?: string;
+  /** The block ends the article's run unless much article text follows it. */
+  barrier?: boolean;
+}
+
+/** Context-free class of one open block. */
+export function initialClass(f: Features): BlockClass {
+  if (f.counter) return "bad";
+  if (f.length < LIMITS.lengthLow) return "short";
+  if (f.stopDensity !== null) {
+    const long = f.length >= LIMITS.lengthHigh || (f.sentenceEnd && f.length >= LIMITS.sentenceLength);
+    if (f.stopDensity >= LIMITS.stopHigh && long) return "good";
+    if (f.stopDensity >= LIMITS.stopLow)
+      return f.sentences > 0 || f.length >= LIMITS.lengthHigh ? "neargood" : "bad";
+    return "bad";
+  }
+  if (f.sentenceEnd && f.length >= LIMITS.lengthHigh) return "good";
+  return f.sentences > 0 ? "neargood" : "bad";
+}
+
+function judge(slots: readonly Slot[], stop: ReadonlySet<string> | null): Judged[] {
+  const out: Judged[] = [];
+  slots.forEach((s, i) => {
+    const rule = s.rule;
+    if (rule !== null && !WEAK.has(rule)) {
+      if (!TRANSPARENT.has(rule))
+        out.push({ slot: i, cls: "bad", f: null, fixed: true, barrier: SECTION_END_RULES.has(rule) });
+      return;
+    }
+    const k = s.u.kind;
+    if (k === "table" || k === "code") {
+      out.push({ slot: i, cls: "good", f: null, fixed: true });
+      return;
+    }
+    if (k !== "line" && k !== "item" && k !== "heading" && k !== "quote") return;
+    const f = features(s.u.text, stop);
+    const vocab = vocabularyKind(s.u.text);
+    if (vocab === null) out.push({ slot: i, cls: initialClass(f), f, fixed: false });
+    else
+      out.push({
+        slot: i,
+        cls: "bad",
+        f,
+        fixed: true,
+        mark:
+          vocab === "line" ? "chrome-phrase" : vocab === "comment-mark" ? "comment-thread" : "section-end",
+        barrier: vocab !== "line",
+      });
+  });
+  return out;
+}
+
+/**
+ * Comments signed "name says:" (two or more signatures, after some article text): from the first one on,
+ * prose is reader comments, however well written.
+ */
+function commentThread(js: Judged[]): void {
+  const marks = js.flatMap((j, n) => (j.mark === "comment-thread" ? [n] : []));
+  if (marks.length < 2) return;
+  const first = marks.find((n) => js.slice(0, n).some((j) => j.cls === "good"));
+  if (first === undefined) return;
+  for (const j of js.slice(first + 1))
+    if (!j.fixed) Object.assign(j, { cls: "bad", fixed: true, mark: "comment-thread" });
+}
+
+/** A short heading shortly followed by good prose introduces it (jusText's heading rule). */
+function promoteHeadings(js: Judged[], slots: readonly Slot[]): void {
+  js.forEach((j, n) => {
+    if (j.fixed || j.cls !== "short") return;
+    const s = slots[j.slot] as Slot;
+    if (s.u.kind !== "heading" && !isHeadingLike(s.u.text)) return;
+    let reach = 0;
+    for (let m = n + 1; m < js.length && reach <= LIMITS.headingReach; m++) {
+      const x = js[m] as Judged;
+      if (x.cls === "good") {
+        j.cls = "neargood";
+        return;
+      }
+      reach += x.f?.length ?? 0;
+    }
+  });
+}
+
+function neighbour(js: readonly Judged[], n: number, step: 1 | -1, skipNear: boolean): BlockClass {
+  for (let m = n + step; m >= 0 && m < js.length; m += step) {
+    const c = (js[m] as Judged).cls;
+    if (c === "short" || (skipNear && c === "neargood")) continue;
+    return c;
+  }
+  return "bad";
+}
+
+/** jusText's context stage: short blocks, then near-good ones, take their neighbours' class. */
+export function smooth(js: Judged[]): BlockClass[] {
+  const out = js.map((j) => j.cls);
+  js.forEach((j, n) => {
+    if (j.cls !== "short") return;
+    const p = neighbour(js, n, -1, true);
+    const q = neighbour(js, n, 1, true);
+    if (p === "good" && q === "good") out[n] = "good";
+    else if (p === "bad" && q === "bad") out[n] = "bad";
+    else if (
+      (p === "bad" && neighbour(js, n, -1, false) === "neargood") ||
+      (q === "bad" && neighbour(js, n, 1, false) === "neargood")
+    )
+      out[n] = "good";
+    else out[n] = "bad";
+  });
+  js.forEach((j, n) => {
+    if (j.cls !== "neargood") return;
+    const p = neighbour(js, n, -1, true);
+    const q = neighbour(js, n, 1, true);
+    out[n] = p === "bad" && q === "bad" ? "bad" : "good";
+  });
+  return out;
+}
+
+/** Article evidence a block adds to a region it is part of (negative: chrome). */
+function value(j: Judged, final: BlockClass): number {
+  const len = j.f?.length ?? 0;
+  if (j.fixed) return j.cls === "good" ? 2 : j.barrier ? -6 : -1.5;
+  if (j.cls === "good") return len / 40;
+  if (final === "good") return j.cls === "neargood" ? len / 80 : 0.5;
+  return -1 - len / 200;
+}
+
+/** The run of judged blocks with the greatest total value (Kadane), as indexes into `js`. */
+export function bestRun(values: readonly number[]): [number, number] | null {
+  let best = 0;
+  let at: [number, number] | null = null;
+  let sum = 0;
+  let start = 0;
+  values.forEach((v, n) => {
+    if (sum <= 0) {
+      sum = 0;
+      start = n;
+    }
+    sum += v;
+    if (sum > best) {
+      best = sum;
+      at = [start, n];
+    }
+  });
+  return at;
+}
+
+/** Marks chrome found by structure: "outside-article" around the main region, "boilerplate" inside it. */
+export interface Verdict {
+  slot: number;
+  initial: BlockClass;
+  final: BlockClass;
+  value: number;
+}
+
+export function classifyBlocks(
+  slots: Slot[],
+  anchor: number | null,
+  stop: ReadonlySet<string> | null,
+): Verdict[] {
+  const js = judge(slots, stop);
+  commentThread(js);
+  promoteHeadings(js, slots);
+  const final = smooth(js);
+  const values = js.map((j, n) => value(j, final[n] as BlockClass));
+  const verdicts = js.map((j, n) => ({
+    slot: j.slot,
+    initial: j.cls,
+    final: final[n] as BlockClass,
+    value: values[n] as number,
+  }));
+  const run = bestRun(values);
+  if (run === null) return verdicts;
+  let [from, to] = run;
+  if (anchor !== null) {
+    // The headline opens the article: what the run holds before it is teasers, unless it is most of it.
+    const after = js.findIndex((j) => j.slot > anchor);
+    if (after > from && after <= to) {
+      const before = values.slice(from, after).reduce((a, b) => a + b, 0);
+      const rest = values.slice(after, to + 1).reduce((a, b) => a + b, 0);
+      if (before < rest) from = after;
+    }
+  }
+  js.forEach((j, n) => {
+    const s = slots[j.slot] as Slot;
+    if (j.fixed) {
+      if (j.mark !== undefined && s.rule === null) s.rule = j.mark;
+      return;
+    }
+    if (n < from || n > to) s.rule = "outside-article";
+    else if (final[n] === "bad") s.rule = "boilerplate";
+    else if (s.rule !== null && WEAK.has(s.rule)) s.rule = null;
+  });
+  return verdicts;
+}

@@ -118,6 +118,27 @@ function commentThread(js: Judged[]): void {
     if (!j.fixed) Object.assign(j, { cls: "bad", fixed: true, mark: "comment-thread" });
 }
 
+/**
+ * Teaser lists (headline, author, timestamp, summary, again and again): prose that follows a timestamp
+ * printed below the article's start is a summary of another story, once the shape repeats.
+ */
+function teasers(js: Judged[], slots: readonly Slot[]): void {
+  const after: number[] = [];
+  let seenGood = false;
+  let stamp = false;
+  js.forEach((j, n) => {
+    const rule = (slots[j.slot] as Slot).rule;
+    if (rule === "timestamp") stamp = seenGood;
+    else if (!j.fixed && (j.cls === "good" || j.cls === "neargood")) {
+      if (stamp && (j.f?.length ?? 0) >= LIMITS.lengthLow) after.push(n);
+      seenGood ||= j.cls === "good";
+      stamp = false;
+    }
+  });
+  if (after.length < 2) return;
+  for (const n of after) Object.assign(js[n] as Judged, { cls: "bad", fixed: true, mark: "teaser" });
+}
+
 /** A short heading shortly followed by good prose introduces it (jusText's heading rule). */
 function promoteHeadings(js: Judged[], slots: readonly Slot[]): void {
   js.forEach((j, n) => {
@@ -214,6 +235,7 @@ export function classifyBlocks(
 ): Verdict[] {
   const js = judge(slots, stop);
   commentThread(js);
+  teasers(js, slots);
   promoteHeadings(js, slots);
   const final = smooth(js);
   const values = js.map((j, n) => value(j, final[n] as BlockClass));

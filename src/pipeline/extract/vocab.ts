@@ -85,6 +85,7 @@ export const CHROME: Record<string, ChromeVocabulary> = {
       "join the conversation",
       "more great * stories",
       "more * stories",
+      "more *",
       "more from *",
       "popular on *",
       "popular in *",
@@ -315,7 +316,7 @@ function compile(entries: readonly string[], keepColon: boolean): RegExp {
     const base = keepColon ? e : e.replace(TRAIL, "");
     return base
       .replace(/[.+?^${}()|[\]\\]/gu, "\\$&")
-      .replace(/\*/gu, ".{1,60}?")
+      .replace(/\*/gu, "[^.!?;,]{1,40}?")
       .replace(/\s+/gu, "\\s+");
   });
   return new RegExp(`^(?:${alts.join("|")})$`, "iu");
@@ -340,6 +341,8 @@ const MARKS = compile(
 export function vocabularyKind(text: string): VocabularyKind | null {
   const t = text.replace(/\s+/gu, " ").replace(/[’‘]/gu, "'").trim();
   if (t === "" || t.length > 90) return null;
+  // A sentence is prose, whatever words it opens with.
+  if (/[.!?]["'”’»)]*$/u.test(t) && t.split(" ").length > 6) return null;
   if (MARKS.test(t)) return "comment-mark";
   const bare = t.replace(TRAIL, "");
   if (ENDS.test(bare)) return "section-end";

@@ -58,23 +58,43 @@ export interface Judged {
   barrier?: boolean;
 }
 
-/** Context-free class of one open block. */
-export function initialClass(f: Features): BlockClass {
+/** Context-free class of one open block; `high` is the page's stopword share for prose. */
+export function initialClass(f: Features, high = LIMITS.stopHigh): BlockClass {
   if (f.counter) return "bad";
   if (f.length < LIMITS.lengthLow) return "short";
+  const long = f.length >= LIMITS.lengthHigh || (f.sentenceEnd && f.length >= LIMITS.sentenceLength);
+  // A complete sentence of several words is prose-shaped even when names crowd out the stopwords.
+  const sentence = f.sentenceEnd && f.words >= 6;
   if (f.stopDensity !== null) {
-    const long = f.length >= LIMITS.lengthHigh || (f.sentenceEnd && f.length >= LIMITS.sentenceLength);
-    if (f.stopDensity >= LIMITS.stopHigh && long) return "good";
-    if (f.stopDensity >= LIMITS.stopLow)
-      return f.sentences > 0 || f.length >= LIMITS.lengthHigh ? "neargood" : "bad";
+    if (f.stopDensity >= high && long) return "good";
+    if (f.stopDensity >= high * (LIMITS.stopLow / LIMITS.stopHigh) || sentence) return "neargood";
     return "bad";
   }
   if (f.sentenceEnd && f.length >= LIMITS.lengthHigh) return "good";
   return f.sentences > 0 ? "neargood" : "bad";
 }
 
+/**
+ * The stopword share that marks prose on this page: the fixed threshold, lowered when the page's own
+ * long blocks run thinner in stopwords (a shorter list, a language that writes fewer function words).
+ */
+function proseDensity(fs: readonly Features[]): number {
+  const ds = fs
+    .filter((f) => f.stopDensity !== null && f.length >= LIMITS.lengthHigh && f.sentences > 0)
+    .map((f) => f.stopDensity as number)
+    .sort((a, b) => a - b);
+  if (ds.length < 3) return LIMITS.stopHigh;
+  const median = ds[Math.floor(ds.length / 2)] as number;
+  return Math.min(LIMITS.stopHigh, Math.max(0.15, median * 0.8));
+}
+
 function judge(slots: readonly Slot[], stop: ReadonlySet<string> | null): Judged[] {
   const out: Judged[] = [];
+  const fs = new Map<number, Features>();
+  slots.forEach((s, i) => {
+    if (s.rule === null || WEAK.has(s.rule)) fs.set(i, features(s.u.text, stop));
+  });
+  const high = proseDensity([...fs.values()]);
   slots.forEach((s, i) => {
     const rule = s.rule;
     if (rule !== null && !WEAK.has(rule)) {
@@ -88,9 +108,9 @@ function judge(slots: readonly Slot[], stop: ReadonlySet<string> | null): Judged
       return;
     }
     if (k !== "line" && k !== "item" && k !== "heading" && k !== "quote") return;
-    const f = features(s.u.text, stop);
+    const f = fs.get(i) ?? features(s.u.text, stop);
     const vocab = vocabularyKind(s.u.text);
-    if (vocab === null) out.push({ slot: i, cls: initialClass(f), f, fixed: false });
+    if (vocab === null) out.push({ slot: i, cls: initialClass(f, high), f, fixed: false });
     else
       out.push({
         slot: i,

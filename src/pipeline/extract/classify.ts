@@ -60,8 +60,10 @@ export interface Judged {
 
 /** Context-free class of one open block; `high` is the page's stopword share for prose. */
 export function initialClass(f: Features, high = LIMITS.stopHigh): BlockClass {
-  if (f.counter) return "bad";
+  if (f.counter || f.countTail) return "bad";
   if (f.length < LIMITS.lengthLow) return "short";
+  // Title Case without a full stop is a headline: a sub-heading between paragraphs, or a teaser.
+  if (!f.sentenceEnd && f.capitalised >= 0.5 && f.words >= 3 && f.length < LIMITS.lengthHigh) return "short";
   const long = f.length >= LIMITS.lengthHigh || (f.sentenceEnd && f.length >= LIMITS.sentenceLength);
   // A complete sentence of several words is prose-shaped even when names crowd out the stopwords.
   const sentence = f.sentenceEnd && f.words >= 6;

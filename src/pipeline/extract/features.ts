@@ -21,6 +21,8 @@ export interface Features {
   counter: boolean;
   /** Share of characters that are digits. */
   digits: number;
+  /** Ends in a bracketed count, as link lists print comment or view numbers: "... (185)". */
+  countTail: boolean;
 }
 
 const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -63,5 +65,6 @@ export function features(t: string, stop: ReadonlySet<string> | null): Features 
     allCaps: letters.length >= 3 && upper.length === letters.length,
     counter: /^[\p{N}\s:.,/|()+\-–—%#×x]+$/u.test(t) && digits > 0,
     digits: t.length > 0 ? digits / t.length : 0,
+    countTail: /\(\d[\d.,]*\)$/u.test(t.trim()),
   };
 }

@@ -29,7 +29,6 @@ const TRANSPARENT = new Set([
   "image-placeholder",
   "caption",
   "ad-label",
-  "title",
   "dek",
   "byline",
   "dateline",
@@ -61,12 +60,12 @@ export interface Judged {
 /** Context-free class of one open block; `high` is the page's stopword share for prose. */
 export function initialClass(f: Features, high = LIMITS.stopHigh): BlockClass {
   if (f.counter || f.countTail) return "bad";
-  if (f.length < LIMITS.lengthLow) return "short";
+  // A complete sentence of several words is prose-shaped even when short or crowded with names.
+  const sentence = f.sentenceEnd && f.words >= 5;
+  if (f.length < LIMITS.lengthLow) return sentence ? "neargood" : "short";
   // Title Case without a full stop is a headline: a sub-heading between paragraphs, or a teaser.
   if (!f.sentenceEnd && f.capitalised >= 0.5 && f.words >= 3 && f.length < LIMITS.lengthHigh) return "short";
   const long = f.length >= LIMITS.lengthHigh || (f.sentenceEnd && f.length >= LIMITS.sentenceLength);
-  // A complete sentence of several words is prose-shaped even when names crowd out the stopwords.
-  const sentence = f.sentenceEnd && f.words >= 6;
   if (f.stopDensity !== null) {
     if (f.stopDensity >= high && long) return "good";
     if (f.stopDensity >= high * (LIMITS.stopLow / LIMITS.stopHigh) || sentence) return "neargood";
@@ -99,6 +98,11 @@ function judge(slots: readonly Slot[], stop: ReadonlySet<string> | null): Judged
   const high = proseDensity([...fs.values()]);
   slots.forEach((s, i) => {
     const rule = s.rule;
+    // The headline is article context for its neighbours (it adds nothing to the region's text).
+    if (rule === "title") {
+      out.push({ slot: i, cls: "good", f: null, fixed: true, mark: "title" });
+      return;
+    }
     if (rule !== null && !WEAK.has(rule)) {
       if (!TRANSPARENT.has(rule))
         out.push({ slot: i, cls: "bad", f: null, fixed: true, barrier: SECTION_END_RULES.has(rule) });
@@ -125,6 +129,38 @@ function judge(slots: readonly Slot[], stop: ReadonlySet<string> | null): Judged
       });
   });
   return out;
+}
+
+/**
+ * A list is judged as one block: its items share the class of their joined text, so three long bullets
+ * of an article's summary stand together and twenty one-word menu entries fall together.
+ */
+function listRuns(
+  js: Judged[],
+  slots: readonly Slot[],
+  stop: ReadonlySet<string> | null,
+  high: number,
+): void {
+  let n = 0;
+  while (n < js.length) {
+    const isItem = (m: number): boolean => {
+      const j = js[m];
+      return j !== undefined && !j.fixed && (slots[j.slot] as Slot).u.kind === "item";
+    };
+    if (!isItem(n)) {
+      n++;
+      continue;
+    }
+    let m = n;
+    while (isItem(m + 1) && (js[m + 1] as Judged).slot === (js[m] as Judged).slot + 1) m++;
+    if (m > n) {
+      const run = js.slice(n, m + 1);
+      const text = run.map((j) => (slots[j.slot] as Slot).u.text).join(" ");
+      const cls = initialClass(features(text, stop), high);
+      for (const j of run) j.cls = cls;
+    }
+    n = m + 1;
+  }
 }
 
 /**
@@ -179,35 +215,39 @@ function promoteHeadings(js: Judged[], slots: readonly Slot[]): void {
   });
 }
 
-function neighbour(js: readonly Judged[], n: number, step: 1 | -1, skipNear: boolean): BlockClass {
+/** The nearest class in one direction, or null at the capture's edge. */
+function neighbour(js: readonly Judged[], n: number, step: 1 | -1, skipNear: boolean): BlockClass | null {
   for (let m = n + step; m >= 0 && m < js.length; m += step) {
     const c = (js[m] as Judged).cls;
     if (c === "short" || (skipNear && c === "neargood")) continue;
     return c;
   }
-  return "bad";
+  return null;
 }
 
-/** jusText's context stage: short blocks, then near-good ones, take their neighbours' class. */
+/**
+ * jusText's context stage: short blocks, then near-good ones, take their neighbours' class. The edge
+ * of the capture is no evidence: a block there follows its one neighbour (a list closing the article).
+ */
 export function smooth(js: Judged[]): BlockClass[] {
   const out = js.map((j) => j.cls);
+  const sides = (n: number, skipNear: boolean): [BlockClass, BlockClass] => {
+    const p = neighbour(js, n, -1, skipNear);
+    const q = neighbour(js, n, 1, skipNear);
+    return [p ?? q ?? "bad", q ?? p ?? "bad"];
+  };
   js.forEach((j, n) => {
     if (j.cls !== "short") return;
-    const p = neighbour(js, n, -1, true);
-    const q = neighbour(js, n, 1, true);
+    const [p, q] = sides(n, true);
+    const [pn, qn] = sides(n, false);
     if (p === "good" && q === "good") out[n] = "good";
     else if (p === "bad" && q === "bad") out[n] = "bad";
-    else if (
-      (p === "bad" && neighbour(js, n, -1, false) === "neargood") ||
-      (q === "bad" && neighbour(js, n, 1, false) === "neargood")
-    )
-      out[n] = "good";
+    else if ((p === "bad" && pn === "neargood") || (q === "bad" && qn === "neargood")) out[n] = "good";
     else out[n] = "bad";
   });
   js.forEach((j, n) => {
     if (j.cls !== "neargood") return;
-    const p = neighbour(js, n, -1, true);
-    const q = neighbour(js, n, 1, true);
+    const [p, q] = sides(n, true);
     out[n] = p === "bad" && q === "bad" ? "bad" : "good";
   });
   return out;
@@ -216,7 +256,8 @@ export function smooth(js: Judged[]): BlockClass[] {
 /** Article evidence a block adds to a region it is part of (negative: chrome). */
 function value(j: Judged, final: BlockClass): number {
   const len = j.f?.length ?? 0;
-  if (j.fixed) return j.cls === "good" ? 2 : j.barrier ? -6 : -1.5;
+  if (j.mark === "title") return 0;
+  if (j.fixed) return j.cls === "good" ? 2 : j.barrier ? -6 : -0.5;
   if (j.cls === "good") return len / 40;
   if (final === "good") return j.cls === "neargood" ? len / 80 : 0.5;
   return -1 - len / 200;
@@ -256,6 +297,7 @@ export function classifyBlocks(
   stop: ReadonlySet<string> | null,
 ): Verdict[] {
   const js = judge(slots, stop);
+  listRuns(js, slots, stop, proseDensity(js.flatMap((j) => (j.f ? [j.f] : []))));
   commentThread(js);
   teasers(js, slots);
   promoteHeadings(js, slots);

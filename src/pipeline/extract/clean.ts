@@ -1,11 +1,12 @@
 // Classification of units into article content and page chrome. Position-free line rules run first,
 // then block rules (link lists, SEO question runs, author boxes), then the header is read around the
 // headline (masthead, breadcrumb, alt text, title, dek, byline, dateline), then the footer.
-import { classifyBlocks } from "./classify";
+
 import { authorBoxes, footer, markFaq, questionRuns, relatedLists, structuralChrome } from "./blocks";
+import { classifyBlocks } from "./classify";
 import { findDek, findTitle, preTitle, publisherEchoes, repeatedTitle, stripPrefix } from "./header";
-import { readMeta } from "./meta";
 import { detectLanguage } from "./language";
+import { readMeta } from "./meta";
 import { lineRule } from "./rules";
 import { type Cleaned, isOpen, type Slot, textual } from "./slots";
 import { stopwordsForText } from "./stopwords";
@@ -42,8 +43,8 @@ export function clean(units: Unit[], opts: { title?: string; dayFirst: boolean }
   if (anchor !== null && out.title !== null) out.subtitle = findDek(slots, anchor, out.title);
   if (out.publisher !== null) publisherEchoes(slots, out.publisher);
   stripPrefix(slots, anchor, out);
-  out.verdicts = classifyBlocks(slots, anchor, blockStopwords(slots));
   footer(slots);
+  out.verdicts = classifyBlocks(slots, anchor, blockStopwords(slots));
   markFaq(slots);
   return out;
 }

@@ -75,7 +75,8 @@ function isCookie(t: string): boolean {
   if (COOKIE_BUTTON.test(t)) return true;
   if (!/cookie/iu.test(t)) return false;
   // A cookie policy explained at length: the word comes back and the site talks about itself.
-  if ((t.match(/cookies?\b/giu) ?? []).length >= 2 && /\b(?:website|site|browser|navigat)/iu.test(t)) return true;
+  if ((t.match(/cookies?\b/giu) ?? []).length >= 2 && /\b(?:website|site|browser|navigat)/iu.test(t))
+    return true;
   if (wordCount(t) > 70) return false;
   return /(?:we use|this (?:site|website) uses|uses cookies|accept|consent|preferences|settings|policy|manage|reject|nous utilisons|ce site utilise|accepter|consentement|wir verwenden|diese website verwendet|akzeptieren|einwilligung|utilizamos|usamos|este sitio|aceptar|utilizziamo|questo sito|accetta)/iu.test(
     t,

@@ -20,6 +20,8 @@ export const LIMITS = {
   stopLow: 0.3,
   stopHigh: 0.42,
   headingReach: 200,
+  /** More short blocks than this in a row are a list of links, not lines of an article. */
+  shortRun: 4,
 };
 
 /** Rules that neither help nor break the article's flow: header fields, captions, separators. */
@@ -53,6 +55,8 @@ export interface Judged {
   fixed: boolean;
   /** The rule to record when the block is removed. */
   mark?: string;
+  /** The list (run of items) the block belongs to, judged as one. */
+  list?: number;
   /** The block ends the article's run unless much article text follows it. */
   barrier?: boolean;
 }
@@ -157,7 +161,7 @@ function listRuns(
       const run = js.slice(n, m + 1);
       const text = run.map((j) => (slots[j.slot] as Slot).u.text).join(" ");
       const cls = initialClass(features(text, stop), high);
-      for (const j of run) j.cls = cls;
+      for (const j of run) Object.assign(j, { cls, list: n });
     }
     n = m + 1;
   }
@@ -203,6 +207,8 @@ function promoteHeadings(js: Judged[], slots: readonly Slot[]): void {
     if (j.fixed || j.cls !== "short") return;
     const s = slots[j.slot] as Slot;
     if (s.u.kind !== "heading" && !isHeadingLike(s.u.text)) return;
+    // One heading above prose, not the last entry of a column of short links.
+    if (js[n - 1]?.cls === "short" && !js[n - 1]?.fixed) return;
     let reach = 0;
     for (let m = n + 1; m < js.length && reach <= LIMITS.headingReach; m++) {
       const x = js[m] as Judged;
@@ -210,9 +216,26 @@ function promoteHeadings(js: Judged[], slots: readonly Slot[]): void {
         j.cls = "neargood";
         return;
       }
+      if (x.cls === "short" && !x.fixed) return;
       reach += x.f?.length ?? 0;
     }
   });
+}
+
+/** Many short lines in a row are a menu or a link column, wherever they stand (a list counts once). */
+function shortRuns(js: Judged[]): void {
+  let n = 0;
+  while (n < js.length) {
+    if ((js[n] as Judged).cls !== "short") {
+      n++;
+      continue;
+    }
+    let m = n;
+    while (js[m + 1]?.cls === "short") m++;
+    const units = new Set(js.slice(n, m + 1).map((j, k) => j.list ?? `b${k}`)).size;
+    if (units > LIMITS.shortRun) for (let k = n; k <= m; k++) (js[k] as Judged).cls = "bad";
+    n = m + 1;
+  }
 }
 
 /** The nearest class in one direction, or null at the capture's edge. */
@@ -256,11 +279,17 @@ export function smooth(js: Judged[]): BlockClass[] {
 /** Article evidence a block adds to a region it is part of (negative: chrome). */
 function value(j: Judged, final: BlockClass): number {
   const len = j.f?.length ?? 0;
-  if (j.mark === "title") return 0;
+  if (j.mark === "title") return 4;
   if (j.fixed) return j.cls === "good" ? 2 : j.barrier ? -6 : -0.5;
   if (j.cls === "good") return len / 40;
   if (final === "good") return j.cls === "neargood" ? len / 80 : 0.5;
   return -1 - len / 200;
+}
+
+function opensOnHeading(j: Judged, slots: readonly Slot[]): boolean {
+  if (j.fixed) return true;
+  const s = slots[j.slot] as Slot;
+  return s.u.kind !== "item" && isHeadingLike(s.u.text) && !(j.f?.sentenceEnd ?? false);
 }
 
 /** The run of judged blocks with the greatest total value (Kadane), as indexes into `js`. */
@@ -301,6 +330,7 @@ export function classifyBlocks(
   commentThread(js);
   teasers(js, slots);
   promoteHeadings(js, slots);
+  shortRuns(js);
   const final = smooth(js);
   const values = js.map((j, n) => value(j, final[n] as BlockClass));
   const verdicts = js.map((j, n) => ({
@@ -320,7 +350,22 @@ export function classifyBlocks(
       const rest = values.slice(after, to + 1).reduce((a, b) => a + b, 0);
       if (before < rest) from = after;
     }
+    // The lead under the headline belongs to the article even when chrome separates it from the rest:
+    // take back article-like blocks between the headline and the run, stopping at chrome by structure.
+    const head = js.findIndex((j) => j.slot === anchor);
+    if (head >= 0 && head < from) {
+      for (let m = from - 1; m > head; m--) {
+        const j = js[m] as Judged;
+        if (j.fixed) continue;
+        if (final[m] !== "good") break;
+        from = m;
+      }
+    }
   }
+  // A heading introduces what follows it: the article never opens on one when the run starts after a cut.
+  const headAt = anchor === null ? -1 : js.findIndex((j) => j.slot === anchor);
+  const cut = js.slice(headAt + 1, from).some((j) => !j.fixed);
+  while (cut && from < to && opensOnHeading(js[from] as Judged, slots)) from++;
   js.forEach((j, n) => {
     const s = slots[j.slot] as Slot;
     if (j.fixed) {

@@ -26,7 +26,10 @@ const CAPTION_TESTS: RegExp[] = [
   /^(?:editorial |featured |cover |header |hero |lead |main )?(?:illustration|image|photo|photograph|picture|graphic|artwork|rendering|screenshot|video|foto|bild|imagen|ilustración|illustrazione)\s+(?:for|of|by|from|showing|depicting|credit|courtesy|pour|de|du|von|zu|zum|zur|para|per|di)\s/iu,
   /^\(?(?:photo|image|picture|photograph|credit|credits|photo credit|image credit|crédit|crédits|crédit photo|foto|fotos|bild|bildquelle|imagen|illustration|ilustración|source image)\s*:\s*\S/iu,
   /\((?:photo|image|credit|picture|foto|crédit|photograph|illustration|bild)s?\s*(?::|by|credit|de|von)[^)]*\)[.\s]*$/iu,
-  new RegExp(`(?:/|\\bvia\\s+|\\bphoto:?\\s+|\\bfoto:?\\s+|©\\s*)(?:${CREDIT_AGENCIES})\\)?[.\\s]*$`, "iu"),
+  new RegExp(
+    `(?:/\\s*|\\bvia\\s+|\\bphoto:?\\s+|\\bfoto:?\\s+|©\\s*)(?:${CREDIT_AGENCIES})\\)?[.\\s]*$`,
+    "iu",
+  ),
 ];
 
 function isCaption(t: string): boolean {

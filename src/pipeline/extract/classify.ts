@@ -136,6 +136,24 @@ function judge(slots: readonly Slot[], stop: ReadonlySet<string> | null): Judged
 }
 
 /**
+ * A short label printed three times or more (a teaser list's kicker, a repeated button) is chrome; so
+ * is a summary cut off with an ellipsis, unless its neighbours say otherwise.
+ */
+function repeats(js: Judged[], slots: readonly Slot[]): void {
+  const count = new Map<string, number>();
+  const keyOf = (j: Judged): string => (slots[j.slot] as Slot).u.text.toLowerCase();
+  for (const j of js)
+    if (!j.fixed && (j.f?.length ?? 0) < LIMITS.lengthLow)
+      count.set(keyOf(j), (count.get(keyOf(j)) ?? 0) + 1);
+  for (const j of js) {
+    if (j.fixed) continue;
+    if ((count.get(keyOf(j)) ?? 0) >= 3 && !(j.f?.sentenceEnd ?? false))
+      Object.assign(j, { cls: "bad", fixed: true, mark: "repeated-label" });
+    else if (/(?:\.\.\.|…)$/u.test((slots[j.slot] as Slot).u.text) && j.cls !== "bad") j.cls = "short";
+  }
+}
+
+/**
  * A list is judged as one block: its items share the class of their joined text, so three long bullets
  * of an article's summary stand together and twenty one-word menu entries fall together.
  */
@@ -326,6 +344,7 @@ export function classifyBlocks(
   stop: ReadonlySet<string> | null,
 ): Verdict[] {
   const js = judge(slots, stop);
+  repeats(js, slots);
   listRuns(js, slots, stop, proseDensity(js.flatMap((j) => (j.f ? [j.f] : []))));
   commentThread(js);
   teasers(js, slots);

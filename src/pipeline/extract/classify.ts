@@ -219,6 +219,26 @@ function teasers(js: Judged[], slots: readonly Slot[]): void {
   for (const n of after) Object.assign(js[n] as Judged, { cls: "bad", fixed: true, mark: "teaser" });
 }
 
+/**
+ * Kicker teasers: an ALL-CAPS kicker, a headline, then a one-paragraph summary, three times or more.
+ * An article's own capitalised sub-heading is followed by its paragraphs directly, not by a headline.
+ */
+function kickers(js: Judged[]): void {
+  const kicker = (j: Judged | undefined): boolean =>
+    j !== undefined && !j.fixed && (j.f?.allCaps ?? false) && (j.f?.length ?? 0) < LIMITS.lengthLow;
+  const head = (j: Judged | undefined): boolean =>
+    j !== undefined && !j.fixed && j.cls !== "good" && !(j.f?.sentenceEnd ?? false) && !kicker(j);
+  const found: number[][] = [];
+  js.forEach((j, n) => {
+    if (j.fixed || (j.cls !== "good" && j.cls !== "neargood")) return;
+    if (head(js[n - 1]) && kicker(js[n - 2])) found.push([n - 2, n - 1, n]);
+    else if (head(js[n - 1]) && head(js[n - 2]) && kicker(js[n - 3])) found.push([n - 3, n - 2, n - 1, n]);
+  });
+  if (found.length < 3) return;
+  for (const group of found)
+    for (const n of group) Object.assign(js[n] as Judged, { cls: "bad", fixed: true, mark: "teaser" });
+}
+
 /** A short heading shortly followed by good prose introduces it (jusText's heading rule). */
 function promoteHeadings(js: Judged[], slots: readonly Slot[]): void {
   js.forEach((j, n) => {
@@ -348,6 +368,7 @@ export function classifyBlocks(
   listRuns(js, slots, stop, proseDensity(js.flatMap((j) => (j.f ? [j.f] : []))));
   commentThread(js);
   teasers(js, slots);
+  kickers(js);
   promoteHeadings(js, slots);
   shortRuns(js);
   const final = smooth(js);

@@ -51,6 +51,8 @@ export interface Judged {
   slot: number;
   cls: BlockClass;
   f: Features | null;
+  /** The block's text, for the shape tests that need it. */
+  text?: string;
   /** A named rule decided it: the class is fixed. */
   fixed: boolean;
   /** The rule to record when the block is removed. */
@@ -120,7 +122,7 @@ function judge(slots: readonly Slot[], stop: ReadonlySet<string> | null): Judged
     if (k !== "line" && k !== "item" && k !== "heading" && k !== "quote") return;
     const f = fs.get(i) ?? features(s.u.text, stop);
     const vocab = vocabularyKind(s.u.text);
-    if (vocab === null) out.push({ slot: i, cls: initialClass(f, high), f, fixed: false });
+    if (vocab === null) out.push({ slot: i, cls: initialClass(f, high), f, fixed: false, text: s.u.text });
     else
       out.push({
         slot: i,
@@ -225,7 +227,11 @@ function teasers(js: Judged[], slots: readonly Slot[]): void {
  */
 function kickers(js: Judged[]): void {
   const kicker = (j: Judged | undefined): boolean =>
-    j !== undefined && !j.fixed && (j.f?.allCaps ?? false) && (j.f?.length ?? 0) < LIMITS.lengthLow;
+    j !== undefined &&
+    !j.fixed &&
+    (j.f?.allCaps ?? false) &&
+    (j.f?.length ?? 0) < LIMITS.lengthLow &&
+    !/^[[(]/u.test(j.text ?? "");
   const head = (j: Judged | undefined): boolean =>
     j !== undefined && !j.fixed && j.cls !== "good" && !(j.f?.sentenceEnd ?? false) && !kicker(j);
   const found: number[][] = [];

@@ -31,6 +31,8 @@ export interface Judged {
   list?: number;
   /** The block ends the article's run unless much article text follows it. */
   barrier?: boolean;
+  /** Weaker evidence of the article's end. */
+  soft?: boolean;
 }
 
 /** Context-free class of one open block; `high` is the page's stopword share for prose. */
@@ -40,14 +42,16 @@ export function initialClass(f: Features, high = LIMITS.stopHigh): BlockClass {
   const sentence = f.sentenceEnd && f.words >= 5;
   if (f.length < LIMITS.lengthLow) return sentence ? "neargood" : "short";
   // Title Case without a full stop is a headline: a sub-heading between paragraphs, or a teaser.
-  if (!f.sentenceEnd && f.capitalised >= 0.5 && f.words >= 3 && f.length < LIMITS.lengthHigh) return "short";
+  const headline = f.stopDensity === null || f.stopDensity >= 0.1;
+  if (!f.sentenceEnd && f.capitalised >= 0.5 && f.words >= 3 && f.length < LIMITS.lengthHigh && headline)
+    return "short";
   const long = f.length >= LIMITS.lengthHigh || (f.sentenceEnd && f.length >= LIMITS.sentenceLength);
   if (f.stopDensity !== null) {
     if (f.stopDensity >= high && long) return "good";
     if (f.stopDensity >= high * (LIMITS.stopLow / LIMITS.stopHigh) || sentence) return "neargood";
     return "bad";
   }
-  if (f.sentenceEnd && f.length >= LIMITS.lengthHigh) return "good";
+  if (f.sentenceEnd && long) return "good";
   return f.sentences > 0 ? "neargood" : "bad";
 }
 

@@ -31,7 +31,9 @@ const TRANSPARENT = new Set([
 ]);
 
 /** Named rules for headings after which a page's chrome starts: strong evidence the article has ended. */
-const SECTION_END_RULES = new Set(["comments", "author-box", "newsletter", "copyright", "tags-list"]);
+const SECTION_END_RULES = new Set(["comments", "author-box", "copyright", "tags-list"]);
+/** Named rules that often, not always, close the article: a sign-up pitch may also stand inside it. */
+const SOFT_END_RULES = new Set(["newsletter"]);
 
 /** Rules whose guess the structure may overturn: they were decided by position alone. */
 const WEAK = new Set(["pre-title"]);
@@ -52,7 +54,14 @@ function judge(slots: readonly Slot[], stop: ReadonlySet<string> | null): Judged
     }
     if (rule !== null && !WEAK.has(rule)) {
       if (!TRANSPARENT.has(rule))
-        out.push({ slot: i, cls: "bad", f: null, fixed: true, barrier: SECTION_END_RULES.has(rule) });
+        out.push({
+          slot: i,
+          cls: "bad",
+          f: null,
+          fixed: true,
+          barrier: SECTION_END_RULES.has(rule),
+          ...(SOFT_END_RULES.has(rule) ? { soft: true } : {}),
+        });
       return;
     }
     const k = s.u.kind;
@@ -120,7 +129,7 @@ export function smooth(js: Judged[]): BlockClass[] {
 function value(j: Judged, final: BlockClass): number {
   const len = j.f?.length ?? 0;
   if (j.mark === "title") return 4;
-  if (j.fixed) return j.cls === "good" ? 2 : j.barrier ? -6 : -0.5;
+  if (j.fixed) return j.cls === "good" ? 2 : j.barrier ? -6 : j.soft ? -4 : -0.5;
   if (j.cls === "good") return len / 40;
   if (final === "good") return j.cls === "neargood" ? len / 80 : 0.5;
   return -1 - len / 200;

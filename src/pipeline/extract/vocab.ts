@@ -320,7 +320,7 @@ function compile(entries: readonly string[], keepColon: boolean): RegExp {
     const base = keepColon ? e : e.replace(TRAIL, "");
     return base
       .replace(/[.+?^${}()|[\]\\]/gu, "\\$&")
-      .replace(/\*/gu, "[^.!?;,]{1,40}?")
+      .replace(/\*/gu, "(?:[^.!?;,]|(?<=\\d)[.,](?=\\d)){1,40}?")
       .replace(/\s+/gu, "\\s+");
   });
   return new RegExp(`^(?:${alts.join("|")})$`, "iu");

@@ -217,15 +217,18 @@ export function classifyBlocks(
   const headAt = anchor === null ? -1 : js.findIndex((j) => j.slot === anchor);
   const cut = js.slice(headAt + 1, from).some((j) => !j.fixed);
   while (cut && from < to && opensOnHeading(js[from] as Judged, slots)) from++;
-  js.forEach((j, n) => {
+  const rules = js.map((j, n): string | null => {
     const s = slots[j.slot] as Slot;
-    if (j.fixed) {
-      if (j.mark !== undefined && s.rule === null) s.rule = j.mark;
-      return;
-    }
-    if (n < from || n > to) s.rule = "outside-article";
-    else if (final[n] === "bad") s.rule = "boilerplate";
-    else if (s.rule !== null && WEAK.has(s.rule)) s.rule = null;
+    if (j.fixed) return j.mark !== undefined && s.rule === null ? j.mark : s.rule;
+    if (n < from || n > to) return "outside-article";
+    if (final[n] === "bad") return "boilerplate";
+    return s.rule !== null && WEAK.has(s.rule) ? null : s.rule;
+  });
+  // The classifier's doubt never empties an article: if nothing would be left, the named rules stand.
+  const left = js.some((j, n) => rules[n] === null && (slots[j.slot] as Slot).u.text.trim() !== "");
+  if (!left) return verdicts;
+  js.forEach((j, n) => {
+    (slots[j.slot] as Slot).rule = rules[n] ?? null;
   });
   return verdicts;
 }

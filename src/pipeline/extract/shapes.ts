@@ -99,6 +99,7 @@ export function kickers(js: Judged[]): void {
     j !== undefined &&
     !j.fixed &&
     (j.f?.allCaps ?? false) &&
+    (j.f?.digits ?? 1) === 0 &&
     (j.f?.length ?? 0) < LIMITS.lengthLow &&
     !/^[[(]/u.test(j.text ?? "");
   const head = (j: Judged | undefined): boolean =>

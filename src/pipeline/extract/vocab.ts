@@ -222,6 +222,7 @@ export const CHROME: Record<string, ChromeVocabulary> = {
       "últimas noticias",
       "etiquetas",
       "más de *",
+      "más sobre *",
     ],
     commentMarks: ["* dice:", "* escribió:"],
   },

@@ -146,8 +146,12 @@ export function shortRuns(js: Judged[]): void {
     }
     let m = n;
     while (js[m + 1]?.cls === "short") m++;
-    const units = new Set(js.slice(n, m + 1).map((j, k) => j.list ?? `b${k}`)).size;
-    if (units > LIMITS.shortRun) for (let k = n; k <= m; k++) (js[k] as Judged).cls = "bad";
+    const run = js.slice(n, m + 1);
+    const units = new Set(run.map((j, k) => j.list ?? `b${k}`)).size;
+    // Link labels are Title Case or a word or two; the lines of an article's own list read as phrases.
+    const linkish = run.filter((j) => (j.f?.capitalised ?? 1) >= 0.5 || (j.f?.length ?? 0) < 25).length;
+    if (units > LIMITS.shortRun && linkish >= run.length * 0.6)
+      for (const j of run) j.cls = "bad";
     n = m + 1;
   }
 }

@@ -150,7 +150,9 @@ export function shortRuns(js: Judged[]): void {
     const units = new Set(run.map((j, k) => j.list ?? `b${k}`)).size;
     // Link labels are Title Case or a word or two; the lines of an article's own list read as phrases.
     const linkish = run.filter((j) => (j.f?.capitalised ?? 1) >= 0.5 || (j.f?.length ?? 0) < 25).length;
-    if (units > LIMITS.shortRun && linkish >= run.length * 0.6)
+    // Rows of figures ("Party 9 5") are a table the capture flattened, not links.
+    const rows = run.filter((j) => /\p{L}.*\s\d[\d.,%]*$/u.test(j.text ?? "")).length;
+    if (units > LIMITS.shortRun && linkish >= run.length * 0.6 && rows < run.length * 0.6)
       for (const j of run) j.cls = "bad";
     n = m + 1;
   }

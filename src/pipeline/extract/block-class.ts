@@ -37,8 +37,8 @@ export interface Judged {
 
 /** Context-free class of one open block; `high` is the page's stopword share for prose. */
 export function initialClass(f: Features, high = LIMITS.stopHigh): BlockClass {
-  // A bare number or time is a counter in a link column, or the stamp of a live-blog entry: context decides.
-  if (f.counter) return "short";
+  // Bare numbers are engagement counters; a bare clock time may stamp a live-blog entry: context decides.
+  if (f.counter) return f.clock ? "short" : "bad";
   if (f.countTail) return "bad";
   // A complete sentence of several words is prose-shaped even when short or crowded with names.
   const sentence = f.sentenceEnd && f.words >= 5;

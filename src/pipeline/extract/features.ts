@@ -21,6 +21,8 @@ export interface Features {
   counter: boolean;
   /** Share of characters that are digits. */
   digits: number;
+  /** A clock time alone ("22:41", "9.30"), as live blogs stamp their entries. */
+  clock: boolean;
   /** Ends in a bracketed count, as link lists print comment or view numbers: "... (185)". */
   countTail: boolean;
 }
@@ -65,6 +67,7 @@ export function features(t: string, stop: ReadonlySet<string> | null): Features 
     allCaps: letters.length >= 3 && upper.length === letters.length,
     counter: /^[\p{N}\s:.,/|()+\-–—%#×x]+$/u.test(t) && digits > 0,
     digits: t.length > 0 ? digits / t.length : 0,
+    clock: /^\d{1,2}[:.h]\d{2}$/u.test(t.trim()),
     countTail: /\(\d[\d.,]*\)$/u.test(t.trim()),
   };
 }

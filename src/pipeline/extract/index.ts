@@ -146,6 +146,7 @@ function run(input: IngestInput, firstLine: number): IngestOutput {
   };
   const meta = { dates, zone: zoneHint(input.url, roughLanguage) };
   const cleaned = clean(us, {
+    ...(input.format === "html" ? { regionKnown: true } : {}),
     ...(given ? { title: given } : {}),
     ...(input.url ? { url: input.url } : {}),
     meta,

@@ -2,7 +2,7 @@
 // produced by our own sanitising walker is passed through.
 import type { Block } from "../../shared/types";
 import type { Slot } from "./clean";
-import { escapeHtml, isHeadingLike, isQuestion, wordCount } from "./text";
+import { endsSentence, escapeHtml, isHeadingLike, isQuestion, wordCount } from "./text";
 
 const QUOTE_PAIRS: Record<string, string> = { "“": "”", '"': '"', "«": "»", "„": "“" };
 
@@ -27,6 +27,20 @@ function questionHeading(t: string, next: Slot | undefined): boolean {
     !isQuestion(next.u.text) &&
     wordCount(next.u.text) >= 12
   );
+}
+
+/**
+ * A short line is a heading only when the structure says so: it introduces prose (the next block is a
+ * paragraph of some length) and it does not stand in a run of short lines (a list of names or links).
+ */
+function structuralHeading(t: string, prev: Slot | undefined, next: Slot | undefined): boolean {
+  if (!isHeadingLike(t) || next === undefined) return false;
+  const prose = (x: string): boolean => wordCount(x) >= 12 || (endsSentence(x) && wordCount(x) >= 4);
+  // It introduces prose, or a list of real items (not one-word links).
+  const introduces =
+    (next.u.kind === "line" && prose(next.u.text)) || (next.u.kind === "item" && wordCount(next.u.text) >= 6);
+  if (!introduces) return false;
+  return prev === undefined || prev.u.kind !== "line" || prose(prev.u.text) || !isHeadingLike(prev.u.text);
 }
 
 export function toBlocks(slots: Slot[]): Block[] {
@@ -74,12 +88,10 @@ export function toBlocks(slots: Slot[]): Block[] {
         return;
       }
       default: {
-        const hasNext = kept[i + 1] !== undefined;
         if (s.faq) blocks.push({ type: "heading", level: 3, text: u.text, line: u.line });
         else if (
           u.html === undefined &&
-          hasNext &&
-          (isHeadingLike(u.text) || questionHeading(u.text, kept[i + 1]))
+          (structuralHeading(u.text, kept[i - 1], kept[i + 1]) || questionHeading(u.text, kept[i + 1]))
         )
           blocks.push({ type: "heading", level: 2, text: u.text, line: u.line });
         else if (isPullQuote(u.text)) blocks.push({ type: "quote", text: u.text, line: u.line, ...html });

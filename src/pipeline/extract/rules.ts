@@ -26,7 +26,10 @@ const CAPTION_TESTS: RegExp[] = [
   /^(?:editorial |featured |cover |header |hero |lead |main )?(?:illustration|image|photo|photograph|picture|graphic|artwork|rendering|screenshot|video|foto|bild|imagen|ilustración|illustrazione)\s+(?:for|of|by|from|showing|depicting|credit|courtesy|pour|de|du|von|zu|zum|zur|para|per|di)\s/iu,
   /^\(?(?:photo|image|picture|photograph|credit|credits|photo credit|image credit|crédit|crédits|crédit photo|foto|fotos|bild|bildquelle|imagen|illustration|ilustración|source image)\s*:\s*\S/iu,
   /\((?:photo|image|credit|picture|foto|crédit|photograph|illustration|bild)s?\s*(?::|by|credit|de|von)[^)]*\)[.\s]*$/iu,
-  new RegExp(`(?:/|\\bvia\\s+|\\bphoto:?\\s+|\\bfoto:?\\s+|©\\s*)(?:${CREDIT_AGENCIES})\\)?[.\\s]*$`, "iu"),
+  new RegExp(
+    `(?:/\\s*|\\bvia\\s+|\\bphoto:?\\s+|\\bfoto:?\\s+|©\\s*)(?:${CREDIT_AGENCIES})\\)?[.\\s]*$`,
+    "iu",
+  ),
 ];
 
 function isCaption(t: string): boolean {
@@ -73,7 +76,11 @@ const COOKIE_BUTTON = full(
 
 function isCookie(t: string): boolean {
   if (COOKIE_BUTTON.test(t)) return true;
-  if (!/cookie/iu.test(t) || wordCount(t) > 70) return false;
+  if (!/cookie/iu.test(t)) return false;
+  // A cookie policy explained at length: the word comes back and the site talks about itself.
+  if ((t.match(/cookies?\b/giu) ?? []).length >= 2 && /\b(?:website|site|browser|navigat)/iu.test(t))
+    return true;
+  if (wordCount(t) > 70) return false;
   return /(?:we use|this (?:site|website) uses|uses cookies|accept|consent|preferences|settings|policy|manage|reject|nous utilisons|ce site utilise|accepter|consentement|wir verwenden|diese website verwendet|akzeptieren|einwilligung|utilizamos|usamos|este sitio|aceptar|utilizziamo|questo sito|accetta)/iu.test(
     t,
   );

@@ -16,7 +16,13 @@ if (!base || !manifestPath) {
   process.exit(2);
 }
 const arg = (i: number, fallback: number) => Number(rest[i] ?? fallback);
-const [bursts, cold, hosts, steady, timeoutS] = [arg(0, 4), arg(1, 150), arg(2, 50), arg(3, 600), arg(4, 120)];
+const [bursts, cold, hosts, steady, timeoutS] = [
+  arg(0, 4),
+  arg(1, 150),
+  arg(2, 50),
+  arg(3, 600),
+  arg(4, 120),
+];
 interface Entry {
   status?: number;
   gaps?: number;

@@ -87,12 +87,40 @@ export function encodeCursor(c: Cursor): string {
   return toBase64Url(`v1,${c.date},${c.id}`);
 }
 
+/**
+ * The cursor `text` names, or null unless it decodes exactly: re-encoding must give `text` back, so a
+ * cut or edited cursor (other padding bits, a shorter id, a `+0` date) is refused rather than read as
+ * some nearby position. Whether it names an article of this index is cursorFound's question.
+ */
 export function decodeCursor(text: string): Cursor | null {
   const raw = fromBase64Url(text);
   const m = raw === null ? null : /^v1,(-?\d{1,16}),([^\0]{1,300})$/.exec(raw);
   if (!m) return null;
   const date = Number(m[1]);
-  return Number.isSafeInteger(date) ? { date, id: m[2] ?? "" } : null;
+  if (!Number.isSafeInteger(date)) return null;
+  const cursor = { date, id: m[2] ?? "" };
+  return encodeCursor(cursor) === text ? cursor : null;
+}
+
+/** The error for a cursor that does not decode exactly or names no article. */
+export const BAD_CURSOR: ApiError = {
+  code: "bad_cursor",
+  message: `"cursor" is not valid: pass the "next_cursor" value of a previous answer unchanged, or start again without "cursor".`,
+};
+
+/**
+ * Whether the cursor names an article of `api`: every next_cursor does (it is the last item of a page),
+ * and a truncated one that still decodes names an id nobody has. O(log n).
+ */
+export function cursorFound(c: Cursor, api: Pick<QueryIndex, "count" | "dates" | "ids">): boolean {
+  const { dates, ids } = api;
+  // Positions run by date descending, then id ascending.
+  const i = firstTrue(
+    0,
+    api.count,
+    (k) => (dates[k] ?? 0) < c.date || ((dates[k] ?? 0) === c.date && (ids[k] ?? "") >= c.id),
+  );
+  return i < api.count && dates[i] === c.date && ids[i] === c.id;
 }
 
 // --- dates: ISO 8601 calendar date or date-time, inclusive bounds ---
@@ -210,12 +238,7 @@ export function parseApiQuery(params: URLSearchParams, api: QueryTags): Parsed {
   const cursorRaw = seen.get("cursor");
   if (cursorRaw !== undefined) {
     cursor = decodeCursor(cursorRaw);
-    if (!cursor) {
-      return fail(
-        "bad_cursor",
-        `"cursor" is not valid: pass the "next_cursor" value of a previous answer unchanged.`,
-      );
-    }
+    if (!cursor) return { ok: false, error: BAD_CURSOR };
   }
 
   const query: ApiQuery = {

@@ -11,11 +11,14 @@ import { ApiAssetsReader, AssetsApiIndex } from "./api-assets";
 import {
   type ApiError,
   type ApiResult,
+  BAD_CURSOR,
+  cursorFound,
   encodeCursor,
   parseApiQuery,
   postingsNeeded,
   runApiQuery,
 } from "./api-query";
+import { assetReader } from "./assets-read";
 import { notModified } from "./conditional";
 import { shortHash } from "./hash";
 import {
@@ -25,9 +28,9 @@ import {
   type Representation,
   representationHeaders,
 } from "./headers";
-import { OriginJoiner } from "./origin";
+import { isSafeOrigin, OriginJoiner } from "./origin";
 import { resolvePath } from "./routes";
-import { BodyUnavailable, FileCache, type FileFetcher, RouteBodies } from "./store";
+import { BodyUnavailable, FileCache, RouteBodies } from "./store";
 import { RouteTable } from "./table";
 
 export interface Env {
@@ -38,7 +41,7 @@ export interface Env {
 const manifest = workerJson as unknown as WorkerManifest;
 const blob = new Uint8Array(bodies);
 const table = new RouteTable(routesBin);
-/** Every asset read (route bodies, API files) goes through one in-flight map; API files are kept. */
+/** Every asset read (route bodies, API files) goes through here; API files are kept. */
 const files = new FileCache(16 * 1024 * 1024);
 const routeBodies = new RouteBodies(table, blob, manifest.storage, manifest.originToken, files);
 const joiner = new OriginJoiner(blob, manifest.origin, manifest.originToken);
@@ -125,15 +128,6 @@ function answer(
   return new Response(body(), { status, headers });
 }
 
-function assetFetcher(env: Env | undefined): FileFetcher {
-  return async (path) => {
-    const binding = env?.ASSETS;
-    if (!binding) return null;
-    const res = await binding.fetch(new Request(`https://assets.invalid${path}`));
-    return res.ok ? res.arrayBuffer() : null;
-  };
-}
-
 function serveRoute(
   request: Request,
   index: number,
@@ -163,7 +157,8 @@ function serveRoute(
   }
   const now = routeBodies.ready(rec, origin);
   if (now) return new Response(now, { status, headers });
-  return routeBodies.load(rec, origin, assetFetcher(env)).then(
+  // A reader of this request's own: requests never await each other's reads (see store.ts).
+  return routeBodies.load(rec, origin, assetReader(env?.ASSETS)).then(
     (bytes) => new Response(bytes, { status, headers }),
     (e: unknown) => {
       // A deployment whose body files are missing: say so plainly, let caches retry soon.
@@ -196,6 +191,11 @@ function serveApiQuery(request: Request, url: URL, origin: string, env: Env | un
   if (!apiInfo) return jsonError(404, { code: "not_found", message: "This site has no article API." });
   const parsed = parseApiQuery(url.searchParams, apiInfo);
   if (!parsed.ok) return jsonError(400, parsed.error);
+  // The index's id list is in the Worker in both storages (assets storage: decoded, no I/O).
+  const ids = api ?? assetsReader()?.index;
+  if (parsed.query.cursor && ids && !cursorFound(parsed.query.cursor, ids)) {
+    return jsonError(400, BAD_CURSOR);
+  }
   const originKey = joiner.dynamic ? origin : "";
   const rep: Representation & { etag: string } = {
     kind: "api",
@@ -212,7 +212,7 @@ function serveApiQuery(request: Request, url: URL, origin: string, env: Env | un
       const result = runApiQuery(parsed.query, api, postingsSource);
       bytes = apiBody(
         result,
-        result.positions.map((p) => joiner.body(api.summaries[p] ?? [], origin)),
+        result.positions.map((p) => joiner.body(p, api.summaries[p] ?? [], origin)),
       );
       return bytes;
     };
@@ -247,7 +247,7 @@ async function renderFromAssets(
 ): Promise<Uint8Array> {
   const reader = assetsReader();
   if (!reader) throw new Error("no API index");
-  const fetchFile = assetFetcher(env);
+  const fetchFile = assetReader(env?.ASSETS);
   const lists = await reader.postings(postingsNeeded(query, reader.index), fetchFile);
   const result = runApiQuery(query, reader.index, {
     postings: (i) => lists.get(i) ?? [],
@@ -268,6 +268,10 @@ export function handle(request: Request, env?: Env): Response | Promise<Response
     return plain(400, "Bad request URL.\n");
   }
   const origin = url.origin;
+  // The origin is spliced into bodies and headers as it is: refuse what would need escaping there.
+  if (joiner.dynamic && !isSafeOrigin(origin)) {
+    return plain(400, "Bad Host: expected a host name, IPv4 or [IPv6] address, and an optional port.\n");
+  }
   const r = resolvePath(url.pathname, url.search, table, apiInfo !== undefined);
   switch (r.type) {
     case "route":

@@ -204,6 +204,25 @@ describe("/api/articles errors", () => {
     expect(body.error.message.length).toBeGreaterThan(10);
   });
 
+  it("a cut or edited next_cursor is a 400 bad_cursor, never a page that repeats items", async () => {
+    const first = await query("?limit=1");
+    const cursor = first.next_cursor;
+    expect(cursor).not.toBeNull();
+    const c = cursor ?? "";
+    // Cutting 1, 2 or 3 characters covers every base64 remainder; a flipped last character too.
+    const last = c.slice(-1) === "A" ? "B" : "A";
+    for (const bad of [c.slice(0, -1), c.slice(0, -2), c.slice(0, -3), `${c.slice(0, -1)}${last}`, `${c}A`]) {
+      const res = await get(`/api/articles?limit=1&cursor=${bad}`);
+      expect(res.status, bad).toBe(400);
+      expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
+      const body = (await res.json()) as ErrorBody;
+      expect(body.error.code, bad).toBe("bad_cursor");
+    }
+    // The cursor itself still pages on.
+    const second = await query(`?limit=1&cursor=${c}`);
+    expect(second.items[0]?.id).not.toBe(first.items[0]?.id);
+  });
+
   it("unknown tag names the known tags", async () => {
     const body = (await (await get("/api/articles?tag=nope")).json()) as ErrorBody;
     for (const slug of tagSlugs()) expect(body.error.message).toContain(slug);

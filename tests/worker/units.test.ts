@@ -90,6 +90,18 @@ describe("cursors", () => {
   it.each(["", "!!!", "a", "djE", "djIsMSx4", btoa("v1,abc,x"), btoa("v1,1,")])("rejects %j", (text) => {
     expect(decodeCursor(text)).toBeNull();
   });
+
+  it("decodes only exactly: other padding bits or a padded or non-canonical date are refused", () => {
+    const text = encodeCursor({ date: 5, id: "ab" }); // "v1,5,ab": 7 bytes in 10 characters, 4 spare bits
+    const tail = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    const lastAt = tail.indexOf(text.slice(-1));
+    const sibling = `${text.slice(0, -1)}${tail[lastAt + 1]}`; // same bytes, other padding bits
+    expect(decodeCursor(sibling)).toBeNull();
+    expect(decodeCursor(`${text}==`)).toBeNull();
+    expect(decodeCursor(text)).toEqual({ date: 5, id: "ab" });
+    expect(decodeCursor(btoa("v1,05,ab").replace(/=+$/, ""))).toBeNull();
+    expect(decodeCursor(btoa("v1,-0,ab").replace(/=+$/, ""))).toBeNull();
+  });
 });
 
 it("shortHash is deterministic and spreads", () => {

@@ -103,6 +103,28 @@ describe("bundle and assets storage in workerd (Miniflare)", { timeout: 120_000 
     expect(Object.keys(assets.manifest.routes).length).toBeGreaterThan(20);
   });
 
+  // First, while every route is cold: issue 11's 500s ("code had hung") came from requests awaiting
+  // an asset read another request had started. All at once, each route under several Hosts.
+  it("many concurrent cold requests in assets storage: all answered, right bytes per Host, no 5xx", async () => {
+    const paths = [...Object.keys(bundle.manifest.routes), "/no/such/page"];
+    const hosts = Array.from({ length: 6 }, (_, i) => `http://h${i}.example`);
+    const asks = paths.flatMap((path) => hosts.map((host) => ({ path, host })));
+    const send = (s: Served, a: { path: string; host: string }) =>
+      (s.mf.dispatchFetch(`${a.host}${a.path}`) as unknown as Promise<Response>).then(async (r) => ({
+        status: r.status,
+        text: await r.text(),
+      }));
+    const got = await Promise.all(asks.map((a) => send(assets, a)));
+    const want = await Promise.all(asks.map((a) => send(bundle, a)));
+    expect(asks.length).toBeGreaterThan(200);
+    asks.forEach((a, i) => {
+      const what = `${a.host}${a.path}`;
+      expect(got[i]?.status, what).toBeLessThan(500);
+      expect(got[i]?.status, what).toBe(want[i]?.status);
+      expect(got[i]?.text, what).toBe(want[i]?.text);
+    });
+  });
+
   it("every route: same status, headers and bytes from both storages (GET and HEAD)", async () => {
     const paths = [...Object.keys(bundle.manifest.routes), "/no/such/page", "/feed.xml/", "/bodies/0.bin"];
     for (const path of paths) {

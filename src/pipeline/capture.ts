@@ -7,7 +7,7 @@ import { matchTags, resolveTag, type TagMatch } from "./enrich/tags";
 import type { TagRule } from "./enrich/taxonomy";
 import { ingest } from "./extract/index";
 import type { Problem } from "./problems";
-import { type GivenMeta, parseMeta, splitFrontMatter } from "./read/frontmatter";
+import { closest, type GivenMeta, parseMeta, splitFrontMatter } from "./read/frontmatter";
 import { type CorpusFile, decode } from "./read/read";
 
 export interface ArticleReport {
@@ -42,6 +42,8 @@ export interface Draft {
 export interface Sidecar {
   file: CorpusFile;
   meta: GivenMeta;
+  /** The file line of each field, so a problem with a field is reported where it is written. */
+  lines?: Partial<Record<string, number>>;
 }
 
 export interface CaptureResult {
@@ -97,7 +99,8 @@ export function articleFromCapture(
     warnings.push({ file: file.display, line: w.line, message: w.message, fix: w.fix });
 
   const title = meta.title ?? out.title;
-  if (!title) {
+  // An unclosed front matter leaves its YAML as the body, so "no title" would only be its consequence.
+  if (!title && !split.problem) {
     add(
       split.bodyLine,
       "has no findable title (no headline line before the body)",
@@ -118,11 +121,22 @@ export function articleFromCapture(
     if (s) tagSlugs.push(s);
     else {
       const inSidecar = side !== undefined && !given.tags;
+      const guess =
+        closest(
+          t,
+          rules.map((r) => r.slug),
+        ) ??
+        closest(
+          t,
+          rules.map((r) => r.name.toLowerCase()),
+        );
+      const slug = rules.find((r) => r.slug === guess || r.name.toLowerCase() === guess)?.slug;
+      const known = `use one of: ${rules.map((r) => r.slug).join(", ")}; or add it to taxonomy.yaml`;
       problems.push({
         file: inSidecar ? side.file.display : file.display,
-        line: inSidecar ? 0 : (givenLines.tags ?? 1),
+        line: inSidecar ? (side.lines?.tags ?? 1) : (givenLines.tags ?? 1),
         message: `tag "${t}" is not in the taxonomy`,
-        fix: `use one of: ${rules.map((r) => r.slug).join(", ")}; or add it to taxonomy.yaml`,
+        fix: slug === undefined ? known : `did you mean \`${slug}\`? Or ${known}`,
       });
     }
   }

@@ -76,7 +76,7 @@ export function assembleSite(
         "rename it to match its article, or delete it",
       );
     }
-    sidecars.set(stem, { file: f, meta: m.meta });
+    sidecars.set(stem, { file: f, meta: m.meta, lines: m.lines });
   }
 
   const bySlug = new Map<string, string>();

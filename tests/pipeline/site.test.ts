@@ -134,7 +134,9 @@ describe("bad input stops the build with file, line, problem and fix", () => {
   ])("%s", (_n, l, starts) => {
     const problems = problemsOf(l);
     expect(problems).toHaveLength(starts.length);
-    starts.forEach((start, i) => expect(problems[i]?.startsWith(start), problems.join("\n")).toBe(true));
+    for (const [i, start] of starts.entries()) {
+      expect(problems[i]?.startsWith(start), problems.join("\n")).toBe(true);
+    }
   });
 
   it("lists every problem of every file in one run", () => {

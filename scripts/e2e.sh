@@ -2,7 +2,8 @@
 # End-to-end proof with real clients. Builds and serves the site with `wrangler dev` in a throw-away copy
 # of this tree (so the working tree's .generated/ is never touched), then:
 #   real corpus:    Atom -> atom-validate.sh, JSON Feed -> jsonfeed-validate.sh --strict, RSS+Atom ->
-#                   feedparser-check.py, newsboat on main + one tag feed (RSS and Atom), headless Chromium,
+#                   feedparser-check.py, newsboat on main + one tag feed (RSS and Atom), sfeed importing the
+#                   OPML (each feed once, each article once), headless Chromium,
 #                   `npm run verify` (must pass) and verify against a broken proxy (must fail), load run
 #   hostile corpus: the same validators, verify and Chromium (no script may run)
 #   assets storage: a generated corpus built with FEED_STORAGE=assets, bursts of concurrent cold routes and
@@ -188,6 +189,11 @@ if start_site "$REAL_TREE" real; then
     check "newsboat ${url#"$BASE"}: all items, titles = JSON Feed" "$ART/logs/newsboat-$i.log" \
       "$TSX" scripts/e2e/newsboat.ts "$V" "$url"
   done
+
+  section "e2e: sfeed imports the OPML (one subscription per feed, each article once)"
+  check "real: sfeed OPML import: once per feed, each article once" "$ART/logs/sfeed.log" \
+    bash scripts/e2e/sfeed-opml.sh "$BASE" "$ART/sfeed"
+  cat "$ART/logs/sfeed.log"
 
   section "e2e: headless Chromium"
   check "real: Chromium home/tag/article" "$ART/logs/browser-real.log" \

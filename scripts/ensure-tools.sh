@@ -4,7 +4,7 @@
 # when everything is there. Without root or apt, it says what is missing; under CI that is an error,
 # because a suite that skips its validators proves less than it claims.
 set -u
-want=(jing:jing python3-feedparser:/usr/lib/python3/dist-packages/feedparser newsboat:newsboat chromium:chromium)
+want=(jing:jing python3-feedparser:/usr/lib/python3/dist-packages/feedparser newsboat:newsboat chromium:chromium sfeed:sfeed_update)
 missing=()
 for pair in "${want[@]}"; do
   pkg=${pair%%:*}

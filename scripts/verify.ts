@@ -7,6 +7,7 @@ import {
   autodiscoveryFeeds,
   type FeedRef,
   htmlTags,
+  linkAlternates,
   opmlFeeds,
   siblings,
 } from "./verify/discover";
@@ -53,9 +54,18 @@ async function main(): Promise<number> {
     `found ${[...homeFormats].join(", ") || "none"}`,
   );
   const opmlUrls = new Set(fromOpml.map((f) => f.url));
+  const opmlFormats = new Set(fromOpml.map((f) => f.format));
+  // Importing the OPML subscribes to every entry: one format per feed, or readers get each item 3x.
+  report.add(
+    "OPML lists each feed once, in one format",
+    opmlFormats.size === 1 && opmlUrls.size === fromOpml.length,
+    `formats ${[...opmlFormats].join(", ")}; ${fromOpml.length} entries, ${opmlUrls.size} distinct`,
+  );
   report.problems(
-    "home autodiscovery feeds are listed in OPML",
-    fromHome.filter((f) => !opmlUrls.has(f.url)).map((f) => `${f.url} not in OPML`),
+    "home autodiscovery feeds (in the OPML's format) are listed in OPML",
+    fromHome
+      .filter((f) => opmlFormats.has(f.format) && !opmlUrls.has(f.url))
+      .map((f) => `${f.url} not in OPML`),
   );
 
   // Absolute URLs are built from the configured base URL or the request's origin: either way a feed
@@ -85,6 +95,8 @@ async function main(): Promise<number> {
       report.problems(`${label}: ${rule}`, problems);
     report.add(`${label}: has items`, result.ids.length > 0, "no items");
     external.check(report, ref.url, ref.format, res.body);
+    // The OPML lists each feed in one format; the feed's Link header names the other two.
+    queue.push(...linkAlternates(res.headers.get("link"), ref.url));
     // Archives are reachable only through RFC 5005 links; follow them and check all three formats.
     if (ref.format !== "json")
       for (const link of archiveLinks(res.text, ref.url)) queue.push(...siblings(link));

@@ -76,6 +76,24 @@ export function archiveLinks(xml: string, feedUrl: string): string[] {
   return out;
 }
 
+/**
+ * The other formats of a feed, as its `Link` header announces them (`<url>; rel="alternate";
+ * type="application/atom+xml"`, RFC 8288). The OPML lists each feed once, in one format: this is how
+ * the validators still reach all three without guessing paths.
+ */
+export function linkAlternates(link: string | null | undefined, feedUrl: string): FeedRef[] {
+  const out: FeedRef[] = [];
+  for (const m of (link ?? "").matchAll(/<([^>]*)>((?:\s*;\s*[^;,=]+=(?:"[^"]*"|[^;,]*))*)/g)) {
+    const params = new Map<string, string>();
+    for (const p of (m[2] ?? "").matchAll(/;\s*([^;,=\s]+)\s*=\s*(?:"([^"]*)"|([^;,]*))/g))
+      params.set((p[1] ?? "").toLowerCase(), (p[2] ?? p[3] ?? "").trim());
+    const rels = (params.get("rel") ?? "").toLowerCase().split(/\s+/);
+    const format = formatOfMime(params.get("type"));
+    if (rels.includes("alternate") && format) out.push({ url: new URL(m[1] ?? "", feedUrl).href, format });
+  }
+  return out;
+}
+
 /** The three formats of one feed share a directory; given one, name all three. */
 export function siblings(url: string): FeedRef[] {
   const dir = url.slice(0, url.lastIndexOf("/") + 1);

@@ -8,7 +8,7 @@ import type { TagRule } from "./enrich/taxonomy";
 import { type FieldEvidence, ingest } from "./extract/index";
 import type { Problem } from "./problems";
 import { CAPTURE_EXTENSIONS, formatOf, type SourceArticle } from "./read/formats/index";
-import type { GivenMeta } from "./read/frontmatter";
+import { closest, type GivenMeta } from "./read/frontmatter";
 import { type CorpusFile, decode } from "./read/read";
 
 export interface ArticleReport {
@@ -45,6 +45,8 @@ export interface Draft {
 export interface Sidecar {
   file: CorpusFile;
   meta: GivenMeta;
+  /** The file line of each field, so a problem with a field is reported where it is written. */
+  lines?: Partial<Record<string, number>>;
 }
 
 export interface CaptureResult {
@@ -145,7 +147,8 @@ function draftOf(
       warnings.push({ file: file.display, line: w.line, message: w.message, fix: w.fix });
 
   const title = title0 ?? out.title;
-  if (!title && !wordless) {
+  // A broken front matter leaves its YAML as the body, so "no title" would only be its consequence.
+  if (!title && !wordless && !broken) {
     add(
       bodyLine,
       "has no findable title (no headline line before the body)",
@@ -166,11 +169,22 @@ function draftOf(
     if (s) tagSlugs.push(s);
     else {
       const inSidecar = side !== undefined && !given.tags;
+      const guess =
+        closest(
+          t,
+          rules.map((r) => r.slug),
+        ) ??
+        closest(
+          t,
+          rules.map((r) => r.name.toLowerCase()),
+        );
+      const slug = rules.find((r) => r.slug === guess || r.name.toLowerCase() === guess)?.slug;
+      const known = `use one of: ${rules.map((r) => r.slug).join(", ")}; or add it to taxonomy.yaml`;
       problems.push({
         file: inSidecar ? side.file.display : file.display,
-        line: inSidecar ? 0 : (givenLines.tags ?? 1),
+        line: inSidecar ? (side.lines?.tags ?? 1) : (givenLines.tags ?? 1),
         message: `tag "${t}" is not in the taxonomy`,
-        fix: `use one of: ${rules.map((r) => r.slug).join(", ")}; or add it to taxonomy.yaml`,
+        fix: slug === undefined ? known : `did you mean \`${slug}\`? Or ${known}`,
       });
     }
   }

@@ -64,11 +64,30 @@ function writeSiteJson(file: string, site: Site): void {
   }
 }
 
+/**
+ * Where the problem list goes. Under `wrangler dev`/`wrangler deploy` (which set WRANGLER_COMMAND for a
+ * custom build) everything the build writes to stdout or stderr is echoed live, then repeated inside
+ * wrangler's error message and again in its dump of that error: each problem three times. So there the
+ * list goes to the terminal itself when there is one, and the piped streams get one summary line.
+ */
+function problemSink(env: NodeJS.ProcessEnv): { write: (s: string) => void; close: () => void } | null {
+  if (!env.WRANGLER_COMMAND) return null;
+  try {
+    const fd = openSync("/dev/tty", "w");
+    return { write: (s) => writeSync(fd, s), close: () => closeSync(fd) };
+  } catch {
+    return null; // no terminal (CI): stderr it is, repeated or not, rather than lost
+  }
+}
+
 function fail(problems: readonly Problem[]): never {
-  for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
-  process.stderr.write(
-    `\nBuild failed: ${problems.length} problem${problems.length === 1 ? "" : "s"}. Nothing was written, so nothing will be deployed.\n`,
-  );
+  const n = `${problems.length} problem${problems.length === 1 ? "" : "s"}`;
+  const tty = problemSink(process.env);
+  const out = tty ?? { write: (s: string) => process.stderr.write(s), close: () => {} };
+  for (const p of problems) out.write(`${formatProblem(p)}\n`);
+  out.write(`\nBuild failed: ${n}. Nothing was written, so nothing will be deployed.\n`);
+  out.close();
+  if (tty) process.stderr.write(`Build failed: ${n} (listed above). Fix them and run it again.\n`);
   process.exit(1);
 }
 

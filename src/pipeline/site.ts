@@ -1,7 +1,7 @@
 // Corpus listing -> Site: taxonomy and sidecars, one draft article per capture (capture.ts), ids,
 // stories and the site's order. Pure over the listing (no I/O), so every bad-input case is testable in memory. Every problem
 // in every file is collected before the build gives up, so one run shows the user everything to fix.
-import type { Article, Site, SiteSettings } from "../shared/types";
+import type { Site, SiteSettings } from "../shared/types";
 import { type ArticleReport, articleFromCapture, type Draft, type Sidecar } from "./capture";
 import { slugFromPath } from "./enrich/identity";
 import { siteOrder } from "./enrich/order";
@@ -11,6 +11,7 @@ import { type Problem, Problems } from "./problems";
 import { CAPTURE_EXTENSIONS } from "./read/formats/index";
 import { parseMeta } from "./read/frontmatter";
 import { type CorpusListing, decode } from "./read/read";
+import { lastChanged } from "./render/clock";
 
 export type { ArticleReport } from "./capture";
 
@@ -76,7 +77,7 @@ export function assembleSite(
         "rename it to match its article, or delete it",
       );
     }
-    sidecars.set(stem, { file: f, meta: m.meta });
+    sidecars.set(stem, { file: f, meta: m.meta, lines: m.lines });
   }
 
   const bySlug = new Map<string, string>();
@@ -153,14 +154,7 @@ export function assembleSite(
     settings,
     articles,
     tags: rules.map((r) => ({ slug: r.slug, name: r.name, description: r.description })),
-    updated: newest(articles),
+    updated: lastChanged({ articles }, articles, "1970-01-01T00:00:00Z"),
   };
   return { ok: true, value: { site, report: sorted.map((d) => d.report), warnings } };
-}
-
-/** Newest date any article carries (published, updated or fallback); a fixed epoch for an empty corpus. */
-function newest(articles: readonly Article[]): string {
-  let max = "1970-01-01T00:00:00Z";
-  for (const a of articles) for (const d of [a.date, a.updated]) if (d && d > max) max = d;
-  return max;
 }

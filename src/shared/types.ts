@@ -69,6 +69,6 @@ export interface Site {
   settings: SiteSettings;
   articles: Article[];
   tags: Tag[];
-  /** Newest article date (RFC 3339), used for feed `updated` / `lastBuildDate`: never the wall clock. */
+  /** Newest value of the site's clock (src/pipeline/render/clock.ts): never the wall clock. */
   updated: string;
 }

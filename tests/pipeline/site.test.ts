@@ -111,6 +111,34 @@ describe("bad input stops the build with file, line, problem and fix", () => {
     for (const p of problems) expect(p).toMatch(/^corpus\/\S+:\d+: .+ \(fix: .+\)$/);
   });
 
+  // Issue 9, item 12: each message once, where the problem is written, with the fix.
+  const BODY = "A headline about Meta\n\nMeta said on Tuesday it would publish more Llama 4 research.\n";
+  it.each([
+    [
+      "a sidecar's unknown tag is reported on its tags line, with a did-you-mean",
+      listing([file("b.txt", BODY)], {
+        sidecars: [file("b.meta.yaml", "captured: 2026-01-01\nurl: https://example.org/x\ntags: [lama]\n")],
+      }),
+      ['corpus/b.meta.yaml:3: tag "lama" is not in the taxonomy (fix: did you mean `llama`? Or use one of:'],
+    ],
+    [
+      "an in-file misspelt tag gets a did-you-mean too",
+      listing([file("a.txt", `---\ncaptured: 2026-01-01\ntags: [Meta, ami-lab]\n---\n${BODY}`)]),
+      ['corpus/a.txt:3: tag "ami-lab" is not in the taxonomy (fix: did you mean `ami-labs`? Or use one of:'],
+    ],
+    [
+      "an unclosed front matter is reported alone, not with its consequence (no title)",
+      listing([file("a.txt", "---\ncaptured: 2026-01-01\n\nbody never closed\n")]),
+      ["corpus/a.txt:1: front matter opened with `---` is never closed (fix: "],
+    ],
+  ])("%s", (_n, l, starts) => {
+    const problems = problemsOf(l);
+    expect(problems).toHaveLength(starts.length);
+    for (const [i, start] of starts.entries()) {
+      expect(problems[i]?.startsWith(start), problems.join("\n")).toBe(true);
+    }
+  });
+
   it("lists every problem of every file in one run", () => {
     const problems = problemsOf(
       listing([

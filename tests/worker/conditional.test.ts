@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import siteJson from "../../.generated/site.json";
+import { entryOrder, lastChanged } from "../../src/pipeline/render/clock";
+import type { Site } from "../../src/shared/types";
 import { firstPath, get, manifest, pick, REPEATED_ON_304 } from "./support";
 
 async function validators(path: string) {
@@ -110,4 +113,36 @@ it("ETags are strong, deterministic and differ between routes", async () => {
   expect(a.headers.get("etag")).toBe(b.headers.get("etag"));
   expect(c.headers.get("etag")).not.toBe(a.headers.get("etag"));
   expect(manifest.buildId.length).toBeGreaterThan(8);
+});
+
+describe("a client sending only If-Modified-Since sees the latest arrival (issue 9, item 2)", () => {
+  // The served build is the build before it plus its latest arrival. The seeds all share one date, so
+  // with Last-Modified read from article dates that build's Last-Modified equalled this one's: 304.
+  const site = siteJson as unknown as Site;
+  const arrival = entryOrder(site.articles).at(-1);
+  const before = site.articles.filter((a) => a !== arrival);
+  const previous = (articles: readonly Site["articles"][number][]) =>
+    imf(Date.parse(lastChanged({ articles: before }, articles, "1970-01-01T00:00:00Z")));
+  const feeds = [
+    "/feed.xml",
+    "/atom.xml",
+    "/feed.json",
+    ...(arrival?.tags ?? []).map((t) => `/tags/${t}/atom.xml`),
+  ];
+
+  it.each(feeds)(
+    "%s: If-Modified-Since the previous build's Last-Modified gives 200 with the arrival",
+    async (path) => {
+      const tag = path.startsWith("/tags/") ? path.split("/")[2] : undefined;
+      const stale = previous(before.filter((a) => tag === undefined || a.tags.includes(tag)));
+      const res = await get(path, { headers: { "If-Modified-Since": stale } });
+      expect(res.status).toBe(200);
+      expect(Date.parse(res.headers.get("last-modified") ?? "")).toBeGreaterThan(Date.parse(stale));
+      expect(await res.text()).toContain(arrival?.id ?? "no arrival");
+      const again = await get(path, {
+        headers: { "If-Modified-Since": res.headers.get("last-modified") ?? "" },
+      });
+      expect(again.status).toBe(304);
+    },
+  );
 });

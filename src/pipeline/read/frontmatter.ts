@@ -240,7 +240,7 @@ function isAbsoluteHttpUrl(s: string): boolean {
 }
 
 /** The known name within edit distance 2, for "did you mean" hints. */
-function closest(word: string, known: readonly string[]): string | null {
+export function closest(word: string, known: readonly string[]): string | null {
   let best: string | null = null;
   let bestD = 3;
   for (const k of known) {

@@ -6,6 +6,7 @@ import type { ApiIndex } from "../../shared/api-index";
 import { tokenize } from "../../shared/search-tokens";
 import type { Article, Tag } from "../../shared/types";
 import { siteOrder } from "../enrich/order";
+import { lastChanged } from "./clock";
 import type { RenderContext, RenderedRoute } from "./types";
 
 const JSON_TYPE = "application/json; charset=utf-8";
@@ -25,19 +26,6 @@ const SAFE_ESCAPES: Record<string, string> = Object.fromEntries(
 
 /** API order is the site's order (enrich/order.ts): the order cursors rely on. */
 export const apiOrder = siteOrder;
-
-function newest(...dates: (string | null)[]): string {
-  let best = "";
-  let bestMs = Number.NEGATIVE_INFINITY;
-  for (const d of dates) {
-    const ms = d ? Date.parse(d) : Number.NaN;
-    if (d && !Number.isNaN(ms) && ms > bestMs) {
-      best = d;
-      bestMs = ms;
-    }
-  }
-  return best;
-}
 
 function feedUrls(origin: string, prefix: string) {
   return {
@@ -105,7 +93,8 @@ export function renderApi(ctx: RenderContext): { routes: RenderedRoute[]; index:
       body: safeJson(doc),
       type: JSON_TYPE,
       kind: "json",
-      lastModified: newest(a.date, a.updated, a.published) || a.date,
+      // `related` is scored against the whole corpus (TF-IDF), so any arrival may reorder it.
+      lastModified: lastChanged(site, articles, a.date),
       link: `<${origin}/articles/${a.slug}>; rel="alternate"; type="text/html"`,
     });
   }

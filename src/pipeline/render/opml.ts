@@ -1,6 +1,6 @@
 // `/opml.xml`: an OPML 2.0 subscription list of every feed the site publishes (the main feed and each
-// tag's, in all three formats), grouped one folder per feed so readers that import folders keep the
-// formats together. Dated by the site's newest article, never the clock.
+// tag's), each listed ONCE, in one format (OPML_FORMAT), so importing it subscribes to each feed once.
+// Dated by the site's clock (render/clock.ts), never the wall clock.
 
 import { escapeXml } from "../../shared/escape";
 import { formatRfc822 } from "./html/format";
@@ -10,26 +10,32 @@ import type { RenderContext, RenderedRoute } from "./types";
 
 export const OPML_TYPE = "text/x-opml; charset=utf-8";
 
-// OPML 2.0's `version` attribute names the feed format for readers that care.
-const VERSION: Record<FeedLink["format"], string> = { rss: "RSS2", atom: "Atom", json: "JSONFeed1.1" };
+/**
+ * The one format the OPML subscribes to. A reader importing a list subscribes to every entry in it, so
+ * listing a feed in three formats delivered each article three times. Atom, because it is the one
+ * format that dates every entry honestly (`updated` even when the publication date is unknown, where
+ * RSS has no date at all), gives every entry a permanent id and separates summary from content; every
+ * reader we test imports it. The other two formats stay discoverable from each page's
+ * `<link rel="alternate">` and each feed's `Link` header.
+ */
+export const OPML_FORMAT: FeedLink["format"] = "atom";
 
 function feedOutline(ctx: RenderContext, set: FeedSet, feed: FeedLink): string {
-  const title = `${set.title} (${feed.label})`;
-  return `      <outline type="rss" text="${escapeXml(title)}" title="${escapeXml(title)}" xmlUrl="${escapeXml(
+  return `    <outline type="rss" text="${escapeXml(set.title)}" title="${escapeXml(set.title)}" xmlUrl="${escapeXml(
     ctx.origin + feed.path,
   )}" htmlUrl="${escapeXml(ctx.origin + set.htmlPath)}" description="${escapeXml(set.description)}" language="${escapeXml(
     ctx.site.settings.language,
-  )}" version="${VERSION[feed.format]}"/>`;
+  )}" version="Atom"/>`;
 }
 
 export function renderOpml(ctx: RenderContext): RenderedRoute {
   checkSite(ctx.site);
   const { settings, updated } = ctx.site;
-  const groups = allFeedSets(ctx.site).map(
-    (set) => `    <outline text="${escapeXml(set.title)}" title="${escapeXml(set.title)}">
-${set.feeds.map((feed) => feedOutline(ctx, set, feed)).join("\n")}
-    </outline>`,
-  );
+  const groups = allFeedSets(ctx.site).map((set) => {
+    const feed = set.feeds.find((f) => f.format === OPML_FORMAT);
+    if (feed === undefined) throw new Error(`opml: ${set.htmlPath} has no ${OPML_FORMAT} feed`);
+    return feedOutline(ctx, set, feed);
+  });
   const body = `<?xml version="1.0" encoding="UTF-8"?>
 <opml version="2.0">
   <head>

@@ -1,6 +1,7 @@
 // A small hostile site for the feed tests: markup and `&` in titles and bodies, several `]]>`, control
 // characters, RTL text, emoji, 0/1/3 authors, unknown publication dates and a French article.
 
+import { lastChanged } from "../../../src/pipeline/render/clock";
 import type { Article, Site, SiteSettings, Tag } from "../../../src/shared/types";
 
 export const ORIGIN = "https://feeds.example.org";
@@ -101,10 +102,7 @@ export function settings(over: Partial<SiteSettings> = {}): SiteSettings {
 }
 
 export function site(articles: Article[] = hostileArticles(), over: Partial<SiteSettings> = {}): Site {
-  const updated =
-    articles
-      .map((a) => a.date)
-      .sort()
-      .at(-1) ?? "2026-01-01T00:00:00Z";
+  // As the build computes it (src/pipeline/site.ts).
+  const updated = lastChanged({ articles }, articles, "2026-01-01T00:00:00Z");
   return { settings: settings(over), articles, tags: TAGS, updated };
 }

@@ -114,9 +114,13 @@ describe("RFC 5005 paging, itemsPerFeed = 2, 7 articles", () => {
     );
   });
 
-  it("each archive page's lastModified is its own newest item", () => {
-    expect(at("/archive/1/feed.xml").lastModified).toBe(article(2).date);
-    expect(at("/archive/3/feed.xml").lastModified).toBe(article(5).date);
+  it("a frozen page is dated by the arrival that froze it; live documents by the latest arrival", () => {
+    // All seven entered on 2026-04-01 (articles 1..7 in that order, one clock second apart). Page 1
+    // froze when page 2 appeared, i.e. when article 5 arrived; page 2 when article 7 did.
+    expect(at("/archive/1/feed.xml").lastModified).toBe("2026-04-01T00:00:04Z");
+    expect(at("/archive/2/feed.xml").lastModified).toBe("2026-04-01T00:00:06Z");
+    expect(at("/archive/3/feed.xml").lastModified).toBe("2026-04-01T00:00:06Z");
+    expect(at("/feed.xml").lastModified).toBe("2026-04-01T00:00:06Z");
   });
 
   it("tag feeds page the same way under /tags/<slug>/archive/<n>", () => {

@@ -37,15 +37,14 @@ describe("renderOpml", () => {
     expect(doc.opml.head.title).toBe(`Feeds & "Friends" <Test>: every feed`);
   });
 
-  it("lists 3 main feeds and 3 per tag, with absolute xmlUrl and htmlUrl", () => {
+  it("lists each feed once, in Atom (importing it subscribes once per feed), absolute URLs", () => {
     const all = feeds(doc.opml.body.outline);
-    expect(all).toHaveLength(3 + 3 * TAGS.length);
-    const expected = ["", ...TAGS.map((t) => `/tags/${t.slug}`)].flatMap((base) =>
-      ["feed.xml", "atom.xml", "feed.json"].map((f) => ({
-        xml: `${ORIGIN}${base}/${f}`,
-        html: `${ORIGIN}${base || "/"}`,
-      })),
-    );
+    expect(all).toHaveLength(1 + TAGS.length);
+    const expected = ["", ...TAGS.map((t) => `/tags/${t.slug}`)].map((base) => ({
+      xml: `${ORIGIN}${base}/atom.xml`,
+      html: `${ORIGIN}${base || "/"}`,
+    }));
+    expect(new Set(all.map((o) => o["@_xmlUrl"])).size).toBe(all.length);
     expect(all.map((o) => ({ xml: o["@_xmlUrl"], html: o["@_htmlUrl"] }))).toEqual(expected);
     for (const o of all) {
       expect(o["@_text"]).toBeTruthy();
@@ -55,14 +54,14 @@ describe("renderOpml", () => {
 
   it("escapes tag names (the parser sees the original text)", () => {
     const texts = feeds(doc.opml.body.outline).map((o) => o["@_text"]);
-    expect(texts).toContain(`Feeds & "Friends" <Test> — Meta <Platforms> & "Co" (Atom)`);
+    expect(texts).toContain(`Feeds & "Friends" <Test> — Meta <Platforms> & "Co"`);
   });
 
   it("lists every feed even for a site with no tags", () => {
     const empty = parse(
       renderOpml({ site: { ...fixtureSite(), tags: [], articles: [] }, origin: ORIGIN }).body,
     );
-    expect(feeds(empty.opml.body.outline)).toHaveLength(3);
+    expect(feeds(empty.opml.body.outline)).toHaveLength(1);
   });
 
   afterEach(() => vi.useRealTimers());

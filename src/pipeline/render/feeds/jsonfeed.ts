@@ -5,7 +5,6 @@ import type { Article } from "../../../shared/types";
 import { ICON_PATH } from "../html/layout";
 import { abs, articleUrl, externalUrl, type FeedEnv, pageUrl, tagOf } from "./context";
 import { parseDate } from "./dates";
-import { FeedInputError } from "./errors";
 import { cachedItem, type ItemCache } from "./items";
 import { type FeedPage, pageLinks } from "./plan";
 import { cleanText } from "./text";
@@ -29,7 +28,6 @@ export interface JsonFeedSource {
   date_source: Article["dateSource"];
   captured: string | null;
   story: string;
-  related: JsonFeedRelated[];
 }
 
 export interface JsonFeedItem {
@@ -87,13 +85,9 @@ function jsonItem(env: FeedEnv, a: Article): JsonFeedItem {
       file: cleanText(a.file),
       date_source: a.dateSource,
       captured: a.captured,
+      // No related list here: it is scored against the whole corpus, so any arrival may reorder it, and
+      // an archived item must never change. The story id groups captures; pages and the API list them.
       story: cleanText(a.story),
-      related: a.related.map((id) => {
-        const other = env.articlesById.get(id);
-        if (!other)
-          throw new FeedInputError(`${a.file}: related article ${JSON.stringify(id)} is not in the site`);
-        return { id: cleanText(other.id), url: articleUrl(env, other), title: cleanText(other.title) };
-      }),
     },
   };
   return item;

@@ -1,10 +1,14 @@
 // Which feed documents exist and how they link to each other: one logical feed for the site and one
-// per tag, each split into a subscription document (newest N items) and RFC 5005 archive pages. The
-// archive pages are cut from the OLDEST end, so adding a newer article never moves an item between
-// earlier pages: a full page that is not the newest archive page never changes again.
+// per tag, each split into a subscription document and RFC 5005 archive pages. Membership follows the
+// order articles ENTERED the corpus (render/clock.ts), not their publication dates: the subscription
+// document holds the N latest arrivals and archive pages are cut from the oldest end, so an article that
+// arrives late, whatever its date, lands in the subscription document, and a full archive page that is
+// not the newest one (the only kind marked cacheable for a day) never changes again. Within a document,
+// items keep the site's one order (date, newest first, then id).
 
 import type { Article, Site, Tag } from "../../../shared/types";
-import { latest, parseDate } from "./dates";
+import { clockDate, entryOrder, siteClock } from "../clock";
+import { parseDate } from "./dates";
 import { FeedInputError } from "./errors";
 
 export type FeedFormat = "rss" | "atom" | "json";
@@ -42,7 +46,7 @@ export interface FeedPage {
   archiveCount: number;
   /** Newest first. */
   articles: Article[];
-  /** RFC 3339: the newest date or update among `articles` (the site's date when there are none). */
+  /** RFC 3339, from the site's clock (render/clock.ts): moves forward whenever the document changes. */
   lastModified: string;
   /** Set only on archive pages that can no longer change. */
   cacheControl?: string;
@@ -112,36 +116,46 @@ export function feedScopes(site: Site): FeedScope[] {
   return scopes;
 }
 
-function newestDate(articles: readonly Article[], fallback: string): string {
-  return latest(
-    articles.flatMap((a) => (a.updated === null ? [a.date] : [a.date, a.updated])),
-    fallback,
-  );
-}
-
-/** Splits one logical feed's articles (newest first) into its subscription and archive documents. */
+/**
+ * Splits one logical feed's articles (newest first) into its subscription and archive documents.
+ * `clock` is the site's (render/clock.ts); `siteUpdated` dates a feed with no article at all.
+ */
 export function paginate(
   scope: FeedScope,
   articles: readonly Article[],
   perPage: number,
   siteUpdated: string,
+  clock: ReadonlyMap<string, number>,
 ): FeedPage[] {
-  const current = articles.slice(0, perPage);
-  // Oldest first, so page k always holds the same items once it is full.
-  const older = articles.slice(perPage).reverse();
-  const archiveCount = Math.ceil(older.length / perPage);
+  const entered = entryOrder(articles);
+  const archived = Math.max(0, entered.length - perPage);
+  const archiveCount = Math.ceil(archived / perPage);
+  // Newest first, as given: each document lists its members in the site's order.
+  const pageOf = new Map<Article, number | null>();
+  entered.forEach((a, i) => {
+    pageOf.set(a, i >= archived ? null : Math.floor(i / perPage) + 1);
+  });
+  const members = (k: number | null) => articles.filter((a) => pageOf.get(a) === k);
+  const clockAt = (i: number) => {
+    const a = entered[i];
+    return a === undefined ? siteUpdated : clockDate(clock.get(a.id) ?? Date.parse(a.date));
+  };
+  // A document that can still change is as new as the feed's latest arrival. Page k froze when page
+  // k + 1 appeared, i.e. when entry (k + 1) * perPage (0-based) arrived: that clock value is its date for
+  // good, and is later than anything the page said while it was still live.
+  const live = clockAt(entered.length - 1);
   const pages: FeedPage[] = [
-    { scope, archive: null, archiveCount, articles: current, lastModified: newestDate(current, siteUpdated) },
+    { scope, archive: null, archiveCount, articles: members(null), lastModified: live },
   ];
   for (let k = 1; k <= archiveCount; k++) {
-    const items = older.slice((k - 1) * perPage, k * perPage).reverse();
+    const items = members(k);
     const frozen = items.length === perPage && k < archiveCount;
     pages.push({
       scope,
       archive: k,
       archiveCount,
       articles: items,
-      lastModified: newestDate(items, siteUpdated),
+      lastModified: frozen ? clockAt((k + 1) * perPage) : live,
       ...(frozen ? { cacheControl: FROZEN_CACHE_CONTROL } : {}),
     });
   }
@@ -183,9 +197,10 @@ export function planFeeds(site: Site): FeedPage[] {
         throw new FeedInputError(`${a.file}: tag "${slug}" is not in the site's tag list`);
     }
   }
+  const clock = siteClock(site);
   return feedScopes(site).flatMap((scope) => {
     const slug = scope.tag?.slug;
     const articles = slug === undefined ? site.articles : site.articles.filter((a) => a.tags.includes(slug));
-    return paginate(scope, articles, perPage, site.updated);
+    return paginate(scope, articles, perPage, site.updated, clock);
   });
 }

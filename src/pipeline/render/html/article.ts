@@ -130,6 +130,7 @@ ${related.html}`;
     }),
     type: HTML_TYPE,
     kind: "html",
-    lastModified: newestArticleDate([article, ...related.shown], article.date),
+    // The related list is scored against the whole corpus (TF-IDF), so any arrival may reorder it.
+    lastModified: newestArticleDate(ctx.site, ctx.site.articles, article.date),
   };
 }

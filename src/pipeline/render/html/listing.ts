@@ -2,22 +2,19 @@
 // `/tags/<slug>/page/2`, ...). Pages hold settings.itemsPerFeed articles, newest first, like the feeds.
 
 import { escapeHtml } from "../../../shared/escape";
-import type { Article, Tag } from "../../../shared/types";
+import type { Article, Site, Tag } from "../../../shared/types";
+import { lastChanged } from "../clock";
 import type { RenderContext, RenderedRoute } from "../types";
-import { newest, plural } from "./format";
+import { plural } from "./format";
 import { renderDocument } from "./layout";
 import { type FeedSet, mainFeedSet, tagFeedSet, tagPath } from "./links";
 import { countHtml, entryListHtml, type Index, pagerHtml, subscribeHtml } from "./parts";
 
 export const HTML_TYPE = "text/html; charset=utf-8";
 
-/** Dates shown for (or changing) an article in a listing: its date and, when newer, its update. */
-export function articleDates(a: Article): string[] {
-  return a.updated === null ? [a.date] : [a.date, a.updated];
-}
-
-export function newestArticleDate(articles: readonly Article[], fallback: string): string {
-  return newest(articles.flatMap(articleDates), fallback);
+/** Last-Modified of a page showing (or counting) `articles`: the site's clock (render/clock.ts). */
+export function newestArticleDate(site: Site, articles: readonly Article[], fallback: string): string {
+  return lastChanged(site, articles, fallback);
 }
 
 /** `Link` header: the feeds of this listing and the neighbouring pages. */
@@ -69,7 +66,8 @@ ${subscribeHtml(ctx, listing.feeds)}`;
       }),
       type: HTML_TYPE,
       kind: "html",
-      lastModified: newestArticleDate(shown, ctx.site.updated),
+      // Every page of a listing counts and pages through all of its articles, so it changes with any.
+      lastModified: newestArticleDate(ctx.site, listing.articles, ctx.site.updated),
       link: linkHeader(
         ctx,
         listing.feeds,

@@ -43,7 +43,7 @@ ${subscribeHtml(ctx, mainFeedSet(ctx.site))}`;
     }),
     type: HTML_TYPE,
     kind: "html",
-    lastModified: newestArticleDate(ctx.site.articles, ctx.site.updated),
+    lastModified: newestArticleDate(ctx.site, ctx.site.articles, ctx.site.updated),
     status: 404,
   };
 }

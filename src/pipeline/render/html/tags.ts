@@ -45,7 +45,7 @@ ${tagCardsHtml(ctx, index)}`;
     }),
     type: HTML_TYPE,
     kind: "html",
-    lastModified: newestArticleDate(ctx.site.articles, ctx.site.updated),
+    lastModified: newestArticleDate(ctx.site, ctx.site.articles, ctx.site.updated),
     link: feeds.feeds.map((f) => `<${ctx.origin}${f.path}>; rel="alternate"; type="${f.type}"`).join(", "),
   };
 }

@@ -1,0 +1,191 @@
+// Route bodies in each coding, joined from the build's body streams on first use and memoized: the
+// identity body from its unique chunks, the gzip body from the chunks' deflate pieces (one gzip member:
+// header, pieces, the request's origin as stored blocks, end block, trailer), the brotli body as stored.
+// In bundle storage the streams are regions of bodies.bin; in assets storage, fixed-size files fetched
+// through the ASSETS binding (all the files a body needs, at once; concurrent misses share a fetch).
+//
+// Memory stays bounded whatever arrives: memos are byte-budgeted, and bodies that depend on the origin
+// are memoized for one origin at a time, so a stream of hostile Host headers costs time, never memory.
+import { type Stream, type StreamFiles, streamFilePath } from "../shared/manifest";
+import {
+  type Coding,
+  CODINGS,
+  crc32,
+  crc32Combine,
+  DEFLATE_END,
+  GZIP_HEADER,
+  gzipTrailer,
+  storedBlocks,
+  storedLength,
+} from "./encoding";
+import { BodyUnavailable, ByteMemo, type FileCache, type FileFetcher } from "./store";
+import { GAP, type RouteRecord, type RouteTable } from "./table";
+
+const MEMO_BUDGET = 16 * 1024 * 1024;
+/** gzip header + end block + trailer. */
+const GZIP_FRAMING = GZIP_HEADER.length + DEFLATE_END.length + 8;
+
+/** Reads `length` bytes at `offset` of a stream (a view where it can, a copy across files). */
+type Reader = (stream: Stream, offset: number, length: number) => Uint8Array;
+
+/** The request's origin in every form a join needs. */
+interface OriginParts {
+  origin: string;
+  bytes: Uint8Array;
+  stored: Uint8Array;
+  crc: number;
+}
+
+export class EncodedBodies {
+  /** Bodies that do not depend on the origin, by index * 3 + coding. */
+  private readonly plain = new ByteMemo<number>(MEMO_BUDGET);
+  /** Bodies joined with `current.origin`. */
+  private readonly joined = new ByteMemo<number>(MEMO_BUDGET);
+  private current: OriginParts | null = null;
+  private readonly encoder = new TextEncoder();
+
+  constructor(
+    private readonly table: RouteTable,
+    /** bodies.bin: holds the streams in bundle storage. */
+    private readonly blob: Uint8Array,
+    /** Bundle storage: where each stream starts in bodies.bin. */
+    private readonly bases: Record<Stream, number> | undefined,
+    /** Assets storage: how the streams are cut into files (undefined in bundle storage). */
+    private readonly layout: StreamFiles | undefined,
+    /** Shared with the API's file reads, so one in-flight map covers every asset fetch. */
+    private readonly files: FileCache,
+  ) {}
+
+  /** Body length in `coding` once joined with `origin` (HEAD's Content-Length), without the body. */
+  length(rec: RouteRecord, coding: Coding, origin: string): number {
+    if (coding === "br") return rec.brLength;
+    const o = rec.gaps > 0 ? this.encoder.encode(origin).length : 0;
+    if (coding === "identity") return rec.size + rec.gaps * o;
+    return GZIP_FRAMING + rec.gzBytes + rec.gaps * storedLength(o);
+  }
+
+  /** The body if it is at hand without I/O (bundle storage always; assets storage on a memo hit). */
+  ready(rec: RouteRecord, coding: Coding, origin: string): Uint8Array | null {
+    const key = rec.index * 3 + CODINGS.indexOf(coding);
+    const memo = this.memoFor(rec, origin);
+    const hit = memo.get(key);
+    if (hit) return hit;
+    const bases = this.bases;
+    if (!bases) return null;
+    const read: Reader = (s, off, len) => this.blob.subarray(bases[s] + off, bases[s] + off + len);
+    // Served as views, with nothing to memoize: brotli bodies, and single-chunk identity bodies.
+    if (coding === "br") return read("br", rec.brOffset, rec.brLength);
+    if (coding === "identity" && rec.b === 1 && rec.gaps === 0) {
+      const [off, len] = this.table.chunk(this.table.ref(rec.a));
+      return read("identity", off, len);
+    }
+    const bytes = this.join(rec, coding, read);
+    memo.set(key, bytes);
+    return bytes;
+  }
+
+  /** The body, fetching its files in assets storage. Throws BodyUnavailable when one is missing. */
+  async load(rec: RouteRecord, coding: Coding, origin: string, fetchFile: FileFetcher): Promise<Uint8Array> {
+    const now = this.ready(rec, coding, origin);
+    if (now) return now;
+    const layout = this.layout;
+    if (!layout) throw new BodyUnavailable("no body storage");
+    const stream: Stream = coding === "identity" ? "identity" : coding === "gzip" ? "gzip" : "br";
+    const numbers = this.filesOf(rec, stream, layout.size);
+    const fetched = new Map<number, Uint8Array>();
+    await Promise.all(
+      [...numbers].map(async (n) => {
+        const path = streamFilePath(stream, n);
+        const file = n < layout.count[stream] ? await this.files.get(path, fetchFile, false) : null;
+        if (!file) throw new BodyUnavailable(`body file ${path} is missing`);
+        fetched.set(n, file);
+      }),
+    );
+    const read: Reader = (_s, off, len) => {
+      const out = new Uint8Array(len);
+      let at = 0;
+      while (at < len) {
+        const n = Math.floor((off + at) / layout.size);
+        const from = (off + at) % layout.size;
+        const file = fetched.get(n);
+        const part = file?.subarray(from, from + (len - at));
+        if (!part || part.length === 0) throw new BodyUnavailable(`body file ${streamFilePath(stream, n)} is short`);
+        out.set(part, at);
+        at += part.length;
+      }
+      return out;
+    };
+    // Synchronous from here on: memoFor() sets the origin for this request, even if other requests
+    // switched it while this one awaited.
+    const memo = this.memoFor(rec, origin);
+    const bytes = coding === "br" ? read("br", rec.brOffset, rec.brLength) : this.join(rec, coding, read);
+    memo.set(rec.index * 3 + CODINGS.indexOf(coding), bytes);
+    return bytes;
+  }
+
+  /** File numbers of `stream` that the body of `rec` reads. */
+  private filesOf(rec: RouteRecord, stream: Stream, size: number): Set<number> {
+    const out = new Set<number>();
+    const add = (off: number, len: number) => {
+      if (len === 0) return;
+      for (let n = Math.floor(off / size); n <= Math.floor((off + len - 1) / size); n++) out.add(n);
+    };
+    if (stream === "br") {
+      add(rec.brOffset, rec.brLength);
+      return out;
+    }
+    for (let i = 0; i < rec.b; i++) {
+      const id = this.table.ref(rec.a + i);
+      if (id === GAP) continue;
+      const [off, len] = stream === "identity" ? this.table.chunk(id) : this.table.gzPiece(id);
+      add(off, len);
+    }
+    return out;
+  }
+
+  private memoFor(rec: RouteRecord, origin: string): ByteMemo<number> {
+    if (rec.gaps === 0) return this.plain;
+    if (this.current?.origin !== origin) {
+      const bytes = this.encoder.encode(origin);
+      this.current = { origin, bytes, stored: storedBlocks(bytes), crc: crc32(bytes) };
+      this.joined.clear();
+    }
+    return this.joined;
+  }
+
+  /** The identity or gzip body of `rec`, joined from its refs (origin from memoFor()). */
+  private join(rec: RouteRecord, coding: "identity" | "gzip", read: Reader): Uint8Array {
+    const t = this.table;
+    const o = this.current;
+    const gap = coding === "identity" ? (o?.bytes ?? new Uint8Array(0)) : (o?.stored ?? new Uint8Array(0));
+    const size = rec.size + rec.gaps * (o?.bytes.length ?? 0);
+    const total = coding === "identity" ? size : GZIP_FRAMING + rec.gzBytes + rec.gaps * gap.length;
+    const out = new Uint8Array(total);
+    let at = 0;
+    if (coding === "gzip") {
+      out.set(GZIP_HEADER, 0);
+      at = GZIP_HEADER.length;
+    }
+    let crc = 0;
+    for (let i = 0; i < rec.b; i++) {
+      const id = t.ref(rec.a + i);
+      if (id === GAP) {
+        out.set(gap, at);
+        at += gap.length;
+        if (coding === "gzip" && o) crc = crc32Combine(crc, o.crc, o.bytes.length);
+        continue;
+      }
+      const [off, len] = coding === "identity" ? t.chunk(id) : t.gzPiece(id);
+      out.set(read(coding, off, len), at);
+      at += len;
+      if (coding === "gzip" && rec.gaps > 0) crc = crc32Combine(crc, t.chunkCrc(id), t.chunk(id)[1]);
+    }
+    if (coding === "gzip") {
+      out.set(DEFLATE_END, at);
+      out.set(gzipTrailer(rec.gaps === 0 ? rec.c : crc, size), at + DEFLATE_END.length);
+      at += GZIP_FRAMING - GZIP_HEADER.length;
+    }
+    if (at !== total) throw new BodyUnavailable(`body of route ${rec.index} does not match its record`);
+    return out;
+  }
+}

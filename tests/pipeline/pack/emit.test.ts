@@ -10,9 +10,9 @@ import {
   writeGenerated,
 } from "../../../src/pipeline/pack/emit";
 import type { RenderedRoute } from "../../../src/pipeline/render/types";
-import { RouteBodies } from "../../../src/worker/store";
 import { RouteTable } from "../../../src/worker/table";
 import { FIXTURE_TOKEN, fixtureEmit } from "../../support/fixture-site";
+import { servedCoded } from "../../support/served";
 import { route } from "../../support/routes";
 
 const TOKEN = "https://origin.invalid";
@@ -24,13 +24,7 @@ async function served(result: EmitResult, path: string | null, origin: string): 
   const table = new RouteTable(toArrayBuffer(result.table));
   const index = path === null ? table.notFound : table.find(path);
   if (index < 0) throw new Error(`no route ${path}`);
-  const bodies = new RouteBodies(table, result.blob, result.manifest.storage, result.manifest.originToken);
-  const files = new Map(result.files.map((f) => [f.path, f.bytes]));
-  const bytes = await bodies.load(table.record(index), origin, async (p) => {
-    const f = files.get(p);
-    return f ? toArrayBuffer(f) : null;
-  });
-  return new TextDecoder().decode(bytes);
+  return new TextDecoder().decode(await servedCoded(result, index, origin, "identity"));
 }
 
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {

@@ -10,11 +10,12 @@
 //   - `worker.json`: the few strings the table indexes (types, Cache-Control values), the origin and
 //     the API index.
 // Bodies are stored once per unique content-defined chunk (an article's item repeats in the main feed,
-// its tag feeds, their archives and across formats), in three streams:
-//   - identity: every unique chunk's bytes;
+// its tag feeds, their archives and across formats), compressed, in two streams:
 //   - gzip: every unique chunk raw-deflated on its own and ended with a full flush (byte-aligned, no
 //     final bit), so the Worker makes one valid gzip member of any route by writing a header, the
-//     pieces in order (the request's origin as stored blocks), an empty final block and the trailer;
+//     pieces in order (the request's origin as stored blocks), an empty final block and the trailer.
+//     The identity body is that gzip body decoded, once, on the first identity request (the platform
+//     itself asks Workers for `br, gzip`, so identity requests are rare);
 //   - br: whole routes brotli-compressed, only for routes with no origin gap (brotli streams cannot be
 //     joined, and a body holding the request's origin cannot be compressed ahead of time).
 // In bundle storage the streams are regions of bodies.bin; in assets storage each stream is cut into
@@ -68,17 +69,17 @@ export interface Manifest {
   api?: ManifestApi;
   /** The same index in assets storage. Neither present: that endpoint answers 404. */
   apiAssets?: AssetsApi;
-  /** Bytes of unique identity body chunks. */
+  /** Bytes of the body streams (gzip pieces and brotli bodies). */
   storedBytes: number;
-  /** Bytes of each body stream (identity chunks, gzip pieces, brotli bodies). */
-  streamBytes: Record<Stream, number>;
+  /** Bytes of each body stream, and the unique chunks' identity bytes (not stored). */
+  streamBytes: Record<Stream | "identity", number>;
   /** Assets storage: how the streams are cut into files. */
   files?: StreamFiles;
 }
 
 /** The body streams (see the top of this file). */
-export type Stream = "identity" | "gzip" | "br";
-export const STREAMS: readonly Stream[] = ["identity", "gzip", "br"];
+export type Stream = "gzip" | "br";
+export const STREAMS: readonly Stream[] = ["gzip", "br"];
 
 /** Assets storage: every stream is cut into files of exactly `size` bytes (the last may be shorter). */
 export interface StreamFiles {
@@ -90,7 +91,7 @@ export interface StreamFiles {
 export function streamFilePath(stream: Stream, n: number): string {
   return `/${STREAM_DIRS[stream]}/${n}.bin`;
 }
-const STREAM_DIRS: Record<Stream, string> = { identity: "bodies", gzip: "gzip", br: "br" };
+const STREAM_DIRS: Record<Stream, string> = { gzip: "gzip", br: "br" };
 
 /** `worker.json`: what the Worker needs besides the two binary modules. */
 export interface WorkerManifest {
@@ -117,8 +118,8 @@ export interface WorkerManifest {
 // hashes   count x 8 bytes: (hi, lo) uint32 pairs of pathHash64(path, seed), strictly ascending
 // records  (count + 1) x RECORD_SIZE bytes: record i is the route of hash i; record `count` is the 404
 // refs     uint32s: chunk ids, GAP where the origin goes
-// chunks   CHUNK_SIZE bytes per unique chunk: identity (offset, length), gzip piece (offset, length)
-//          and the CRC-32 of its identity bytes; offsets into the stream (bodies.bin in bundle storage)
+// chunks   CHUNK_SIZE bytes per unique chunk: its identity length, its gzip piece (offset into the gzip
+//          stream, length) and the CRC-32 of its identity bytes
 // heap     UTF-8 strings: Link templates (see expandLink), which may hold the origin token
 
 export const TABLE_MAGIC = 0x33425452; // "RTB3"
@@ -126,9 +127,9 @@ export const TABLE_HEADER = 32;
 /** Header uint32 slots. */
 export const H = { magic: 0, count: 1, seed: 2, hashes: 3, records: 4, refs: 5, chunks: 6, heap: 7 } as const;
 export const RECORD_SIZE = 72;
-export const CHUNK_SIZE = 20;
+export const CHUNK_SIZE = 16;
 /** Chunk entry field byte offsets. */
-export const C = { offset: 0, length: 4, gzOffset: 8, gzLength: 12, crc: 16 } as const;
+export const C = { length: 0, gzOffset: 4, gzLength: 8, crc: 12 } as const;
 /** Record field byte offsets. */
 export const R = {
   /** 16 raw bytes: the strong ETag is their quoted base64url. */
@@ -202,7 +203,7 @@ export function pathHash64(text: string, seed: number): [number, number] {
   return [h1 >>> 0, h2 >>> 0];
 }
 
-/** Asset path of identity body file `n` (kept for store.ts's single-body reader). */
+/** Asset path of body file `n` of the single-body layout (store.ts's RouteBodies, superseded by fragments.ts). */
 export function bodyFilePath(n: number): string {
-  return streamFilePath("identity", n);
+  return `/bodies/${n}.bin`;
 }

@@ -1,6 +1,8 @@
 // Route bodies in each coding, joined from the build's body streams on first use and memoized: the
-// identity body from its unique chunks, the gzip body from the chunks' deflate pieces (one gzip member:
-// header, pieces, the request's origin as stored blocks, end block, trailer), the brotli body as stored.
+// gzip body from its unique chunks' deflate pieces (one gzip member: header, pieces, the request's
+// origin as stored blocks, end block, trailer), the brotli body as stored, and the identity body by
+// decoding the gzip body once (workerd's native DecompressionStream): the platform asks Workers for
+// `br, gzip`, so identity is the rare case and storing it too would more than double the bytes.
 // In bundle storage the streams are regions of bodies.bin; in assets storage, fixed-size files fetched
 // through the ASSETS binding (all the files a body needs, at once; concurrent misses share a fetch).
 //
@@ -64,22 +66,18 @@ export class EncodedBodies {
     return GZIP_FRAMING + rec.gzBytes + rec.gaps * storedLength(o);
   }
 
-  /** The body if it is at hand without I/O (bundle storage always; assets storage on a memo hit). */
+  /** The body if it is at hand without I/O (bundle storage: gzip and br; otherwise a memo hit). */
   ready(rec: RouteRecord, coding: Coding, origin: string): Uint8Array | null {
     const key = rec.index * 3 + CODINGS.indexOf(coding);
     const memo = this.memoFor(rec, origin);
     const hit = memo.get(key);
     if (hit) return hit;
     const bases = this.bases;
-    if (!bases) return null;
+    if (!bases || coding === "identity") return null;
     const read: Reader = (s, off, len) => this.blob.subarray(bases[s] + off, bases[s] + off + len);
-    // Served as views, with nothing to memoize: brotli bodies, and single-chunk identity bodies.
+    // Brotli bodies are served as views, with nothing to memoize.
     if (coding === "br") return read("br", rec.brOffset, rec.brLength);
-    if (coding === "identity" && rec.b === 1 && rec.gaps === 0) {
-      const [off, len] = this.table.chunk(this.table.ref(rec.a));
-      return read("identity", off, len);
-    }
-    const bytes = this.join(rec, coding, read);
+    const bytes = this.joinGzip(rec, read);
     memo.set(key, bytes);
     return bytes;
   }
@@ -88,9 +86,18 @@ export class EncodedBodies {
   async load(rec: RouteRecord, coding: Coding, origin: string, fetchFile: FileFetcher): Promise<Uint8Array> {
     const now = this.ready(rec, coding, origin);
     if (now) return now;
+    if (coding === "identity") {
+      const gz = await this.load(rec, "gzip", origin, fetchFile);
+      const bytes = await gunzip(gz);
+      if (bytes.length !== this.length(rec, "identity", origin)) {
+        throw new BodyUnavailable(`body of route ${rec.index} does not match its record`);
+      }
+      this.memoFor(rec, origin).set(rec.index * 3, bytes);
+      return bytes;
+    }
     const layout = this.layout;
     if (!layout) throw new BodyUnavailable("no body storage");
-    const stream: Stream = coding === "identity" ? "identity" : coding === "gzip" ? "gzip" : "br";
+    const stream: Stream = coding;
     const numbers = this.filesOf(rec, stream, layout.size);
     const fetched = new Map<number, Uint8Array>();
     await Promise.all(
@@ -107,9 +114,10 @@ export class EncodedBodies {
       while (at < len) {
         const n = Math.floor((off + at) / layout.size);
         const from = (off + at) % layout.size;
-        const file = fetched.get(n);
-        const part = file?.subarray(from, from + (len - at));
-        if (!part || part.length === 0) throw new BodyUnavailable(`body file ${streamFilePath(stream, n)} is short`);
+        const part = fetched.get(n)?.subarray(from, from + (len - at));
+        if (!part || part.length === 0) {
+          throw new BodyUnavailable(`body file ${streamFilePath(stream, n)} is short`);
+        }
         out.set(part, at);
         at += part.length;
       }
@@ -118,7 +126,7 @@ export class EncodedBodies {
     // Synchronous from here on: memoFor() sets the origin for this request, even if other requests
     // switched it while this one awaited.
     const memo = this.memoFor(rec, origin);
-    const bytes = coding === "br" ? read("br", rec.brOffset, rec.brLength) : this.join(rec, coding, read);
+    const bytes = coding === "br" ? read("br", rec.brOffset, rec.brLength) : this.joinGzip(rec, read);
     memo.set(rec.index * 3 + CODINGS.indexOf(coding), bytes);
     return bytes;
   }
@@ -137,7 +145,7 @@ export class EncodedBodies {
     for (let i = 0; i < rec.b; i++) {
       const id = this.table.ref(rec.a + i);
       if (id === GAP) continue;
-      const [off, len] = stream === "identity" ? this.table.chunk(id) : this.table.gzPiece(id);
+      const [off, len] = this.table.gzPiece(id);
       add(off, len);
     }
     return out;
@@ -153,39 +161,41 @@ export class EncodedBodies {
     return this.joined;
   }
 
-  /** The identity or gzip body of `rec`, joined from its refs (origin from memoFor()). */
-  private join(rec: RouteRecord, coding: "identity" | "gzip", read: Reader): Uint8Array {
+  /** The gzip body of `rec`, joined from its refs' pieces (origin from memoFor()). */
+  private joinGzip(rec: RouteRecord, read: Reader): Uint8Array {
     const t = this.table;
     const o = this.current;
-    const gap = coding === "identity" ? (o?.bytes ?? new Uint8Array(0)) : (o?.stored ?? new Uint8Array(0));
+    const gap = o?.stored ?? new Uint8Array(0);
     const size = rec.size + rec.gaps * (o?.bytes.length ?? 0);
-    const total = coding === "identity" ? size : GZIP_FRAMING + rec.gzBytes + rec.gaps * gap.length;
+    const total = GZIP_FRAMING + rec.gzBytes + rec.gaps * gap.length;
     const out = new Uint8Array(total);
-    let at = 0;
-    if (coding === "gzip") {
-      out.set(GZIP_HEADER, 0);
-      at = GZIP_HEADER.length;
-    }
+    out.set(GZIP_HEADER, 0);
+    let at = GZIP_HEADER.length;
     let crc = 0;
     for (let i = 0; i < rec.b; i++) {
       const id = t.ref(rec.a + i);
       if (id === GAP) {
         out.set(gap, at);
         at += gap.length;
-        if (coding === "gzip" && o) crc = crc32Combine(crc, o.crc, o.bytes.length);
+        if (o) crc = crc32Combine(crc, o.crc, o.bytes.length);
         continue;
       }
-      const [off, len] = coding === "identity" ? t.chunk(id) : t.gzPiece(id);
-      out.set(read(coding, off, len), at);
+      const [off, len] = t.gzPiece(id);
+      out.set(read("gzip", off, len), at);
       at += len;
-      if (coding === "gzip" && rec.gaps > 0) crc = crc32Combine(crc, t.chunkCrc(id), t.chunk(id)[1]);
+      // Without gaps the build stored the body's CRC; with them it depends on the origin.
+      if (rec.gaps > 0) crc = crc32Combine(crc, t.chunkCrc(id), t.chunkLength(id));
     }
-    if (coding === "gzip") {
-      out.set(DEFLATE_END, at);
-      out.set(gzipTrailer(rec.gaps === 0 ? rec.c : crc, size), at + DEFLATE_END.length);
-      at += GZIP_FRAMING - GZIP_HEADER.length;
-    }
+    out.set(DEFLATE_END, at);
+    out.set(gzipTrailer(rec.gaps === 0 ? rec.c : crc, size), at + DEFLATE_END.length);
+    at += GZIP_FRAMING - GZIP_HEADER.length;
     if (at !== total) throw new BodyUnavailable(`body of route ${rec.index} does not match its record`);
     return out;
   }
+}
+
+/** Decodes a gzip body with the runtime's native decoder (workerd and Node alike). */
+async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }

@@ -146,10 +146,14 @@ export class RouteTable {
     return this.view.getUint32(this.refsAt + i * 4, true);
   }
 
-  /** [offset, length] of unique chunk `id` in the identity stream (bodies.bin in bundle storage). */
+  /** Identity length of unique chunk `id`. */
+  chunkLength(id: number): number {
+    return this.view.getUint32(this.chunksAt + id * CHUNK_SIZE + C.length, true);
+  }
+
+  /** Kept for store.ts's RouteBodies (superseded by fragments.ts): there are no identity chunks now. */
   chunk(id: number): [number, number] {
-    const at = this.chunksAt + id * CHUNK_SIZE;
-    return [this.view.getUint32(at + C.offset, true), this.view.getUint32(at + C.length, true)];
+    return [0, this.chunkLength(id)];
   }
 
   /** [offset, length] of chunk `id`'s gzip piece in the gzip stream. */

@@ -58,6 +58,6 @@ export async function decodedBytes(res: Response): Promise<Uint8Array> {
   const coding = res.headers.get("content-encoding");
   if (!coding || !res.body) return new Uint8Array(await res.arrayBuffer());
   const format = coding === "br" ? "brotli" : coding;
-  const stream = res.body.pipeThrough(new DecompressionStream(format as CompressionFormat));
+  const stream = res.body.pipeThrough(new DecompressionStream(format as "gzip"));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }

@@ -8,8 +8,12 @@ import { GAP } from "../../shared/manifest";
 
 export const CHUNK_MIN = 256;
 export const CHUNK_MAX = 8 * 1024;
-/** A boundary is where the top CHUNK_BITS of the gear hash are zero: ~1 KiB past CHUNK_MIN on average. */
-const CHUNK_BITS = 10;
+/**
+ * A boundary is where the top CHUNK_BITS of the gear hash are zero: ~4 KiB past CHUNK_MIN on average.
+ * Each chunk is deflated on its own, so bigger chunks compress better and cost fewer zlib calls (at
+ * 1,000 articles 12 bits store 18.6 MB of gzip pieces against 20.7 MB with 10 bits).
+ */
+const CHUNK_BITS = 12;
 
 /**
  * Deterministic deflate settings: the same zlib gives the same pieces. A full flush ends each piece on a
@@ -82,35 +86,28 @@ export class ByteStream {
   }
 }
 
-/** Unique chunks, appended once each (identity bytes, gzip piece, CRC); a chunk is known by its SHA-256. */
+/**
+ * Unique chunks, appended once each as their gzip piece, with their length and CRC (the Worker joins
+ * pieces into gzip bodies, and decodes one for the rare identity request); known by SHA-256.
+ */
 export class ChunkStore {
-  readonly offsets: number[] = [];
   readonly lengths: number[] = [];
   readonly gzOffsets: number[] = [];
   readonly gzLengths: number[] = [];
   readonly crcs: number[] = [];
   private readonly ids = new Map<string, number>();
-  readonly identity: ByteStream;
-  readonly gzip: ByteStream;
-
-  constructor(identityBase: number, gzipBase: number) {
-    this.identity = new ByteStream(identityBase);
-    this.gzip = new ByteStream(gzipBase);
-  }
-
-  get bytes(): number {
-    return this.identity.size + this.gzip.size;
-  }
+  readonly gzip = new ByteStream();
+  /** Identity bytes of the unique chunks (what an uncompressed store would hold). */
+  identityBytes = 0;
 
   add(bytes: Uint8Array): number {
     const key = createHash("sha256").update(bytes).digest("base64");
     const known = this.ids.get(key);
     if (known !== undefined) return known;
-    const id = this.offsets.length;
+    const id = this.lengths.length;
     this.ids.set(key, id);
-    // A copy: `bytes` may be a view into a whole body, which must not stay alive for one chunk.
-    this.offsets.push(this.identity.push(bytes.slice()));
     this.lengths.push(bytes.length);
+    this.identityBytes += bytes.length;
     const gz = deflateRawSync(bytes, DEFLATE);
     this.gzOffsets.push(this.gzip.push(gz));
     this.gzLengths.push(gz.length);

@@ -2,12 +2,12 @@
 // JSON of shared strings. All the per-response work the Worker would otherwise do (hashing, dates,
 // header defaults, compression) happens here, once.
 //
-// Bodies are cut into content-defined chunks and each unique chunk is stored once, with its own gzip
+// Bodies are cut into content-defined chunks and each unique chunk is stored once, as its own gzip
 // piece (see chunks.ts); routes without an origin gap also get a whole brotli body. Where the streams
 // live depends on the storage (see src/shared/manifest.ts):
 //   - bundle: regions of bodies.bin, inside the Worker;
-//   - assets: files of a fixed size under assets/{bodies,gzip,br}/, read through the ASSETS binding,
-//     for corpora whose bodies would not fit in a Worker upload or isolate.
+//   - assets: files of a fixed size under assets/{gzip,br}/, read through the ASSETS binding, for
+//     corpora whose bodies would not fit in a Worker upload or isolate.
 import { createHash } from "node:crypto";
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -92,7 +92,7 @@ function streamFiles(
   const size = Math.max(FILE_TARGET, Math.ceil(total / Math.max(1, maxFiles - STREAMS.length)));
   if (size > MAX_FILE_BYTES) throw new Error(`emit: ${total} body bytes do not fit the static asset limits`);
   const files: { path: string; bytes: Uint8Array }[] = [];
-  const count = { identity: 0, gzip: 0, br: 0 };
+  const count = { gzip: 0, br: 0 };
   for (const s of STREAMS) {
     const bytes = streams[s];
     for (let at = 0; at < bytes.length; at += size) {
@@ -132,17 +132,13 @@ export function emit(
   const all = [...prepared, prepare(notFound, token, 404)];
   const checked = opts.extra?.api ? checkApi(opts.extra.api) : undefined;
 
-  const chunks = new ChunkStore(0, 0);
+  const chunks = new ChunkStore();
   const br = new ByteStream();
   const refs: number[] = [];
   const located = locate(all, chunks, refs, br);
-  const streams: Record<Stream, Uint8Array> = {
-    identity: chunks.identity.concat(),
-    gzip: chunks.gzip.concat(),
-    br: br.concat(),
-  };
-  const streamBytes = { identity: streams.identity.length, gzip: streams.gzip.length, br: streams.br.length };
-  const bodyBytes = streamBytes.identity + streamBytes.gzip + streamBytes.br;
+  const streams: Record<Stream, Uint8Array> = { gzip: chunks.gzip.concat(), br: br.concat() };
+  const streamBytes = { identity: chunks.identityBytes, gzip: streams.gzip.length, br: streams.br.length };
+  const bodyBytes = streamBytes.gzip + streamBytes.br;
 
   let storage: StorageMode = setting === "assets" ? "assets" : "bundle";
   let api: ManifestApi | undefined;
@@ -161,7 +157,7 @@ export function emit(
     }
   }
   if (storage === "bundle") {
-    const at: Record<Stream, number> = { identity: 0, gzip: 0, br: 0 };
+    const at: Record<Stream, number> = { gzip: 0, br: 0 };
     for (const s of STREAMS) {
       writer.align(8);
       at[s] = writer.size;
@@ -215,7 +211,7 @@ export function emit(
     originToken: opts.originToken,
     routes: Object.fromEntries(all.slice(0, -1).map((p) => [p.path, p.entry])),
     notFound: notFoundEntry,
-    storedBytes: streamBytes.identity,
+    storedBytes: bodyBytes,
     streamBytes,
   };
   if (api) manifest.api = api;

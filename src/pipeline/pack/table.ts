@@ -99,7 +99,7 @@ export function buildTable(
     return at;
   };
 
-  const chunkCount = chunks.offsets.length;
+  const chunkCount = chunks.lengths.length;
   const hashesAt = TABLE_HEADER;
   const recordsAt = hashesAt + count * 8;
   const refsAt = recordsAt + (count + 1) * RECORD_SIZE;
@@ -153,7 +153,6 @@ export function buildTable(
   });
   for (let i = 0; i < chunkCount; i++) {
     const at = chunksAt + i * CHUNK_SIZE;
-    u32(at + C.offset, chunks.offsets[i] ?? 0);
     u32(at + C.length, chunks.lengths[i] ?? 0);
     u32(at + C.gzOffset, chunks.gzOffsets[i] ?? 0);
     u32(at + C.gzLength, chunks.gzLengths[i] ?? 0);

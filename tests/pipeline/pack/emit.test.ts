@@ -156,7 +156,7 @@ describe("emit", () => {
     const dir = join(mkdtempSync(join(tmpdir(), "emit-")), "out");
     const assets = emit([route("/", "hi")], NF, { origin: null, originToken: TOKEN, storage: "assets" });
     writeGenerated(dir, assets);
-    expect(readdirSync(join(dir, "assets", "bodies"))).toEqual(["0.bin"]);
+    expect(readdirSync(join(dir, "assets", "gzip"))).toEqual(["0.bin"]);
     const result = emit([route("/", "hi")], NF, { origin: null, originToken: TOKEN });
     writeGenerated(dir, result);
     expect(JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"))).toEqual(result.manifest);

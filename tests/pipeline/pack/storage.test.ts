@@ -71,11 +71,11 @@ describe("chunkEnds (gear-hash content-defined chunking)", () => {
     });
   });
 
-  it("averages roughly 1 KiB on text", () => {
-    const bytes = enc.encode(text(7, 60_000));
+  it("averages roughly 4 KiB on text", () => {
+    const bytes = enc.encode(text(7, 120_000));
     const avg = bytes.length / chunkEnds(bytes).length;
-    expect(avg).toBeGreaterThan(600);
-    expect(avg).toBeLessThan(2500);
+    expect(avg).toBeGreaterThan(2000);
+    expect(avg).toBeLessThan(7000);
   });
 
   it("is content-defined: a prefix insert only moves boundaries near it", () => {
@@ -302,14 +302,14 @@ describe("EncodedBodies in assets storage", () => {
   it("concurrent misses on one body file fetch it once; a missing file is a BodyUnavailable", async () => {
     const routes = Array.from({ length: 6 }, (_, i) => route(`/p/${i}`, `${text(i, 50)} ${TOKEN}/x`));
     const result = emit(routes, NF, { origin: null, originToken: TOKEN, storage: "assets" });
-    expect(result.files.filter((f) => f.path.startsWith("/bodies/")).length).toBe(1);
+    expect(result.files.filter((f) => f.path.startsWith("/gzip/")).length).toBe(1);
     const { table, bodies } = readerFor(result);
     const seen: string[] = [];
     const fetchFile = fileFetcher(result, seen);
     const got = await Promise.all(
       routes.map((r) => bodies.load(table.record(table.find(r.path)), "identity", "https://h.example", fetchFile)),
     );
-    expect(seen).toEqual(["/bodies/0.bin"]);
+    expect(seen).toEqual(["/gzip/0.bin"]);
     expect(got.map((b) => new TextDecoder().decode(b))).toEqual(
       routes.map((r) => r.body.replaceAll(TOKEN, "https://h.example")),
     );
@@ -320,7 +320,7 @@ describe("EncodedBodies in assets storage", () => {
   });
 
   it("a feed's item is stored once: the unique chunks are far fewer than the bytes served", () => {
-    const items = Array.from({ length: 30 }, (_, i) => `<item>${text(i + 7, 400)}</item>`);
+    const items = Array.from({ length: 30 }, (_, i) => `<item>${text(i + 7, 1500)}</item>`);
     // Ten overlapping "feeds" of ten items each, like a main feed, tag feeds and archives.
     const feeds = Array.from({ length: 10 }, (_, f) =>
       route(`/f/${f}`, `<rss>${items.slice(f * 2, f * 2 + 10).join("")}</rss>`),

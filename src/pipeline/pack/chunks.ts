@@ -21,7 +21,9 @@ const CHUNK_BITS = 12;
  */
 const DEFLATE = {
   level: 9,
-  memLevel: 9,
+  memLevel: 8,
+  // Chunks are at most CHUNK_MAX (8 KiB): a bigger window finds nothing more and costs allocation.
+  windowBits: 13,
   strategy: constants.Z_DEFAULT_STRATEGY,
   finishFlush: constants.Z_FULL_FLUSH,
 } as const;

@@ -184,7 +184,6 @@ export function expandLink(template: string, path: string): string {
   return segments === null ? template : out + template.slice(from);
 }
 
-
 /**
  * 64-bit hash of a path's UTF-16 code units as [hi, lo] uint32s (two cyrb53-style lanes). Not
  * cryptographic: the build checks that no two routes collide (it changes `seed` if they do), and a

@@ -10,8 +10,8 @@
 // are memoized for one origin at a time, so a stream of hostile Host headers costs time, never memory.
 import { type Stream, type StreamFiles, streamFilePath } from "../shared/manifest";
 import {
-  type Coding,
   CODINGS,
+  type Coding,
   crc32,
   crc32Combine,
   DEFLATE_END,

@@ -17,6 +17,8 @@ import {
   runApiQuery,
 } from "./api-query";
 import { notModified } from "./conditional";
+import { type Coding, codedEtag, negotiate } from "./encoding";
+import { EncodedBodies } from "./fragments";
 import { shortHash } from "./hash";
 import {
   ALLOW,
@@ -27,8 +29,6 @@ import {
 } from "./headers";
 import { OriginJoiner } from "./origin";
 import { resolvePath } from "./routes";
-import { type Coding, codedEtag, negotiate } from "./encoding";
-import { EncodedBodies } from "./fragments";
 import { BodyUnavailable, FileCache, type FileFetcher } from "./store";
 import { RouteTable } from "./table";
 
@@ -156,7 +156,10 @@ function serveRoute(
   if (rec.link) rep.link = joiner.text(expandLink(rec.link, path), origin);
   const status = rec.status;
   if (status === 200 && notModified(request.headers, rep.etag, rec.lastModifiedMs, Date.now())) {
-    return new Response(null, { status: 304, headers: codingHeaders(representationHeaders(rep, false), coding) });
+    return new Response(null, {
+      status: 304,
+      headers: codingHeaders(representationHeaders(rep, false), coding),
+    });
   }
   const headers = codingHeaders(representationHeaders(rep, true), coding);
   if (request.method === "HEAD") {

@@ -13,7 +13,13 @@ export function ab(bytes: Uint8Array): ArrayBuffer {
 
 export function readerFor(result: EmitResult): { table: RouteTable; bodies: EncodedBodies } {
   const table = new RouteTable(ab(result.table));
-  const bodies = new EncodedBodies(table, result.blob, result.worker.bases, result.worker.files, new FileCache(0));
+  const bodies = new EncodedBodies(
+    table,
+    result.blob,
+    result.worker.bases,
+    result.worker.files,
+    new FileCache(0),
+  );
   return { table, bodies };
 }
 

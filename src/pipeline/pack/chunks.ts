@@ -110,7 +110,9 @@ export class ChunkStore {
     this.ids.set(key, id);
     this.lengths.push(bytes.length);
     this.identityBytes += bytes.length;
-    const gz = deflateRawSync(bytes, DEFLATE);
+    // A copy of exactly its size: zlib's result is a view of a larger buffer, which would stay alive
+    // per chunk (at 10,000 articles that pinned about 2 GB until the end of the build).
+    const gz = new Uint8Array(deflateRawSync(bytes, DEFLATE));
     this.gzOffsets.push(this.gzip.push(gz));
     this.gzLengths.push(gz.length);
     this.crcs.push(crc32(bytes) >>> 0);

@@ -71,14 +71,22 @@ export interface EmitOptions {
 function locate(all: readonly Prepared[], chunks: ChunkStore, refs: number[], br: ByteStream): Located[] {
   return all.map((p) => {
     const own = chunks.refs(p.segments);
-    const loc: Located = { a: refs.length, b: own.length, gzBytes: chunks.gzBytes(own), brOffset: 0, brLength: 0 };
+    const loc: Located = {
+      a: refs.length,
+      b: own.length,
+      gzBytes: chunks.gzBytes(own),
+      brOffset: 0,
+      brLength: 0,
+    };
     for (const r of own) refs.push(r);
     const body = p.segments.length === 1 ? p.segments[0] : undefined;
     if (body && body.length > 0) {
-      const compressed = brotliBody(body);
+      const compressed = new Uint8Array(brotliBody(body));
       loc.brOffset = br.push(compressed);
       loc.brLength = compressed.length;
     }
+    // Stored now: the route's bytes can be collected while the rest are chunked.
+    p.segments = [];
     return loc;
   });
 }
@@ -181,7 +189,15 @@ export function emit(
 
   const hash = createHash("sha256");
   hash.update(
-    JSON.stringify({ storage, origin: opts.origin, token: opts.originToken, types, cacheControls, bases, layout }),
+    JSON.stringify({
+      storage,
+      origin: opts.origin,
+      token: opts.originToken,
+      types,
+      cacheControls,
+      bases,
+      layout,
+    }),
   );
   hash.update(JSON.stringify(api ?? apiAssets ?? null));
   hash.update(table).update(blob);

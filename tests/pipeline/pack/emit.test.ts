@@ -12,8 +12,8 @@ import {
 import type { RenderedRoute } from "../../../src/pipeline/render/types";
 import { RouteTable } from "../../../src/worker/table";
 import { FIXTURE_TOKEN, fixtureEmit } from "../../support/fixture-site";
-import { servedCoded } from "../../support/served";
 import { route } from "../../support/routes";
+import { servedCoded } from "../../support/served";
 
 const TOKEN = "https://origin.invalid";
 

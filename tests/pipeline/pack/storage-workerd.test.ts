@@ -131,7 +131,10 @@ describe("bundle and assets storage in workerd (Miniflare)", { timeout: 120_000 
   // otherwise, and undici decodes; exact coded bytes and lengths: tests/worker/encoding.test.ts.
   it("HEAD's Content-Length is the coded body's, the same in both storages", async () => {
     for (const path of Object.keys(assets.manifest.routes).slice(0, 15)) {
-      const [a, b] = await Promise.all([bundle.fetch(path, { method: "HEAD" }), assets.fetch(path, { method: "HEAD" })]);
+      const [a, b] = await Promise.all([
+        bundle.fetch(path, { method: "HEAD" }),
+        assets.fetch(path, { method: "HEAD" }),
+      ]);
       expect(Number(b.headers.get("content-length")), path).toBe(Number(a.headers.get("content-length")));
       expect(Number(a.headers.get("content-length")), path).toBeGreaterThan(0);
     }

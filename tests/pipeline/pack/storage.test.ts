@@ -307,16 +307,18 @@ describe("EncodedBodies in assets storage", () => {
     const seen: string[] = [];
     const fetchFile = fileFetcher(result, seen);
     const got = await Promise.all(
-      routes.map((r) => bodies.load(table.record(table.find(r.path)), "identity", "https://h.example", fetchFile)),
+      routes.map((r) =>
+        bodies.load(table.record(table.find(r.path)), "identity", "https://h.example", fetchFile),
+      ),
     );
     expect(seen).toEqual(["/gzip/0.bin"]);
     expect(got.map((b) => new TextDecoder().decode(b))).toEqual(
       routes.map((r) => r.body.replaceAll(TOKEN, "https://h.example")),
     );
     const cold = readerFor(result).bodies;
-    await expect(
-      cold.load(table.record(0), "gzip", "https://h.example", async () => null),
-    ).rejects.toThrow(/missing/);
+    await expect(cold.load(table.record(0), "gzip", "https://h.example", async () => null)).rejects.toThrow(
+      /missing/,
+    );
   });
 
   it("a feed's item is stored once: the unique chunks are far fewer than the bytes served", () => {

@@ -7,7 +7,6 @@ import {
   CHUNK_MAX,
   CHUNK_MIN,
   chunkEnds,
-  type EmitResult,
   emit,
   linkTemplate,
 } from "../../../src/pipeline/pack/emit";
@@ -51,10 +50,6 @@ function text(seed: number, n: number): string {
 
 function ab(bytes: Uint8Array): ArrayBuffer {
   return bytes.slice().buffer as ArrayBuffer;
-}
-
-async function servedBytes(result: EmitResult, index: number, origin: string): Promise<string> {
-  return new TextDecoder().decode(await servedCoded(result, index, origin, "identity"));
 }
 
 describe("chunkEnds (gear-hash content-defined chunking)", () => {

@@ -3,13 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { settingsFromVars } from "../../../src/pipeline/config";
-import {
-  CHUNK_MAX,
-  CHUNK_MIN,
-  chunkEnds,
-  emit,
-  linkTemplate,
-} from "../../../src/pipeline/pack/emit";
+import { CHUNK_MAX, CHUNK_MIN, chunkEnds, emit, linkTemplate } from "../../../src/pipeline/pack/emit";
 import type { RenderedRoute } from "../../../src/pipeline/render/types";
 import { expandLink, pathHash64 } from "../../../src/shared/manifest";
 import type { Coding } from "../../../src/worker/encoding";

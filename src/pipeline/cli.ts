@@ -15,6 +15,7 @@ import { listCorpus } from "./read/read";
 import { renderSite } from "./render/index";
 import { formatReport } from "./report";
 import { assembleSite } from "./site";
+import { Stages } from "./stages";
 
 interface Options {
   corpus: string;
@@ -73,6 +74,9 @@ function fail(problems: readonly Problem[]): never {
 
 function main(): void {
   const opts = parseArgs(process.argv.slice(2), process.env);
+  // Progress only on a terminal, never in CI or a log.
+  const stages = new Stages(process.stderr.isTTY === true && !process.env.CI && !opts.quiet);
+  stages.start("read", opts.corpus);
   const label = relative(process.cwd(), resolve(opts.corpus)) || opts.corpus;
   const { settings, storage, problems: settingProblems } = loadSettings(opts.config, process.env);
   if (settingProblems.length) fail(settingProblems);
@@ -100,15 +104,18 @@ function main(): void {
       },
     ]);
   }
+  stages.start("extract and enrich", `${listing.articles.length} captures`);
   const assembled = assembleSite(listing, settings, label);
   if (!assembled.ok) fail(assembled.problems);
   const { site, report, warnings } = assembled.value;
 
+  stages.start("render and pack", `${site.articles.length} articles`);
   const output = renderSite(site, storage);
   const routeCount = Object.keys(output.manifest.routes).length;
   const reportText = formatReport(report, warnings);
 
   // Written next to the target and swapped in whole, so a reader never sees half a build.
+  stages.start("write", `${output.files.length} asset files`);
   const out = resolve(opts.out);
   const tmp = `${out}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
@@ -118,17 +125,18 @@ function main(): void {
   writeSiteJson(resolve(tmp, "site.json"), site);
   rmSync(out, { recursive: true, force: true });
   renameSync(tmp, out);
+  const timing = stages.summary();
 
   // On stderr, once each, also under --quiet: a doubt the user never sees cannot be fixed.
   for (const w of warnings) process.stderr.write(`${formatWarning(w)}\n`);
   if (opts.quiet) {
     process.stdout.write(
-      `${reportText.trimEnd().split("\n").pop()}; ${routeCount} responses in ${relative(process.cwd(), out) || out}\n`,
+      `${reportText.trimEnd().split("\n").pop()}; ${routeCount} responses in ${relative(process.cwd(), out) || out}\n${timing}\n`,
     );
   } else {
     process.stdout.write(reportText);
     process.stdout.write(
-      `Wrote ${routeCount} prerendered responses (${output.manifest.storage} storage, ${output.manifest.storedBytes} body bytes stored) to ${relative(process.cwd(), out) || out}\n`,
+      `Wrote ${routeCount} prerendered responses (${output.manifest.storage} storage, ${output.manifest.storedBytes} body bytes stored, ${output.files.length} asset files) to ${relative(process.cwd(), out) || out}\n${timing}\n`,
     );
   }
 }

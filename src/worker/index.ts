@@ -144,7 +144,7 @@ function serveRoute(
   env: Env | undefined,
 ): Response | Promise<Response> {
   const rec = table.record(index);
-  const coding = negotiate(request.headers.get("accept-encoding"), rec.brLength > 0);
+  const coding = negotiate(clientAcceptEncoding(request), rec.brLength > 0);
   const rep: Representation & { etag: string } = {
     kind: rec.kind,
     type: manifest.types[rec.typeIndex] ?? "application/octet-stream",
@@ -176,6 +176,16 @@ function serveRoute(
       return plain(503, `${detail}; try again shortly.\n`, { "Retry-After": "30" });
     },
   );
+}
+
+/**
+ * The client's own Accept-Encoding. Cloudflare hands Workers `Accept-Encoding: br, gzip` whatever the
+ * client sent and keeps the original in `cf.clientAcceptEncoding` (Miniflare does the same); it does not
+ * decode feed types for a client that cannot, so the choice must follow the client's header.
+ */
+function clientAcceptEncoding(request: Request): string | null {
+  const original = (request.cf as { clientAcceptEncoding?: unknown } | undefined)?.clientAcceptEncoding;
+  return typeof original === "string" ? original : request.headers.get("accept-encoding");
 }
 
 /** Every route has a gzip body, so every route's answer (200, HEAD or 304) varies by Accept-Encoding. */

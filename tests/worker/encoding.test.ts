@@ -121,6 +121,14 @@ describe("content codings in workerd", () => {
     }
   });
 
+  it("follows the client's own header (cf.clientAcceptEncoding) over the one the platform sets", async () => {
+    const headers = { "Accept-Encoding": "br, gzip" };
+    const plain = await get("/feed.xml", { headers, cf: { clientAcceptEncoding: "" } } as RequestInit);
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    const gz = await get("/feed.xml", { headers, cf: { clientAcceptEncoding: "gzip" } } as RequestInit);
+    expect(gz.headers.get("content-encoding")).toBe("gzip");
+  });
+
   it("the 404 page is precompressed too", async () => {
     const plain = await get("/no/such/page");
     const gz = await get("/no/such/page", { headers: { "Accept-Encoding": "gzip" } });

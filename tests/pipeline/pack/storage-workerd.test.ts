@@ -104,7 +104,7 @@ describe("bundle and assets storage in workerd (Miniflare)", { timeout: 120_000 
   });
 
   it("every route: same status, headers and bytes from both storages (GET and HEAD)", async () => {
-    const paths = [...Object.keys(bundle.manifest.routes), "/no/such/page", "/feed.xml/", "/bodies/0.bin"];
+    const paths = [...Object.keys(bundle.manifest.routes), "/no/such/page", "/feed.xml/", "/gzip/0.bin"];
     for (const path of paths) {
       for (const method of ["GET", "HEAD"]) {
         const [a, b] = await Promise.all([bundle.fetch(path, { method }), assets.fetch(path, { method })]);
@@ -121,19 +121,30 @@ describe("bundle and assets storage in workerd (Miniflare)", { timeout: 120_000 
   });
 
   it("body files are never served directly (the Worker runs first and answers 404)", async () => {
-    const res = await assets.fetch("/bodies/0.bin");
+    const res = await assets.fetch("/gzip/0.bin");
     expect(res.status).toBe(404);
     expect(res.headers.get("content-type")).toBe(assets.manifest.notFound.type);
   });
 
-  // Miniflare does what the platform does: the Worker always sees `Accept-Encoding: br, gzip` and the
-  // entry Worker decodes for the client. So the Worker answers br where a route has a brotli body, gzip
-  // otherwise, and undici decodes; exact coded bytes and lengths: tests/worker/encoding.test.ts.
-  it("HEAD's Content-Length is the coded body's, the same in both storages", async () => {
+  // Miniflare does what the platform does: the Worker sees `Accept-Encoding: br, gzip` and the client's
+  // own header in `cf.clientAcceptEncoding`, which the Worker follows. undici decodes gzip and br.
+  it("HEAD's Content-Length is the GET body's length (identity)", async () => {
+    const headers = { "Accept-Encoding": "identity" };
+    for (const path of Object.keys(assets.manifest.routes).slice(0, 15)) {
+      const head = await assets.fetch(path, { method: "HEAD", headers });
+      const get = await assets.fetch(path, { headers });
+      expect(get.headers.get("content-encoding"), path).toBeNull();
+      const bytes = new Uint8Array(await get.arrayBuffer());
+      expect(Number(head.headers.get("content-length")), path).toBe(bytes.length);
+    }
+  });
+
+  it("HEAD's Content-Length for a coded body is the same in both storages", async () => {
+    const headers = { "Accept-Encoding": "gzip, br" };
     for (const path of Object.keys(assets.manifest.routes).slice(0, 15)) {
       const [a, b] = await Promise.all([
-        bundle.fetch(path, { method: "HEAD" }),
-        assets.fetch(path, { method: "HEAD" }),
+        bundle.fetch(path, { method: "HEAD", headers }),
+        assets.fetch(path, { method: "HEAD", headers }),
       ]);
       expect(Number(b.headers.get("content-length")), path).toBe(Number(a.headers.get("content-length")));
       expect(Number(a.headers.get("content-length")), path).toBeGreaterThan(0);

@@ -4,6 +4,7 @@
 import type { Article, Site, SiteSettings } from "../shared/types";
 import { type ArticleReport, articleFromCapture, type Draft, type Sidecar } from "./capture";
 import { slugFromPath } from "./enrich/identity";
+import { siteOrder } from "./enrich/order";
 import { groupStories } from "./enrich/stories";
 import { parseTaxonomy, type TagRule } from "./enrich/taxonomy";
 import { type Problem, Problems } from "./problems";
@@ -118,7 +119,7 @@ export function assembleSite(
   if (!problems.ok) return { ok: false, problems: problems.list };
 
   const stories = groupStories(
-    drafts.map((d) => ({ id: d.article.id, date: d.article.date, text: d.tagText })),
+    drafts.map((d) => ({ id: d.article.id, date: d.article.captured ?? d.article.date, text: d.tagText })),
   );
   const slugOf = new Map(drafts.map((d) => [d.article.id, d.article.slug]));
   for (const d of drafts) {
@@ -130,23 +131,16 @@ export function assembleSite(
     d.report.related = s.related.map((id, i) => ({ slug: slugOf.get(id) ?? id, score: s.scores[i] ?? 0 }));
   }
 
-  drafts.sort((a, b) =>
-    a.article.date < b.article.date
-      ? 1
-      : a.article.date > b.article.date
-        ? -1
-        : a.article.slug < b.article.slug
-          ? -1
-          : 1,
-  );
-  const articles = drafts.map((d) => d.article);
+  const order = new Map(drafts.map((d) => [d.article.id, d]));
+  const sorted = siteOrder(drafts.map((d) => d.article)).map((a) => order.get(a.id) as Draft);
+  const articles = sorted.map((d) => d.article);
   const site: Site = {
     settings,
     articles,
     tags: rules.map((r) => ({ slug: r.slug, name: r.name, description: r.description })),
     updated: newest(articles),
   };
-  return { ok: true, value: { site, report: drafts.map((d) => d.report), warnings } };
+  return { ok: true, value: { site, report: sorted.map((d) => d.report), warnings } };
 }
 
 /** Newest date any article carries (published, updated or fallback); a fixed epoch for an empty corpus. */

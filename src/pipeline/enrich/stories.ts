@@ -48,7 +48,11 @@ export function storyTokens(text: string): string[] {
 
 export interface StoryInput {
   id: string;
-  /** Sort key: earlier articles name the story. */
+  /**
+   * Sort key: the earliest names the story. The build passes when the article entered the corpus (its
+   * captured date, else its date), so an article that joins a story later never renames it, whatever its
+   * publication date: only a split or a merge changes a story's id.
+   */
   date: string;
   text: string;
 }

@@ -1,9 +1,11 @@
 // The JSON API, prerendered: one document per article, the tag list, and for the dynamic
 // `/api/articles` query an index plus one ready-made JSON fragment per article, so the Worker only
 // filters positions and concatenates strings.
+
 import type { ApiIndex } from "../../shared/api-index";
 import { tokenize } from "../../shared/search-tokens";
 import type { Article, Tag } from "../../shared/types";
+import { siteOrder } from "../enrich/order";
 import type { RenderContext, RenderedRoute } from "./types";
 
 const JSON_TYPE = "application/json; charset=utf-8";
@@ -21,16 +23,8 @@ const SAFE_ESCAPES: Record<string, string> = Object.fromEntries(
   ["<", ">", "&", "\u2028", "\u2029"].map((c) => [c, `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`]),
 );
 
-/** API order: newest first, then id ascending (UTF-16 code units), the order cursors rely on. */
-export function apiOrder(articles: readonly Article[]): Article[] {
-  const keyed = articles.map((a) => {
-    const ms = Date.parse(a.date);
-    if (Number.isNaN(ms)) throw new Error(`${a.file}: article date "${a.date}" is not an RFC 3339 date`);
-    return { a, ms };
-  });
-  keyed.sort((x, y) => y.ms - x.ms || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0));
-  return keyed.map((k) => k.a);
-}
+/** API order is the site's order (enrich/order.ts): the order cursors rely on. */
+export const apiOrder = siteOrder;
 
 function newest(...dates: (string | null)[]): string {
   let best = "";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { summaryAddsToContent } from "../../../src/pipeline/render/feeds/atom";
 import { renderFeeds } from "../../../src/pipeline/render/feeds/index";
 import type { Article } from "../../../src/shared/types";
 import { hostileArticles, ORIGIN, site, TAGS } from "./fixture";
@@ -73,6 +74,8 @@ describe("Atom, field by field", () => {
     expect(href("hub")).toEqual(["https://hub.example.net/websub"]);
     expect(href("prev-archive")).toEqual([]);
     expect("fh:archive" in feed).toBe(false);
+    expect(text(feed.icon)).toBe(`${ORIGIN}/assets/icon.svg`);
+    expect(text(feed.logo)).toBe(`${ORIGIN}/assets/icon.svg`);
   });
 
   it("has every article, newest first", () => {
@@ -90,7 +93,7 @@ describe("Atom, field by field", () => {
       expect(text(e.updated)).toBe(instant(a.updated ?? a.date));
       if (a.published === null) expect(e.published).toBeUndefined();
       else expect(text(e.published)).toBe(instant(a.published));
-      if (a.summary === "") expect(e.summary).toBeUndefined();
+      if (!summaryAddsToContent(a)) expect(e.summary).toBeUndefined();
       else {
         expect((e.summary as Node)["@type"]).toBe("text");
         expect(text(e.summary)).toBe(stripControls(a.summary));
@@ -132,7 +135,8 @@ describe("RSS, field by field", () => {
       expect(arr(it.link).map(text)).toEqual([`${ORIGIN}/articles/${a.slug}`]);
       expect((it.guid as Node)["@isPermaLink"]).toBe("false");
       expect(text(it.guid)).toBe(a.id);
-      expect(text(it.pubDate)).toBe(rfc822(a.date));
+      if (a.dateSource === "captured") expect(it.pubDate).toBeUndefined();
+      else expect(text(it.pubDate)).toBe(rfc822(a.date));
       // The description is HTML: one more unescaping gives back the plain-text summary.
       const html = it.description === undefined ? "" : text(it.description);
       const decoded = html
@@ -162,12 +166,16 @@ describe("JSON Feed 1.1, field by field", () => {
       "home_page_url",
       "feed_url",
       "description",
+      "icon",
+      "favicon",
       "language",
       "authors",
       "hubs",
       "items",
     ]);
     expect(doc.version).toBe("https://jsonfeed.org/version/1.1");
+    expect(doc.icon).toBe(`${ORIGIN}/assets/icon.svg`);
+    expect(doc.favicon).toBe(`${ORIGIN}/assets/icon.svg`);
     expect(doc.title).toBe("News & <Views>");
     expect(doc.home_page_url).toBe(`${ORIGIN}/`);
     expect(doc.feed_url).toBe(`${ORIGIN}/feed.json`);
@@ -234,5 +242,20 @@ describe("one id per article everywhere", () => {
     expect(arr(atom.entry)).toEqual([]);
     expect(text(atom.title)).toBe("News & <Views>: Empty");
     expect(JSON.parse(byPath(routes, "/tags/empty/feed.json").body).items).toEqual([]);
+  });
+});
+
+describe("Atom summary only when it adds to the content", () => {
+  it.each([
+    { summary: "", text: "Body.", adds: false },
+    {
+      summary: "The first paragraph, clipped…",
+      text: "The first paragraph, clipped here and there.",
+      adds: false,
+    },
+    { summary: "The first  paragraph.", text: "The first\nparagraph. Then more.", adds: false },
+    { summary: "A dek the body does not repeat.", text: "The body starts elsewhere.", adds: true },
+  ])("$summary", ({ summary, text: t, adds }) => {
+    expect(summaryAddsToContent({ summary, text: t })).toBe(adds);
   });
 });

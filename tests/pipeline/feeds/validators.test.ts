@@ -49,7 +49,7 @@ function write(prefix: string, articles: Article[], edit: (s: Site) => Site = (s
 }
 
 function run(cmd: string, args: string[]): { ok: boolean; out: string } {
-  const res = spawnSync(cmd, args, { encoding: "utf8", timeout: 120_000 });
+  const res = spawnSync(cmd, args, { encoding: "utf8", timeout: 600_000 });
   return { ok: res.status === 0, out: `${res.stdout}${res.stderr}` };
 }
 
@@ -67,7 +67,7 @@ const plain = write(
   }),
 );
 
-describe("independent validators", { timeout: 180_000 }, () => {
+describe("independent validators", () => {
   it.skipIf(!haveJing)("every Atom document passes RFC 4287 RELAX NG + Schematron (jing)", () => {
     const files = hostile.filter((f) => f.endsWith("atom.xml"));
     expect(files.length).toBeGreaterThan(5);

@@ -54,7 +54,7 @@ describe.skipIf(!hasChromium)("pages in headless Chromium", () => {
       args: CHROMIUM_ARGS,
     });
     mkdirSync(SHOTS, { recursive: true });
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -144,7 +144,7 @@ describe.skipIf(!hasChromium)("pages in headless Chromium", () => {
     } finally {
       await v.close();
     }
-  }, 30_000);
+  });
 
   it("dark mode changes the colours", async () => {
     const bg = async (scheme: "light" | "dark") => {
@@ -156,7 +156,7 @@ describe.skipIf(!hasChromium)("pages in headless Chromium", () => {
       }
     };
     expect(await bg("light")).not.toBe(await bg("dark"));
-  }, 30_000);
+  });
 
   it("first Tab lands on a visible skip link that targets main", async () => {
     const v = await visit("/", "light", 390);
@@ -177,7 +177,7 @@ describe.skipIf(!hasChromium)("pages in headless Chromium", () => {
     } finally {
       await v.close();
     }
-  }, 30_000);
+  });
 
   it("autodiscovery links resolve to served routes", async () => {
     const v = await visit("/tags/meta", "light", 1200);
@@ -191,5 +191,5 @@ describe.skipIf(!hasChromium)("pages in headless Chromium", () => {
     } finally {
       await v.close();
     }
-  }, 30_000);
+  });
 });

@@ -56,6 +56,7 @@ describe("route set", () => {
       ...TAGS.map((t) => `/tags/${t.slug}`),
       ...ARTICLES.map((a) => `/articles/${a.slug}`),
       "/assets/site.css",
+      "/robots.txt",
       "/assets/icon.svg",
     ];
     // "llama" has 3 articles (one page at 3 per page) and "meta" 3: no tag needs a second page here.
@@ -67,7 +68,10 @@ describe("route set", () => {
     expect(r.kind).toBe("html");
   });
 
-  it("serves the stylesheet as a cached text/css asset", () => {
+  it("serves robots.txt, and the stylesheet as a cached text/css asset", () => {
+    const robots = get("/robots.txt");
+    expect(robots.type).toBe("text/plain; charset=utf-8");
+    expect(robots.body).toMatch(/^User-agent: \*\nAllow: \/\nDisallow: \/api\/\n$/);
     const css = get("/assets/site.css");
     expect(css).toMatchObject({
       kind: "asset",
@@ -379,7 +383,13 @@ describe("empty and bad input", () => {
   it("renders an empty site without crashing", () => {
     const site: Site = { ...fixtureSite(), articles: [], tags: [] };
     const { pages: empty, notFound: nf } = render(site);
-    expect(empty.map((r) => r.path).sort()).toEqual(["/", "/assets/icon.svg", "/assets/site.css", "/tags"]);
+    expect(empty.map((r) => r.path).sort()).toEqual([
+      "/",
+      "/assets/icon.svg",
+      "/assets/site.css",
+      "/robots.txt",
+      "/tags",
+    ]);
     expect(empty[0]?.body).toContain("No articles here yet.");
     expect(nf.status).toBe(404);
   });

@@ -5,6 +5,7 @@
 
 import { Feed } from "feed";
 import type { Article } from "../../../shared/types";
+import { ICON_PATH } from "../html/layout";
 import { abs, articleUrl, type FeedEnv, pageUrl, tagOf } from "./context";
 import { parseDate } from "./dates";
 import { cachedItem, type ItemCache, soleElement, spliceItems } from "./items";
@@ -31,6 +32,9 @@ export function renderAtom(env: FeedEnv, page: FeedPage, cache: ItemCache = new 
     link: p.url(abs(env, page.scope.htmlPath)),
     feedLinks: { atom: p.url(selfUrl) },
     hub: settings.websubHub === null ? undefined : p.url(settings.websubHub),
+    // <icon> and <logo> (RFC 4287 4.2.5, 4.2.8): readers show the site's icon beside the feed.
+    favicon: p.url(abs(env, ICON_PATH)),
+    image: p.url(abs(env, ICON_PATH)),
     // A feed-level author makes every entry valid even when the article names nobody.
     author: { name: p.text(settings.title), link: p.url(abs(env, "/")) },
   });
@@ -68,7 +72,9 @@ function atomItem(env: FeedEnv, a: Article, p: ReturnType<typeof placeholders>) 
     link: p.url(articleUrl(env, a)),
     date: parseDate(a.updated ?? a.date, `${a.file} ${a.updated === null ? "date" : "updated"}`),
     published: a.published === null ? undefined : parseDate(a.published, `${a.file} published`),
-    description: a.summary === "" ? undefined : p.text(a.summary),
+    // Some readers (rss2email by default) show <summary> instead of <content>: emit it only when it tells
+    // the reader something the content does not already start with (a dek, a given summary).
+    description: summaryAddsToContent(a) ? p.text(a.summary) : undefined,
     content: p.text(a.contentHtml),
     author: a.authors.length === 0 ? undefined : a.authors.map((name) => ({ name: p.text(name) })),
     category: a.tags.map((slug) => ({
@@ -89,4 +95,12 @@ function pagingXml(env: FeedEnv, page: FeedPage): string {
   if (links.nextArchive !== undefined) link("next-archive", links.nextArchive);
   if (page.archive !== null) out.push("<fh:archive/>");
   return out.map((s) => `\n    ${s}`).join("");
+}
+
+const flat = (s: string) => s.replace(/\s+/gu, " ").trim();
+
+/** False for an empty summary or one the content starts with (a clipped first paragraph). */
+export function summaryAddsToContent(a: Pick<Article, "summary" | "text">): boolean {
+  const summary = flat(a.summary).replace(/\s*…$/u, "");
+  return summary !== "" && !flat(a.text).startsWith(summary);
 }

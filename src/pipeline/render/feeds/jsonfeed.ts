@@ -2,6 +2,7 @@
 // `language` or `hubs`). Objects are built in a fixed key order so the same input gives the same bytes.
 
 import type { Article } from "../../../shared/types";
+import { ICON_PATH } from "../html/layout";
 import { abs, articleUrl, externalUrl, type FeedEnv, pageUrl, tagOf } from "./context";
 import { parseDate } from "./dates";
 import { FeedInputError } from "./errors";
@@ -52,6 +53,8 @@ export interface JsonFeedDocument {
   home_page_url: string;
   feed_url: string;
   description: string;
+  icon: string;
+  favicon: string;
   language: string;
   authors: { name: string; url: string }[];
   hubs?: { type: string; url: string }[];
@@ -105,6 +108,9 @@ export function jsonFeedDocument(env: FeedEnv, page: FeedPage): JsonFeedDocument
     home_page_url: abs(env, page.scope.htmlPath),
     feed_url: pageUrl(env, page, page.archive, "json"),
     description: cleanText(page.scope.description),
+    // The site's icon, square and scalable: fit for both the large `icon` and the small `favicon`.
+    icon: abs(env, ICON_PATH),
+    favicon: abs(env, ICON_PATH),
     language: checkLanguage(settings.language, "settings.language"),
     authors: [{ name: cleanText(settings.title), url: abs(env, "/") }],
     ...(settings.websubHub === null ? {} : { hubs: [{ type: "WebSub", url: settings.websubHub }] }),

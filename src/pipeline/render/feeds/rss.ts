@@ -71,8 +71,10 @@ function rssItem(env: FeedEnv, a: Article, p: ReturnType<typeof placeholders>) {
     title: p.text(a.title),
     link: p.url(articleUrl(env, a)),
     guid: p.text(a.id),
-    // RSS has one date per item: the article's date (RFC 822 via toUTCString, always GMT).
-    date: parseDate(a.date, `${a.file} date`),
+    // RSS has one date per item, and it means "published": an article whose publication date is unknown
+    // gets none (RSS allows that), so no reader shows the day it was captured as the day it appeared.
+    // Readers then fall back to when they first saw it, and the channel's order stays the site's order.
+    date: (a.dateSource === "captured" ? undefined : parseDate(a.date, `${a.file} date`)) as Date,
     description: a.summary === "" ? undefined : p.text(plainTextToHtml(a.summary)),
     content: p.text(a.contentHtml),
     category: a.tags.map((slug) => ({

@@ -256,9 +256,26 @@ export const ICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32
 </svg>
 `;
 
+export const ROBOTS_PATH = "/robots.txt";
+
+// Everything is public and meant to be read; only the query API is computed per request, so crawlers
+// are kept off it (its documents are reachable from the pages anyway).
+const ROBOTS_TXT = `User-agent: *
+Allow: /
+Disallow: /api/
+`;
+
 /** Assets never depend on the data, so their date is the site's (for a stable Last-Modified). */
 export function renderAssets(updated: string): RenderedRoute[] {
   return [
+    {
+      path: ROBOTS_PATH,
+      body: ROBOTS_TXT,
+      type: "text/plain; charset=utf-8",
+      kind: "text",
+      lastModified: updated,
+      cacheControl: ASSET_CACHE,
+    },
     {
       path: STYLESHEET_PATH,
       body: STYLESHEET,

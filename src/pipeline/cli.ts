@@ -16,6 +16,7 @@ import { listCorpus } from "./read/read";
 import { renderSite } from "./render/index";
 import { formatReport } from "./report";
 import { assembleSite } from "./site";
+import { Stages } from "./stages";
 
 interface Options {
   corpus: string;
@@ -98,6 +99,9 @@ function main(): void {
   const out = resolve(opts.out);
   const tmp = `${out}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
+  // Progress only on a terminal, never in CI or a log.
+  const stages = new Stages(process.stderr.isTTY === true && !process.env.CI && !opts.quiet);
+  stages.start("read", opts.corpus);
   const label = relative(process.cwd(), resolve(opts.corpus)) || opts.corpus;
   const { settings, storage, problems: settingProblems } = loadSettings(opts.config, process.env);
   if (settingProblems.length) fail(settingProblems);
@@ -128,33 +132,37 @@ function main(): void {
       },
     ]);
   }
+  stages.start("extract and enrich", `${listing.articles.length} captures`);
   const assembled = assembleSite(listing, settings, label);
   if (!assembled.ok) fail([...refused, ...assembled.problems]);
   if (refused.length > 0) fail(refused);
   const { site, report, warnings } = assembled.value;
 
+  stages.start("render and pack", `${site.articles.length} articles`);
   const output = renderSite(site, storage);
   const routeCount = Object.keys(output.manifest.routes).length;
   const reportText = formatReport(report, warnings);
 
   // Written next to the target and swapped in whole, so a reader never sees half a build.
+  stages.start("write", `${output.files.length} asset files`);
   mkdirSync(tmp, { recursive: true });
   writeGenerated(tmp, output);
   writeFileSync(resolve(tmp, "build-report.txt"), reportText);
   writeSiteJson(resolve(tmp, "site.json"), site);
   rmSync(out, { recursive: true, force: true });
   renameSync(tmp, out);
+  const timing = stages.summary();
 
   // On stderr, once each, also under --quiet: a doubt the user never sees cannot be fixed.
   for (const w of warnings) process.stderr.write(`${formatWarning(w)}\n`);
   if (opts.quiet) {
     process.stdout.write(
-      `${reportText.trimEnd().split("\n").pop()}; ${routeCount} responses in ${relative(process.cwd(), out) || out}\n`,
+      `${reportText.trimEnd().split("\n").pop()}; ${routeCount} responses in ${relative(process.cwd(), out) || out}\n${timing}\n`,
     );
   } else {
     process.stdout.write(reportText);
     process.stdout.write(
-      `Wrote ${routeCount} prerendered responses (${output.manifest.storage} storage, ${output.manifest.storedBytes} body bytes stored) to ${relative(process.cwd(), out) || out}\n`,
+      `Wrote ${routeCount} prerendered responses (${output.manifest.storage} storage, ${output.manifest.storedBytes} body bytes stored, ${output.files.length} asset files) to ${relative(process.cwd(), out) || out}\n${timing}\n`,
     );
   }
 }

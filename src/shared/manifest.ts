@@ -4,14 +4,23 @@
 // The build writes three things the Worker imports:
 //   - `routes.bin` (Data module): a compact binary route table, laid out below. It stays small and
 //     allocation-free at 100,000+ routes, unlike a JSON object.
-//   - `bodies.bin` (Data module): in bundle storage, API postings, API summaries and every unique body
-//     chunk (bodies are deduplicated with content-defined chunking); in assets storage, only the
-//     compact binary API index (see AssetsApi in ./api-index.ts).
+//   - `bodies.bin` (Data module): in bundle storage, API postings, API summaries and the three body
+//     streams (below); in assets storage, only the compact binary API index (see AssetsApi in
+//     ./api-index.ts).
 //   - `worker.json`: the few strings the table indexes (types, Cache-Control values), the origin and
 //     the API index.
-// In assets storage, route bodies live in files under `.generated/assets/bodies/` read through the
-// ASSETS binding instead, with the origin token left in place for the Worker to swap; so do the API's
-// summaries and word postings (`apiFilePath`), and `worker.json` carries `apiAssets` instead of `api`.
+// Bodies are stored once per unique content-defined chunk (an article's item repeats in the main feed,
+// its tag feeds, their archives and across formats), compressed, in two streams:
+//   - gzip: every unique chunk raw-deflated on its own and ended with a full flush (byte-aligned, no
+//     final bit), so the Worker makes one valid gzip member of any route by writing a header, the
+//     pieces in order (the request's origin as stored blocks), an empty final block and the trailer.
+//     The identity body is that gzip body decoded, once, on the first identity request (the platform
+//     itself asks Workers for `br, gzip`, so identity requests are rare);
+//   - br: whole routes brotli-compressed, only for routes with no origin gap (brotli streams cannot be
+//     joined, and a body holding the request's origin cannot be compressed ahead of time).
+// In bundle storage the streams are regions of bodies.bin; in assets storage each stream is cut into
+// files of `StreamFiles.size` bytes (`streamFilePath`) read through the ASSETS binding, and so are the
+// API's summaries and word postings (`apiFilePath`), and `worker.json` carries `apiAssets`.
 // `manifest.json` is the same information as plain JSON for tools and tests; the Worker does not import it.
 
 import type { AssetsApi, ManifestApi } from "./api-index";
@@ -60,9 +69,29 @@ export interface Manifest {
   api?: ManifestApi;
   /** The same index in assets storage. Neither present: that endpoint answers 404. */
   apiAssets?: AssetsApi;
-  /** Bytes of unique body chunks (bundle) or of body files (assets). */
+  /** Bytes of the body streams (gzip pieces and brotli bodies). */
   storedBytes: number;
+  /** Bytes of each body stream, and the unique chunks' identity bytes (not stored). */
+  streamBytes: Record<Stream | "identity", number>;
+  /** Assets storage: how the streams are cut into files. */
+  files?: StreamFiles;
 }
+
+/** The body streams (see the top of this file). */
+export type Stream = "gzip" | "br";
+export const STREAMS: readonly Stream[] = ["gzip", "br"];
+
+/** Assets storage: every stream is cut into files of exactly `size` bytes (the last may be shorter). */
+export interface StreamFiles {
+  size: number;
+  count: Record<Stream, number>;
+}
+
+/** Asset path of file `n` of a body stream. */
+export function streamFilePath(stream: Stream, n: number): string {
+  return `/${STREAM_DIRS[stream]}/${n}.bin`;
+}
+const STREAM_DIRS: Record<Stream, string> = { gzip: "gzip", br: "br" };
 
 /** `worker.json`: what the Worker needs besides the two binary modules. */
 export interface WorkerManifest {
@@ -77,6 +106,10 @@ export interface WorkerManifest {
   cacheControls: string[];
   api?: ManifestApi;
   apiAssets?: AssetsApi;
+  /** Bundle storage: where each body stream starts in bodies.bin (table offsets are per stream). */
+  bases?: Record<Stream, number>;
+  /** Assets storage: how the body streams are cut into files. */
+  files?: StreamFiles;
 }
 
 // --- the binary route table (`routes.bin`), all little-endian ---
@@ -84,15 +117,19 @@ export interface WorkerManifest {
 // header   TABLE_HEADER bytes: magic, count, seed, and the byte offsets of the sections below
 // hashes   count x 8 bytes: (hi, lo) uint32 pairs of pathHash64(path, seed), strictly ascending
 // records  (count + 1) x RECORD_SIZE bytes: record i is the route of hash i; record `count` is the 404
-// refs     uint32s (bundle only): chunk ids, GAP where the origin goes
-// chunks   bundle only: (offset, length) uint32 pairs into bodies.bin, one per unique chunk
+// refs     uint32s: chunk ids, GAP where the origin goes
+// chunks   CHUNK_SIZE bytes per unique chunk: its identity length, its gzip piece (offset into the gzip
+//          stream, length) and the CRC-32 of its identity bytes
 // heap     UTF-8 strings: Link templates (see expandLink), which may hold the origin token
 
-export const TABLE_MAGIC = 0x32425452; // "RTB2"
+export const TABLE_MAGIC = 0x33425452; // "RTB3"
 export const TABLE_HEADER = 32;
 /** Header uint32 slots. */
 export const H = { magic: 0, count: 1, seed: 2, hashes: 3, records: 4, refs: 5, chunks: 6, heap: 7 } as const;
-export const RECORD_SIZE = 64;
+export const RECORD_SIZE = 72;
+export const CHUNK_SIZE = 16;
+/** Chunk entry field byte offsets. */
+export const C = { length: 0, gzOffset: 4, gzLength: 8, crc: 12 } as const;
 /** Record field byte offsets. */
 export const R = {
   /** 16 raw bytes: the strong ETag is their quoted base64url. */
@@ -101,11 +138,11 @@ export const R = {
   lastModified: 16,
   linkOffset: 24,
   linkLength: 28,
-  /** bundle: first ref; assets: body file number. */
+  /** First ref. */
   a: 32,
-  /** bundle: ref count; assets: byte offset in that file. */
+  /** Ref count. */
   b: 36,
-  /** assets: stored byte length in that file (the origin token is stored in place). */
+  /** CRC-32 of the body (meaningful when gaps is 0; otherwise combined from the chunks' CRCs). */
   c: 40,
   /** Body bytes without the origin. */
   size: 44,
@@ -116,6 +153,11 @@ export const R = {
   type: 54,
   cache: 55,
   kind: 56,
+  /** Sum of the gzip pieces' lengths (the deflate data without framing or origin blocks). */
+  gzBytes: 60,
+  /** Brotli body in the br stream; length 0: none. */
+  brOffset: 64,
+  brLength: 68,
 } as const;
 /** A ref that stands for the request's origin (bundle storage). */
 export const GAP = 0xffffffff;
@@ -140,11 +182,6 @@ export function expandLink(template: string, path: string): string {
     from = i + 1;
   }
   return segments === null ? template : out + template.slice(from);
-}
-
-/** Asset path of body file `n` in assets storage (under the `[assets]` directory). */
-export function bodyFilePath(n: number): string {
-  return `/bodies/${n}.bin`;
 }
 
 /**

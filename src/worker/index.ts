@@ -20,6 +20,8 @@ import {
 } from "./api-query";
 import { assetReader } from "./assets-read";
 import { notModified } from "./conditional";
+import { type Coding, codedEtag, negotiate } from "./encoding";
+import { EncodedBodies } from "./fragments";
 import { shortHash } from "./hash";
 import {
   ALLOW,
@@ -30,7 +32,7 @@ import {
 } from "./headers";
 import { isSafeOrigin, OriginJoiner } from "./origin";
 import { resolvePath } from "./routes";
-import { BodyUnavailable, FileCache, RouteBodies } from "./store";
+import { BodyUnavailable, FileCache } from "./store";
 import { RouteTable } from "./table";
 
 export interface Env {
@@ -43,7 +45,7 @@ const blob = new Uint8Array(bodies);
 const table = new RouteTable(routesBin);
 /** Every asset read (route bodies, API files) goes through here; API files are kept. */
 const files = new FileCache(16 * 1024 * 1024);
-const routeBodies = new RouteBodies(table, blob, manifest.storage, manifest.originToken, files);
+const routeBodies = new EncodedBodies(table, blob, manifest.bases, manifest.files, files);
 const joiner = new OriginJoiner(blob, manifest.origin, manifest.originToken);
 const api = manifest.api;
 const apiAssets = manifest.apiAssets;
@@ -136,36 +138,62 @@ function serveRoute(
   env: Env | undefined,
 ): Response | Promise<Response> {
   const rec = table.record(index);
+  const coding = negotiate(clientAcceptEncoding(request), rec.brLength > 0);
   const rep: Representation & { etag: string } = {
     kind: rec.kind,
     type: manifest.types[rec.typeIndex] ?? "application/octet-stream",
-    etag: joiner.etag(rec.etag, origin),
+    etag: codedEtag(joiner.etag(rec.etag, origin), coding),
     lastModified: httpDate(rec.lastModifiedMs),
     cacheControl: manifest.cacheControls[rec.cacheIndex] ?? "no-store",
   };
   // Expand the path template first: the origin token may only be whole again after that.
   if (rec.link) rep.link = joiner.text(expandLink(rec.link, path), origin);
   const status = rec.status;
-  if (status === 200) {
-    const not = conditional(request, rep, rec.lastModifiedMs);
-    if (not) return not;
+  if (status === 200 && notModified(request.headers, rep.etag, rec.lastModifiedMs, Date.now())) {
+    return new Response(null, {
+      status: 304,
+      headers: codingHeaders(representationHeaders(rep, false), coding),
+    });
   }
-  const headers = representationHeaders(rep, true);
+  const headers = codingHeaders(representationHeaders(rep, true), coding);
   if (request.method === "HEAD") {
-    headers.set("Content-Length", String(routeBodies.length(rec, origin)));
+    headers.set("Content-Length", String(routeBodies.length(rec, coding, origin)));
     return new Response(null, { status, headers });
   }
-  const now = routeBodies.ready(rec, origin);
-  if (now) return new Response(now, { status, headers });
+  const now = routeBodies.ready(rec, coding, origin);
+  if (now) return encoded(now, status, headers, coding);
   // A reader of this request's own: requests never await each other's reads (see store.ts).
-  return routeBodies.load(rec, origin, assetReader(env?.ASSETS)).then(
-    (bytes) => new Response(bytes, { status, headers }),
+  return routeBodies.load(rec, coding, origin, assetReader(env?.ASSETS)).then(
+    (bytes) => encoded(bytes, status, headers, coding),
     (e: unknown) => {
       // A deployment whose body files are missing: say so plainly, let caches retry soon.
       const detail = e instanceof BodyUnavailable ? "Body storage is unavailable" : "Body storage failed";
       return plain(503, `${detail}; try again shortly.\n`, { "Retry-After": "30" });
     },
   );
+}
+
+/**
+ * The client's own Accept-Encoding. Cloudflare hands Workers `Accept-Encoding: br, gzip` whatever the
+ * client sent and keeps the original in `cf.clientAcceptEncoding` (Miniflare does the same); it does not
+ * decode feed types for a client that cannot, so the choice must follow the client's header.
+ */
+function clientAcceptEncoding(request: Request): string | null {
+  const original = (request.cf as { clientAcceptEncoding?: unknown } | undefined)?.clientAcceptEncoding;
+  return typeof original === "string" ? original : request.headers.get("accept-encoding");
+}
+
+/** Every route has a gzip body, so every route's answer (200, HEAD or 304) varies by Accept-Encoding. */
+function codingHeaders(headers: Headers, coding: Coding): Headers {
+  headers.set("Vary", "Accept-Encoding");
+  if (coding !== "identity") headers.set("Content-Encoding", coding);
+  return headers;
+}
+
+/** Bytes already in `coding`: sent as they are (no compression work in the Worker). */
+function encoded(bytes: Uint8Array, status: number, headers: Headers, coding: Coding): Response {
+  if (coding === "identity") return new Response(bytes, { status, headers });
+  return new Response(bytes, { status, headers, encodeBody: "manual" });
 }
 
 /** The JSON answer: summaries joined into `items`, then the cursor and total. */

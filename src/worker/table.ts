@@ -2,6 +2,8 @@
 // a binary search over sorted 64-bit path hashes, and a record is read field by field from a DataView,
 // so 100,000+ routes cost their bytes and no JavaScript objects. Pure (no Workers APIs).
 import {
+  C,
+  CHUNK_SIZE,
   GAP,
   H,
   pathHash64,
@@ -26,12 +28,19 @@ export interface RouteRecord {
   status: number;
   /** Link header value (may hold the origin token), or null. */
   link: string | null;
+  /** First ref and ref count. */
   a: number;
   b: number;
+  /** CRC-32 of the body when gaps is 0. */
   c: number;
   /** Body bytes without the origin. */
   size: number;
   gaps: number;
+  /** Deflate bytes of the gzip pieces (no framing, no origin blocks). */
+  gzBytes: number;
+  /** Brotli body in the br stream (length 0: none). */
+  brOffset: number;
+  brLength: number;
 }
 
 const B64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -127,6 +136,9 @@ export class RouteTable {
       c: u(R.c),
       size: u(R.size),
       gaps: u(R.gaps),
+      gzBytes: u(R.gzBytes),
+      brOffset: u(R.brOffset),
+      brLength: u(R.brLength),
     };
   }
 
@@ -134,9 +146,19 @@ export class RouteTable {
     return this.view.getUint32(this.refsAt + i * 4, true);
   }
 
-  /** [offset, length] of unique chunk `id` in bodies.bin (bundle storage). */
-  chunk(id: number): [number, number] {
-    const at = this.chunksAt + id * 8;
-    return [this.view.getUint32(at, true), this.view.getUint32(at + 4, true)];
+  /** Identity length of unique chunk `id`. */
+  chunkLength(id: number): number {
+    return this.view.getUint32(this.chunksAt + id * CHUNK_SIZE + C.length, true);
+  }
+
+  /** [offset, length] of chunk `id`'s gzip piece in the gzip stream. */
+  gzPiece(id: number): [number, number] {
+    const at = this.chunksAt + id * CHUNK_SIZE;
+    return [this.view.getUint32(at + C.gzOffset, true), this.view.getUint32(at + C.gzLength, true)];
+  }
+
+  /** CRC-32 of chunk `id`'s identity bytes. */
+  chunkCrc(id: number): number {
+    return this.view.getUint32(this.chunksAt + id * CHUNK_SIZE + C.crc, true);
   }
 }

@@ -4,8 +4,7 @@
 // are counted, and the one timeout used is against a binding that never answers at all.
 import { describe, expect, it } from "vitest";
 import { assetReader } from "../../src/worker/assets-read";
-import { BodyUnavailable, FileCache, type FileFetcher, RouteBodies } from "../../src/worker/store";
-import type { RouteRecord, RouteTable } from "../../src/worker/table";
+import { BodyUnavailable, FileCache, type FileFetcher } from "../../src/worker/store";
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -146,35 +145,5 @@ describe("assetReader: every read is bounded", () => {
       { timeoutMs: 1, maxBytes: 100 },
     );
     await expect(stall("/stall")).rejects.toBeInstanceOf(BodyUnavailable);
-  });
-});
-
-describe("RouteBodies in assets storage: concurrent cold loads", () => {
-  const TOKEN = "https://origin-token.invalid";
-  const bodies = ["first body", `second ${TOKEN}/x`, `third ${TOKEN}/y ${TOKEN}`];
-  const file = enc.encode(bodies.join(""));
-  let at = 0;
-  const recs: RouteRecord[] = bodies.map((b, index) => {
-    const c = enc.encode(b).length;
-    const gaps = b.split(TOKEN).length - 1;
-    const rec = { a: 0, b: at, c, size: c - gaps * TOKEN.length, gaps, index } as RouteRecord;
-    at += c;
-    return rec;
-  });
-
-  it("many requests at once, each with its own reader: right bytes for each Host, one read in all", async () => {
-    const cache = new FileCache(0, countingWait().wait, 1000);
-    const rb = new RouteBodies({} as RouteTable, new Uint8Array(0), "assets", TOKEN, cache);
-    const readers = Array.from({ length: 60 }, () => gatedFetcher(file));
-    const loads = readers.map((r, i) =>
-      rb.load(recs[i % 3] as RouteRecord, `https://h${i % 7}.example`, r.fetch),
-    );
-    for (let i = 0; i < 5; i++) await Promise.resolve();
-    for (const r of readers) r.open();
-    const got = (await Promise.all(loads)).map((b) => dec.decode(b));
-    got.forEach((text, i) => {
-      expect(text).toBe((bodies[i % 3] ?? "").replaceAll(TOKEN, `https://h${i % 7}.example`));
-    });
-    expect(readers.reduce((n, r) => n + r.calls.length, 0)).toBe(1);
   });
 });

@@ -5,8 +5,6 @@
 import { describe, expect, it } from "vitest";
 import { handle } from "../../src/worker/index";
 import { isSafeOrigin, OriginJoiner } from "../../src/worker/origin";
-import { RouteBodies } from "../../src/worker/store";
-import type { RouteRecord, RouteTable } from "../../src/worker/table";
 import { firstPath, manifest } from "./support";
 
 /** A Request whose URL holds a host the runtime's own URL parser may refuse to build a Request with. */
@@ -67,47 +65,6 @@ describe.skipIf(manifest.origin !== null)("hosts that would need escaping", () =
 
 describe("memo across origins", () => {
   const TOKEN = "https://origin-token.invalid";
-  const body = `<a href="${TOKEN}/x">${"y".repeat(200)}</a>`;
-  const bytes = new TextEncoder().encode(body);
-  const rec = (index: number) =>
-    ({ a: 0, b: 0, c: bytes.length, size: bytes.length - TOKEN.length, gaps: 1, index }) as RouteRecord;
-
-  async function loaded(rb: RouteBodies, r: RouteRecord, origin: string, reads: { n: number }) {
-    return rb.load(r, origin, async () => {
-      reads.n++;
-      return bytes.slice().buffer;
-    });
-  }
-
-  it("alternating between two origins keeps both memoized (no read after the first)", async () => {
-    const rb = new RouteBodies({} as RouteTable, new Uint8Array(0), "assets", TOKEN);
-    const reads = { n: 0 };
-    const origins = ["https://a.example", "http://b.example:8080"];
-    const first = await Promise.all(origins.map((o) => loaded(rb, rec(0), o, reads)));
-    for (let i = 0; i < 20; i++) {
-      const o = origins[i % 2] ?? "";
-      const again = rb.ready(rec(0), o);
-      expect(again).toBe(first[i % 2]);
-      expect(new TextDecoder().decode(again ?? new Uint8Array())).toContain(`${o}/x`);
-    }
-    // One read in all: the second request took the first one's file bytes, then each joined its own.
-    expect(reads.n).toBe(1);
-  });
-
-  it("any number of origins stays within the byte budget, and a hot origin survives them", async () => {
-    const budget = 64 * 1024;
-    const rb = new RouteBodies({} as RouteTable, new Uint8Array(0), "assets", TOKEN, undefined, budget);
-    const reads = { n: 0 };
-    const hot = "https://hot.example";
-    const hotBody = await loaded(rb, rec(1), hot, reads);
-    for (let i = 0; i < 5000; i++) {
-      await loaded(rb, rec(i % 3), `https://h${i}.example`, reads);
-      if (i % 50 === 0) expect(rb.ready(rec(1), hot)).toBe(hotBody); // in use: kept
-      expect(rb.memoBytes).toBeLessThanOrEqual(budget);
-    }
-    expect(rb.memoBytes).toBeGreaterThan(budget / 2);
-  });
-
   it("API summaries: two origins alternate from the memo, many stay bounded", () => {
     const blob = new TextEncoder().encode(`{"url":"/x"}`);
     const joiner = new OriginJoiner(blob, null, TOKEN);

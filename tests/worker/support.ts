@@ -48,3 +48,16 @@ export function pick(res: Response, names: readonly string[]): Record<string, st
 export function tagSlugs(): string[] {
   return manifest.api?.tagSlugs ?? [];
 }
+
+/** The body as text, decoded from its Content-Encoding (gzip and br are decoded by workerd's streams). */
+export async function decodedText(res: Response): Promise<string> {
+  return new TextDecoder().decode(await decodedBytes(res));
+}
+
+export async function decodedBytes(res: Response): Promise<Uint8Array> {
+  const coding = res.headers.get("content-encoding");
+  if (!coding || !res.body) return new Uint8Array(await res.arrayBuffer());
+  const format = coding === "br" ? "brotli" : coding;
+  const stream = res.body.pipeThrough(new DecompressionStream(format as "gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}

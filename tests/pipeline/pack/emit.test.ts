@@ -10,10 +10,10 @@ import {
   writeGenerated,
 } from "../../../src/pipeline/pack/emit";
 import type { RenderedRoute } from "../../../src/pipeline/render/types";
-import { RouteBodies } from "../../../src/worker/store";
 import { RouteTable } from "../../../src/worker/table";
 import { FIXTURE_TOKEN, fixtureEmit } from "../../support/fixture-site";
 import { route } from "../../support/routes";
+import { servedCoded } from "../../support/served";
 
 const TOKEN = "https://origin.invalid";
 
@@ -24,13 +24,7 @@ async function served(result: EmitResult, path: string | null, origin: string): 
   const table = new RouteTable(toArrayBuffer(result.table));
   const index = path === null ? table.notFound : table.find(path);
   if (index < 0) throw new Error(`no route ${path}`);
-  const bodies = new RouteBodies(table, result.blob, result.manifest.storage, result.manifest.originToken);
-  const files = new Map(result.files.map((f) => [f.path, f.bytes]));
-  const bytes = await bodies.load(table.record(index), origin, async (p) => {
-    const f = files.get(p);
-    return f ? toArrayBuffer(f) : null;
-  });
-  return new TextDecoder().decode(bytes);
+  return new TextDecoder().decode(await servedCoded(result, index, origin, "identity"));
 }
 
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
@@ -162,7 +156,7 @@ describe("emit", () => {
     const dir = join(mkdtempSync(join(tmpdir(), "emit-")), "out");
     const assets = emit([route("/", "hi")], NF, { origin: null, originToken: TOKEN, storage: "assets" });
     writeGenerated(dir, assets);
-    expect(readdirSync(join(dir, "assets", "bodies"))).toEqual(["0.bin"]);
+    expect(readdirSync(join(dir, "assets", "gzip"))).toEqual(["0.bin"]);
     const result = emit([route("/", "hi")], NF, { origin: null, originToken: TOKEN });
     writeGenerated(dir, result);
     expect(JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"))).toEqual(result.manifest);

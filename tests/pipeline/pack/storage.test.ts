@@ -3,18 +3,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { settingsFromVars } from "../../../src/pipeline/config";
-import {
-  CHUNK_MAX,
-  CHUNK_MIN,
-  chunkEnds,
-  type EmitResult,
-  emit,
-  linkTemplate,
-} from "../../../src/pipeline/pack/emit";
+import { CHUNK_MAX, CHUNK_MIN, chunkEnds, emit, linkTemplate } from "../../../src/pipeline/pack/emit";
 import type { RenderedRoute } from "../../../src/pipeline/render/types";
 import { expandLink, pathHash64 } from "../../../src/shared/manifest";
-import { ByteMemo, RouteBodies } from "../../../src/worker/store";
+import type { Coding } from "../../../src/worker/encoding";
+import { ByteMemo } from "../../../src/worker/store";
 import { base64url, RouteTable } from "../../../src/worker/table";
+import { decode, fileFetcher, readerFor, servedCoded } from "../../support/served";
 
 const TOKEN = "https://origin-0123456789abcdef.invalid";
 const enc = new TextEncoder();
@@ -51,17 +46,6 @@ function ab(bytes: Uint8Array): ArrayBuffer {
   return bytes.slice().buffer as ArrayBuffer;
 }
 
-async function servedBytes(result: EmitResult, index: number, origin: string): Promise<string> {
-  const table = new RouteTable(ab(result.table));
-  const bodies = new RouteBodies(table, result.blob, result.manifest.storage, result.manifest.originToken);
-  const files = new Map(result.files.map((f) => [f.path, f.bytes]));
-  const bytes = await bodies.load(table.record(index), origin, async (p) => {
-    const f = files.get(p);
-    return f ? ab(f) : null;
-  });
-  return new TextDecoder().decode(bytes);
-}
-
 describe("chunkEnds (gear-hash content-defined chunking)", () => {
   it.each([0, 1, 255, 256, 257, 5000, 100_000])("covers %i bytes exactly, within min/max", (n) => {
     const bytes = enc.encode(text(n, n)).subarray(0, n);
@@ -76,11 +60,11 @@ describe("chunkEnds (gear-hash content-defined chunking)", () => {
     });
   });
 
-  it("averages roughly 1 KiB on text", () => {
-    const bytes = enc.encode(text(7, 60_000));
+  it("averages roughly 4 KiB on text", () => {
+    const bytes = enc.encode(text(7, 120_000));
     const avg = bytes.length / chunkEnds(bytes).length;
-    expect(avg).toBeGreaterThan(600);
-    expect(avg).toBeLessThan(2500);
+    expect(avg).toBeGreaterThan(2000);
+    expect(avg).toBeLessThan(7000);
   });
 
   it("is content-defined: a prefix insert only moves boundaries near it", () => {
@@ -232,7 +216,7 @@ describe("storage selection", () => {
     expect(big.files.length).toBeGreaterThan(1);
     // Assets storage keeps only the API data in bodies.bin (here: nothing).
     expect(big.blob.length).toBe(0);
-    for (const f of big.files) expect(f.path).toMatch(/^\/bodies\/\d+\.bin$/);
+    for (const f of big.files) expect(f.path).toMatch(/^\/(bodies|gzip|br)\/\d+\.bin$/);
   });
 
   it("rejects an unknown storage", () => {
@@ -267,17 +251,17 @@ describe("round trip through the Worker's reader (property)", () => {
           const rs = bodies.map((b, i) => route(`/r/${i}`, b));
           const result = emit(rs, NF, { origin: null, originToken: TOKEN, storage });
           const table = new RouteTable(ab(result.table));
+          const { table: t2, bodies: reader } = readerFor(result);
           for (const r of rs) {
-            const got = await servedBytes(result, table.find(r.path), origin);
-            expect(got).toBe(r.body.replaceAll(TOKEN, origin));
-            const rec = table.record(table.find(r.path));
-            const bodies2 = new RouteBodies(
-              table,
-              result.blob,
-              result.manifest.storage,
-              result.manifest.originToken,
-            );
-            expect(bodies2.length(rec, origin)).toBe(enc.encode(got).length);
+            const index = table.find(r.path);
+            const want = enc.encode(r.body.replaceAll(TOKEN, origin));
+            const rec = t2.record(index);
+            const codings: Coding[] = rec.brLength > 0 ? ["identity", "gzip", "br"] : ["identity", "gzip"];
+            for (const coding of codings) {
+              const got = await servedCoded(result, index, origin, coding);
+              expect(Buffer.from(decode(got, coding)).equals(Buffer.from(want)), coding).toBe(true);
+              expect(reader.length(rec, coding, origin), coding).toBe(got.length);
+            }
           }
         },
       ),
@@ -303,29 +287,59 @@ describe("ByteMemo", () => {
   });
 });
 
-describe("RouteBodies in assets storage", () => {
+describe("EncodedBodies in assets storage", () => {
   it("concurrent misses on one body file fetch it once; a missing file is a BodyUnavailable", async () => {
     const routes = Array.from({ length: 6 }, (_, i) => route(`/p/${i}`, `${text(i, 50)} ${TOKEN}/x`));
     const result = emit(routes, NF, { origin: null, originToken: TOKEN, storage: "assets" });
-    expect(result.files.length).toBe(1);
-    const table = new RouteTable(ab(result.table));
-    const bodies = new RouteBodies(table, result.blob, "assets", TOKEN);
-    let fetches = 0;
-    const fetchFile = async () => {
-      fetches++;
-      return ab(result.files[0]?.bytes ?? new Uint8Array(0));
-    };
+    expect(result.files.filter((f) => f.path.startsWith("/gzip/")).length).toBe(1);
+    const { table, bodies } = readerFor(result);
+    const seen: string[] = [];
+    const fetchFile = fileFetcher(result, seen);
     const got = await Promise.all(
-      routes.map((r) => bodies.load(table.record(table.find(r.path)), "https://h.example", fetchFile)),
+      routes.map((r) =>
+        bodies.load(table.record(table.find(r.path)), "identity", "https://h.example", fetchFile),
+      ),
     );
-    expect(fetches).toBe(1);
+    expect(seen).toEqual(["/gzip/0.bin"]);
     expect(got.map((b) => new TextDecoder().decode(b))).toEqual(
       routes.map((r) => r.body.replaceAll(TOKEN, "https://h.example")),
     );
-    const cold = new RouteBodies(table, result.blob, "assets", TOKEN);
-    await expect(cold.load(table.record(0), "https://h.example", async () => null)).rejects.toThrow(
-      /missing or short/,
+    const cold = readerFor(result).bodies;
+    await expect(cold.load(table.record(0), "gzip", "https://h.example", async () => null)).rejects.toThrow(
+      /missing/,
     );
+  });
+
+  it("keeps bodies of several origins memoized at once (no read after each origin's first)", async () => {
+    const routes = Array.from({ length: 3 }, (_, i) => route(`/o/${i}`, `${text(i, 40)} ${TOKEN}/x`));
+    const result = emit(routes, NF, { origin: null, originToken: TOKEN, storage: "assets" });
+    const { table, bodies } = readerFor(result);
+    const seen: string[] = [];
+    const fetchFile = fileFetcher(result, seen);
+    const origins = ["https://a.example", "http://b.example:8080"];
+    const rec = table.record(table.find("/o/1"));
+    const first = await Promise.all(origins.map((o) => bodies.load(rec, "identity", o, fetchFile)));
+    const reads = seen.length;
+    for (let i = 0; i < 20; i++) {
+      const o = origins[i % 2] ?? "";
+      const again = bodies.ready(rec, "identity", o);
+      expect(again).toBe(first[i % 2]);
+      expect(new TextDecoder().decode(again ?? new Uint8Array())).toContain(`${o}/x`);
+    }
+    expect(seen.length).toBe(reads);
+  });
+
+  it("a feed's item is stored once: the unique chunks are far fewer than the bytes served", () => {
+    const items = Array.from({ length: 30 }, (_, i) => `<item>${text(i + 7, 1500)}</item>`);
+    // Ten overlapping "feeds" of ten items each, like a main feed, tag feeds and archives.
+    const feeds = Array.from({ length: 10 }, (_, f) =>
+      route(`/f/${f}`, `<rss>${items.slice(f * 2, f * 2 + 10).join("")}</rss>`),
+    );
+    const result = emit(feeds, NF, { origin: null, originToken: TOKEN, storage: "assets" });
+    const served = feeds.reduce((n, r) => n + enc.encode(r.body).length, 0);
+    const unique = enc.encode(items.join("")).length;
+    expect(result.manifest.streamBytes.identity).toBeLessThan(served / 2.5);
+    expect(result.manifest.streamBytes.identity).toBeLessThan(unique * 1.5);
   });
 });
 

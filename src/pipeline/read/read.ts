@@ -176,16 +176,7 @@ export function decode(bytes: Uint8Array): Decoded {
       fix: "re-save the file as UTF-8, e.g. `iconv -f windows-1252 -t utf-8 in.txt > out.txt`",
     };
   }
-  text = text.replace(/\r\n?/g, "\n");
-  if (text.trim() === "") {
-    return {
-      ok: false,
-      line: 1,
-      message: "is empty",
-      fix: "paste the article's text into it, or delete the file",
-    };
-  }
-  return { ok: true, text };
+  return finish(text);
 }
 
 type Utf16 = { le: boolean; bom: boolean };
@@ -226,7 +217,12 @@ function decodeUtf16(bytes: Uint8Array, enc: Utf16): Decoded {
     const line = text.slice(0, nul).split("\n").length;
     return { ok: false, line, message: `is ${name} text holding a NUL character, so binary data`, fix };
   }
-  text = text.replace(/\r\n?/g, "\n");
+  return finish(text);
+}
+
+/** Decoded text with LF line ends, or the one message every encoding shares for an empty file. */
+function finish(decoded: string): Decoded {
+  const text = decoded.replace(/\r\n?/g, "\n");
   if (text.trim() === "")
     return {
       ok: false,

@@ -27,7 +27,7 @@ const normalize = (s: string) => s.replace(/\s+/g, " ").trim();
 
 const home = await jsonFeed("/feed.json");
 const opml = await (await fetch(`${base}/opml.xml`)).text();
-const tagSlug = /\/tags\/([^/"]+)\/feed\.json/.exec(opml)?.[1];
+const tagSlug = /\/tags\/([^/"]+)\/(?:feed\.json|atom\.xml|feed\.xml)/.exec(opml)?.[1];
 const firstArticle = home.items[0];
 const pages: { name: string; path: string; titles: string[] }[] = [
   { name: "home", path: "/", titles: home.items.map((i) => i.title ?? "") },

@@ -13,7 +13,7 @@ const etag = feed.headers.get("etag") ?? '"none"';
 const lastModified = feed.headers.get("last-modified") ?? "";
 const items = ((await feed.json()) as { items: { url?: string }[] }).items;
 const article = items[0]?.url ? new URL(items[0].url).pathname : "/";
-const tag = /\/tags\/([^/"]+)\/feed\.xml/.exec(await (await fetch(`${base}/opml.xml`)).text())?.[1];
+const tag = /\/tags\/([^/"]+)\/(?:atom|feed)\.xml/.exec(await (await fetch(`${base}/opml.xml`)).text())?.[1];
 
 // No HEAD in the mix: autocannon reads a HEAD answer's Content-Length as a body still to come and stalls
 // the connection until the server's keep-alive timeout (5 s) closes it, which made p99 5 s and, under

@@ -63,8 +63,9 @@ function predict(c: EvalCase, rules: readonly TagRule[]): { p: Predicted | null;
     ...r.problems.map((p) => `REFUSED line ${p.line}: ${p.message}`),
     ...r.warnings.map((w) => `warning line ${w.line}: ${w.message}`),
   ];
-  if (!r.draft) return { p: null, notes };
-  const a = r.draft.article;
+  const first = r.drafts[0];
+  if (!first) return { p: null, notes };
+  const a = first.article;
   return {
     p: {
       body: a.text,

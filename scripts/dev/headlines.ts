@@ -79,7 +79,7 @@ for (const id of ids) {
   };
   const bytes = readFileSync(join(dir, "text", `${id}.txt`));
   const r = articleFromCapture({ display: `${id}.txt`, rel: `${id}.txt`, bytes }, id, side, [], "en");
-  const got = r.draft?.article.title ?? null;
+  const got = r.drafts[0]?.article.title ?? null;
   if (got === null) {
     refused++;
     if (list) console.log(`REFUSED ${id}: ${r.problems.map((p) => p.message).join("; ")}`);

@@ -52,8 +52,6 @@ export interface Sidecar {
 export interface CaptureResult {
   /** Every article the capture yields (a page: one; a feed: one per item), in file order. */
   drafts: Draft[];
-  /** The first of `drafts`: what a one-article capture gives. */
-  draft: Draft | null;
   problems: Problem[];
   warnings: Problem[];
 }
@@ -80,12 +78,12 @@ export function articleFromCapture(
         fix: `save it as one of ${CAPTURE_EXTENSIONS}`,
       }),
     );
-    return { drafts: [], draft: null, problems, warnings };
+    return { drafts: [], problems, warnings };
   }
   const d = decode(file.bytes);
   if (!d.ok) {
     problems.push(at(d));
-    return { drafts: [], draft: null, problems, warnings };
+    return { drafts: [], problems, warnings };
   }
   const source = format.read(d.text);
   problems.push(...source.problems.map(at));
@@ -98,8 +96,8 @@ export function articleFromCapture(
     warnings.push(...r.warnings);
     if (r.draft) drafts.push(r.draft);
   }
-  if (problems.length > 0) return { drafts: [], draft: null, problems, warnings };
-  return { drafts, draft: drafts[0] ?? null, problems, warnings };
+  if (problems.length > 0) return { drafts: [], problems, warnings };
+  return { drafts, problems, warnings };
 }
 
 function draftOf(

@@ -162,18 +162,7 @@ export function bestRun(values: readonly number[]): [number, number] | null {
 }
 
 /** Marks chrome found by structure: "outside-article" around the main region, "boilerplate" inside it. */
-export interface Verdict {
-  slot: number;
-  initial: BlockClass;
-  final: BlockClass;
-  value: number;
-}
-
-export function classifyBlocks(
-  slots: Slot[],
-  anchor: number | null,
-  stop: ReadonlySet<string> | null,
-): Verdict[] {
+export function classifyBlocks(slots: Slot[], anchor: number | null, stop: ReadonlySet<string> | null): void {
   const js = judge(slots, stop);
   repeats(js, slots);
   listRuns(js, slots, stop, proseDensity(js.flatMap((j) => (j.f ? [j.f] : []))));
@@ -184,14 +173,8 @@ export function classifyBlocks(
   shortRuns(js);
   const final = smooth(js);
   const values = js.map((j, n) => value(j, final[n] as BlockClass));
-  const verdicts = js.map((j, n) => ({
-    slot: j.slot,
-    initial: j.cls,
-    final: final[n] as BlockClass,
-    value: values[n] as number,
-  }));
   const run = bestRun(values);
-  if (run === null) return verdicts;
+  if (run === null) return;
   let [from, to] = run;
   if (anchor !== null) {
     // The headline opens the article: what the run holds before it is teasers, unless it is most of it.
@@ -226,9 +209,8 @@ export function classifyBlocks(
   });
   // The classifier's doubt never empties an article: if nothing would be left, the named rules stand.
   const left = js.some((j, n) => rules[n] === null && (slots[j.slot] as Slot).u.text.trim() !== "");
-  if (!left) return verdicts;
+  if (!left) return;
   js.forEach((j, n) => {
     (slots[j.slot] as Slot).rule = rules[n] ?? null;
   });
-  return verdicts;
 }

@@ -32,8 +32,6 @@ export interface Cleaned {
   evidence: FieldEvidence;
   /** The winning headline's score (null: given, or none found); below fields/headline SURE it is a guess. */
   titleScore: number | null;
-  /** The block classifier's evidence per slot, for explaining its choices. */
-  verdicts?: { slot: number; initial: string; final: string; value: number }[];
 }
 
 const PROSEISH = new Set(["line", "heading", "quote"]);

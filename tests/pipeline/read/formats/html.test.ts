@@ -30,8 +30,9 @@ function run(name: string, side: Sidecar | undefined = CAPTURED, bytes?: Uint8Ar
 function article(name: string, side?: Sidecar): Article {
   const r = run(name, side);
   expect(r.problems.map(formatProblem)).toEqual([]);
-  if (!r.draft) throw new Error("no draft");
-  return r.draft.article;
+  const first = r.drafts[0];
+  if (!first) throw new Error("no draft");
+  return first.article;
 }
 
 describe("declared metadata wins over inference", () => {
@@ -186,7 +187,7 @@ describe("the sanitizer's allow-list", () => {
 describe("bad input", () => {
   it("an HTML page with no article stops the build with file, line and fix", () => {
     const r = run("no-article.html");
-    expect(r.draft).toBeNull();
+    expect(r.drafts[0] ?? null).toBeNull();
     expect(r.problems.map(formatProblem)).toEqual([
       expect.stringMatching(/^corpus\/no-article\.html:4: is an HTML page with no article in it \(fix: /),
     ]);
@@ -199,7 +200,7 @@ describe("bad input", () => {
     );
     const r = run("broken-meta.html", CAPTURED, enc(page));
     expect(r.problems).toEqual([]);
-    expect(r.draft?.article.updated).toBeNull();
+    expect(r.drafts[0]?.article.updated).toBeNull();
     expect(r.warnings.map((w) => w.message)).toEqual([
       expect.stringMatching(/JSON-LD block that is not valid JSON/),
       expect.stringMatching(/declares an update date "2026-02-30" that is not a date/),

@@ -1,7 +1,7 @@
 // One capture -> its draft articles: decode, the format's reader (src/pipeline/read/formats), ingest
 // (clean + extract), the date decision and tags. Pure over its inputs, so the build and `npm run eval` run exactly the same code on a file.
 // Problems stop the build (the user's input is broken); warnings are the extractor's doubt and never do.
-import type { Article, DateSource } from "../shared/types";
+import type { Article, ArticleSource, DateSource } from "../shared/types";
 import { articleId, slugify } from "./enrich/identity";
 import { matchTags, resolveTag, type TagMatch } from "./enrich/tags";
 import type { TagRule } from "./enrich/taxonomy";
@@ -39,7 +39,25 @@ export interface Draft {
   report: ArticleReport;
   /** Title, dek and body: what tags and stories are computed over. */
   tagText: string;
+  /**
+   * How sure each field is: 2 given by the user (front matter, sidecar), 1 declared by the source
+   * (JSON-LD, a feed item's own field), 0 inferred from the text. Merging copies keeps the surest.
+   */
+  rank: Partial<Record<RankedField, 0 | 1 | 2>>;
 }
+
+export const RANKED_FIELDS = [
+  "title",
+  "subtitle",
+  "authors",
+  "publisher",
+  "url",
+  "language",
+  "published",
+  "updated",
+  "summary",
+] as const;
+export type RankedField = (typeof RANKED_FIELDS)[number];
 
 /** A capture's sidecar (`<name>.meta.yaml`), already parsed. */
 export interface Sidecar {
@@ -231,6 +249,14 @@ function draftOf(
   for (const r of out.removed) removedByRule[r.rule] = (removedByRule[r.rule] ?? 0) + 1;
 
   const id = articleId(slug);
+  const rank: Draft["rank"] = {};
+  for (const k of RANKED_FIELDS) {
+    // A dek is only ever inferred from the text.
+    if (k === "subtitle") rank[k] = 0;
+    else rank[k] = userGave(k) ? 2 : src.declared[k] !== undefined ? 1 : 0;
+  }
+  const url = meta.url ?? null;
+  const publisher = meta.publisher ?? out.publisher;
   const article: Article = {
     id,
     slug,
@@ -253,6 +279,7 @@ function draftOf(
     tags: tags.map((t) => t.slug),
     story: id,
     related: [],
+    sources: [sourceOf(src, file.display, url, publisher)],
   };
   const report: ArticleReport = {
     id,
@@ -278,7 +305,36 @@ function draftOf(
       ...(meta.publisher ? { publisher: "front matter" } : {}),
     },
   };
-  return { draft: { article, report, tagText }, problems, warnings };
+  return { draft: { article, report, tagText, rank }, problems, warnings };
+}
+
+/**
+ * The article's source as honestly as the input tells it: a feed item names its feed; a saved page or
+ * a pasted capture names only its publisher and address, so its source is that site (title: the
+ * publisher, else the host; link: the site's origin) and no feed id is claimed for it.
+ */
+function sourceOf(
+  src: SourceArticle,
+  file: string,
+  url: string | null,
+  publisher: string | null,
+): ArticleSource {
+  if (src.origin) return { ...src.origin, url, file };
+  let host: URL | null = null;
+  try {
+    host = url === null ? null : new URL(url);
+  } catch {
+    host = null;
+  }
+  return {
+    kind: src.ingest.format === "html" ? "page" : "capture",
+    title: publisher ?? host?.host ?? "",
+    id: null,
+    link: host === null ? null : `${host.origin}/`,
+    feedUrl: null,
+    url,
+    file,
+  };
 }
 
 function clip(text: string, max: number): string {

@@ -11,6 +11,7 @@ import type { Site } from "../shared/types";
 import { loadSettings } from "./config";
 import { writeGenerated } from "./pack/emit";
 import { formatProblem, formatWarning, type Problem } from "./problems";
+import { CAPTURE_EXTENSIONS } from "./read/formats/index";
 import { LIMITS } from "./read/limits";
 import { listCorpus } from "./read/read";
 import { renderSite } from "./render/index";
@@ -127,7 +128,7 @@ function main(): void {
       {
         file: label,
         line: 0,
-        message: "holds no article (*.txt or *.md)",
+        message: `holds no article (${CAPTURE_EXTENSIONS})`,
         fix: "add captures to it (see corpus/README.md)",
       },
     ]);
@@ -136,12 +137,12 @@ function main(): void {
   const assembled = assembleSite(listing, settings, label);
   if (!assembled.ok) fail([...refused, ...assembled.problems]);
   if (refused.length > 0) fail(refused);
-  const { site, report, warnings } = assembled.value;
+  const { site, report, warnings, merges } = assembled.value;
 
   stages.start("render and pack", `${site.articles.length} articles`);
   const output = renderSite(site, storage);
   const routeCount = Object.keys(output.manifest.routes).length;
-  const reportText = formatReport(report, warnings);
+  const reportText = formatReport(report, warnings, merges);
 
   // Written next to the target and swapped in whole, so a reader never sees half a build.
   stages.start("write", `${output.files.length} asset files`);

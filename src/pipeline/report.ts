@@ -2,6 +2,7 @@
 // tags, words kept, lines removed by which rule) with why each field won (its top evidence), the stories,
 // and totals, so a user can see what the cleaner removed and why an article got its fields, date and tags.
 import type { ArticleReport } from "./capture";
+import type { MergeRecord } from "./enrich/merge";
 import { formatWarning, type Problem } from "./problems";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -10,7 +11,11 @@ function byCount(counts: Record<string, number>): [string, number][] {
   return Object.entries(counts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 }
 
-export function formatReport(rows: readonly ArticleReport[], warnings: readonly Problem[] = []): string {
+export function formatReport(
+  rows: readonly ArticleReport[],
+  warnings: readonly Problem[] = [],
+  merges: readonly MergeRecord[] = [],
+): string {
   const out: string[] = [];
   const totals: Record<string, number> = {};
   let words = 0;
@@ -47,6 +52,17 @@ export function formatReport(rows: readonly ArticleReport[], warnings: readonly 
       .filter((f) => r.evidence[f] !== undefined)
       .map((f) => `${f === "subtitle" ? "dek" : f} <- ${r.evidence[f]}`);
     if (why.length) out.push(`    why: ${why.join("; ")}`);
+  }
+  if (merges.length) {
+    out.push("", "Merged (copies of one article, built as one article listing every source):");
+    for (const m of merges) {
+      out.push(
+        `  ${m.kept.slug} (${m.kept.file}) <- ${m.merged.map((c) => `${c.slug} (${c.file})`).join(", ")}${
+          m.bodyFrom === m.kept.slug ? "" : `; body from ${m.bodyFrom}, the longest`
+        }`,
+      );
+      for (const l of m.links) out.push(`    ${l.a} = ${l.b}: ${l.reason}`);
+    }
   }
   const groups = [...stories.values()].filter((g) => g.length > 1);
   if (groups.length) {

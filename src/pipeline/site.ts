@@ -4,6 +4,7 @@
 import type { Site, SiteSettings } from "../shared/types";
 import { type ArticleReport, articleFromCapture, type Draft, type Sidecar } from "./capture";
 import { slugFromPath } from "./enrich/identity";
+import { type MergeRecord, mergeCopies } from "./enrich/merge";
 import { siteOrder } from "./enrich/order";
 import { groupStories } from "./enrich/stories";
 import { parseTaxonomy, type TagRule } from "./enrich/taxonomy";
@@ -14,12 +15,15 @@ import { type CorpusListing, decode } from "./read/read";
 import { lastChanged } from "./render/clock";
 
 export type { ArticleReport } from "./capture";
+export type { MergeRecord } from "./enrich/merge";
 
 export interface Assembled {
   site: Site;
   report: ArticleReport[];
   /** The extractor's doubts: shown in the report and on the console, never a reason to stop. */
   warnings: Problem[];
+  /** Copies of one article folded into one (enrich/merge.ts), for the build report. */
+  merges: MergeRecord[];
 }
 
 export function assembleSite(
@@ -134,6 +138,14 @@ export function assembleSite(
 
   if (!problems.ok) return { ok: false, problems: problems.list };
 
+  // Copies of one article become one before stories are computed: a story groups different write-ups.
+  const { drafts: unique, merges } = mergeCopies(
+    drafts,
+    rules.map((r) => r.slug),
+  );
+  drafts.length = 0;
+  drafts.push(...unique);
+
   const stories = groupStories(
     drafts.map((d) => ({ id: d.article.id, date: d.article.captured ?? d.article.date, text: d.tagText })),
   );
@@ -156,5 +168,5 @@ export function assembleSite(
     tags: rules.map((r) => ({ slug: r.slug, name: r.name, description: r.description })),
     updated: lastChanged({ articles }, articles, "1970-01-01T00:00:00Z"),
   };
-  return { ok: true, value: { site, report: sorted.map((d) => d.report), warnings } };
+  return { ok: true, value: { site, report: sorted.map((d) => d.report), warnings, merges } };
 }

@@ -13,6 +13,26 @@ export type Block =
 /** Where an article's date came from; shown to readers when it is not a real publication date. */
 export type DateSource = "front-matter" | "dateline" | "captured";
 
+/**
+ * Where an article came from: the feed it was read from, the saved page, or the pasted capture. An
+ * article merged from several copies (src/pipeline/enrich/merge.ts) lists every one, the kept copy first.
+ */
+export interface ArticleSource {
+  kind: "feed" | "page" | "capture";
+  /** The feed's title; for a page or capture, its publisher, else its site's host. */
+  title: string;
+  /** The feed's own id (Atom `id`, JSON Feed `feed_url`, RSS channel link); null for a page or capture. */
+  id: string | null;
+  /** The source's home page: the feed's link; a page's or capture's site (its URL's origin). */
+  link: string | null;
+  /** The feed document's own address when the feed declares it (self link, `feed_url`, RDF about). */
+  feedUrl: string | null;
+  /** This copy's own address: the item's link, the page's canonical URL, the capture's `url`. */
+  url: string | null;
+  /** The corpus file it was read from. */
+  file: string;
+}
+
 export interface Tag {
   slug: string;
   name: string;
@@ -52,6 +72,8 @@ export interface Article {
   story: string;
   /** Ids of the other captures of the same story, closest first. */
   related: string[];
+  /** Every copy this article was built from (at least one), the kept copy first. */
+  sources: ArticleSource[];
 }
 
 export interface SiteSettings {

@@ -38,6 +38,17 @@ function article(n: number, partial: Partial<Article> & Pick<Article, "title" | 
     tags: [],
     story: id,
     related: [],
+    sources: [
+      {
+        kind: "capture",
+        title: "Example Paper",
+        id: null,
+        link: "https://paper.example/",
+        feedUrl: null,
+        url: `https://paper.example/${slug}`,
+        file: `corpus/${slug}.txt`,
+      },
+    ],
     ...partial,
   };
 }

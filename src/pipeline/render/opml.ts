@@ -1,11 +1,12 @@
 // `/opml.xml`: an OPML 2.0 subscription list of every feed the site publishes (the main feed and each
-// tag's), each listed ONCE, in one format (OPML_FORMAT), so importing it subscribes to each feed once.
+// tag's), each listed ONCE, in one format (OPML_FORMAT), so importing it subscribes to each feed once;
+// then, as a separate group, the sources the site aggregates (not subscribed to on import: see below).
 // Dated by the site's clock (render/clock.ts), never the wall clock.
 
 import { escapeXml } from "../../shared/escape";
 import { formatRfc822 } from "./html/format";
 import { allFeedSets, type FeedLink, type FeedSet, OPML_PATH } from "./html/links";
-import { checkSite } from "./html/validate";
+import { checkSite, safeHttpUrl } from "./html/validate";
 import type { RenderContext, RenderedRoute } from "./types";
 
 export const OPML_TYPE = "text/x-opml; charset=utf-8";
@@ -28,6 +29,36 @@ function feedOutline(ctx: RenderContext, set: FeedSet, feed: FeedLink): string {
   )}" version="Atom"/>`;
 }
 
+/**
+ * The sources the site aggregates, one outline each (a feed once however many items it gave), as their
+ * own group after the site's feeds. They are `type="link"` outlines with a `url` (OPML 2.0), not
+ * `type="rss"` with an `xmlUrl`: a reader importing this list subscribes to every `xmlUrl`, and
+ * subscribing to a source as well as to this site would deliver its articles twice. The `url` is the
+ * source's feed address when it declares one, else its site.
+ */
+function sourcesGroup(ctx: RenderContext): string {
+  const byKey = new Map<string, { text: string; url: string; kind: string }>();
+  for (const a of ctx.site.articles)
+    for (const s of a.sources) {
+      const url = safeHttpUrl(s.feedUrl) ?? safeHttpUrl(s.link);
+      if (url === null) continue;
+      const text = s.title !== "" ? s.title : new URL(url).host;
+      const key = `${s.kind === "feed" ? "feed" : "site"}\n${url}`;
+      const seen = byKey.get(key);
+      if (seen === undefined || text < seen.text)
+        byKey.set(key, { text, url, kind: s.kind === "feed" ? "feed" : "site" });
+    }
+  if (byKey.size === 0) return "";
+  const rows = [...byKey.values()]
+    .sort((x, y) => (x.text < y.text ? -1 : x.text > y.text ? 1 : x.url < y.url ? -1 : x.url > y.url ? 1 : 0))
+    .map(
+      (s) =>
+        `      <outline type="link" text="${escapeXml(s.text)}" title="${escapeXml(s.text)}" url="${escapeXml(s.url)}" category="/source/${s.kind}"/>`,
+    );
+  const title = "Sources this site aggregates";
+  return `\n    <outline text="${title}" title="${title}">\n${rows.join("\n")}\n    </outline>`;
+}
+
 export function renderOpml(ctx: RenderContext): RenderedRoute {
   checkSite(ctx.site);
   const { settings, updated } = ctx.site;
@@ -45,7 +76,7 @@ export function renderOpml(ctx: RenderContext): RenderedRoute {
     <docs>http://opml.org/spec2.opml</docs>
   </head>
   <body>
-${groups.join("\n")}
+${groups.join("\n")}${sourcesGroup(ctx)}
   </body>
 </opml>
 `;

@@ -34,10 +34,27 @@ describe("story ids", () => {
     const story = before.get("001-a94eae3f3af74d2a");
     expect(new Set(before.values()).size).toBe(1);
     // Published long before the seeds, but it entered the corpus after them.
-    const text = readFileSync("corpus/003_980a829d015ecb24.txt", "utf8");
-    const late = file("zz-late.txt", `---\npublished: 2025-01-02\ncaptured: 2026-12-01\n---\n${text}`);
+    // Another write-up of the same report: the same vocabulary (so the same story) with every line's
+    // words in reverse order, so it shares no passage with the seed and is not merged into it as a copy.
+    const text = readFileSync("corpus/003_980a829d015ecb24.txt", "utf8")
+      .split("\n")
+      .map((l) => l.split(" ").reverse().join(" "))
+      .join("\n");
+    const late = file(
+      "zz-late.txt",
+      `---\ntitle: Another report\npublished: 2025-01-02\ncaptured: 2026-12-01\n---\n${text}`,
+    );
     const after = stories([late]);
     expect(after.get("zz-late")).toBe(story);
     for (const [slug, s] of before) expect(after.get(slug), slug).toBe(s);
+  });
+
+  it("a copy of an article arriving later is merged into it, which keeps its id and story", () => {
+    const before = stories([]);
+    const text = readFileSync("corpus/003_980a829d015ecb24.txt", "utf8");
+    const copy = file("zz-copy.txt", `---\ncaptured: 2026-12-01\n---\n${text}`);
+    const after = stories([copy]);
+    expect(after.has("zz-copy")).toBe(false);
+    expect(after).toEqual(before);
   });
 });

@@ -38,6 +38,18 @@ export function article(n: number, over: Partial<Article> = {}): Article {
     tags: ["llama"],
     story: `urn:uuid:00000000-0000-4000-8000-0000000000${day}`,
     related: [],
+    // A feed source whose title and address need escaping in every format.
+    sources: [
+      {
+        kind: "feed",
+        title: 'Example Wire & <Co> "feed"',
+        id: "tag:news.example.com,2026:wire",
+        link: "https://news.example.com/",
+        feedUrl: "https://news.example.com/feed.xml?a=1&b=2",
+        url: `https://news.example.com/${slug}?a=1&b=2`,
+        file: `corpus/wire.xml`,
+      },
+    ],
     ...over,
   };
 }

@@ -91,7 +91,20 @@ describe("Atom, field by field", () => {
       const title = e.title as Node;
       expect(title["@type"]).toBe("text");
       expect(text(title)).toBe(stripControls(a.title));
-      expect(arr(e.link).map((l) => l["@href"])).toEqual([`${ORIGIN}/articles/${a.slug}`]);
+      expect(arr(e.link).map((l) => [l["@rel"], l["@href"]])).toEqual([
+        [undefined, `${ORIGIN}/articles/${a.slug}`],
+        // Where the copy came from (RFC 4287 §4.2.7.2 "via"), then the source feed (§4.2.11).
+        ...a.sources.map((s) => ["via", s.url]),
+      ]);
+      const src = e.source as Node;
+      const s = a.sources[0];
+      expect(text(src.id)).toBe(s?.id);
+      expect((src.title as Node)["@type"]).toBe("text");
+      expect(text(src.title)).toBe(s?.title);
+      expect(arr(src.link).map((l) => [l["@rel"], l["@href"]])).toEqual([
+        ["alternate", s?.link],
+        ["self", s?.feedUrl],
+      ]);
       expect(text(e.updated)).toBe(instant(a.updated ?? a.date));
       if (a.published === null) expect(e.published).toBeUndefined();
       else expect(text(e.published)).toBe(instant(a.published));
@@ -150,6 +163,9 @@ describe("RSS, field by field", () => {
       expect(text(it["content:encoded"])).toBe(stripControls(a.contentHtml));
       expect(arr(it["dc:creator"]).map(text)).toEqual(a.authors.length ? [a.authors.join(", ")] : []);
       expect(it.author).toBeUndefined();
+      // RSS 2.0 <source url="the source's feed">its title</source>.
+      expect((it.source as Node)["@url"]).toBe(a.sources[0]?.feedUrl);
+      expect(text(it.source)).toBe(a.sources[0]?.title);
       expect(arr(it.category).map((c) => [text(c), c["@domain"]])).toEqual(
         a.tags.map((t) => [tagName(t), `${ORIGIN}/tags/`]),
       );
@@ -211,6 +227,15 @@ describe("JSON Feed 1.1, field by field", () => {
           captured: a.captured,
           // No related list: it is scored against the whole corpus, and an archived item never changes.
           story: a.story,
+          sources: a.sources.map((s) => ({
+            kind: s.kind,
+            title: s.title,
+            id: s.id,
+            home_page_url: s.link,
+            feed_url: s.feedUrl,
+            url: s.url,
+            file: s.file,
+          })),
         },
       };
       expect(item).toEqual(expected);

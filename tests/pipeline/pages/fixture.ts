@@ -36,6 +36,17 @@ function article(partial: Partial<Article> & Pick<Article, "slug" | "title" | "d
     tags: [],
     story: id,
     related: [],
+    sources: [
+      {
+        kind: "capture",
+        title: "Example Times",
+        id: null,
+        link: "https://news.example.com/",
+        feedUrl: null,
+        url: `https://news.example.com/${partial.slug}`,
+        file: `corpus/${partial.slug}.txt`,
+      },
+    ],
     ...partial,
   };
 }

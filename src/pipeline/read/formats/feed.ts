@@ -2,6 +2,7 @@
 // an article. Its slug comes from the feed's own address and the item's guid/id (or link), never from
 // the file name, so renaming or re-saving the file keeps every item's id.
 import { createHash } from "node:crypto";
+import { XMLValidator } from "fast-xml-parser";
 import { parseFeed } from "feedsmith";
 import { slugify } from "../../enrich/identity";
 import { parseDocument } from "../../extract/html-dom";
@@ -40,6 +41,13 @@ function atomLink(links: unknown): string | undefined {
   return s(alt?.href);
 }
 
+const selfLink = (links: unknown): string | undefined =>
+  s(
+    list(links)
+      .map(rec)
+      .find((l) => l.rel === "self")?.href,
+  );
+
 interface Item {
   id?: string;
   link?: string;
@@ -58,12 +66,22 @@ function names(v: unknown): string[] {
     .map(collapse);
 }
 
-function items(format: string, feed: Rec): { title?: string; link?: string; id?: string; items: Item[] } {
+interface Channel {
+  title?: string;
+  link?: string;
+  id?: string;
+  /** The feed document's own address, when it declares one. */
+  self?: string;
+  items: Item[];
+}
+
+function items(format: string, feed: Rec): Channel {
   if (format === "atom") {
     return {
       title: s(feed.title),
       link: atomLink(feed.links),
       id: s(feed.id),
+      self: selfLink(feed.links),
       items: list(feed.entries).map((e0) => {
         const e = rec(e0);
         const content = rec(e.content);
@@ -85,6 +103,7 @@ function items(format: string, feed: Rec): { title?: string; link?: string; id?:
       title: s(feed.title),
       link: s(feed.home_page_url) ?? s(feed.feed_url),
       id: s(feed.feed_url),
+      self: s(feed.feed_url),
       items: list(feed.items).map((i0) => {
         const i = rec(i0);
         return {
@@ -105,6 +124,7 @@ function items(format: string, feed: Rec): { title?: string; link?: string; id?:
     title: s(feed.title),
     link: s(feed.link),
     id: s(feed.link),
+    self: selfLink(rec(feed.atom).links) ?? s(rec(feed.rdf).about),
     items: list(feed.items).map((i0) => {
       const i = rec(i0);
       const dc = rec(i.dc);
@@ -127,6 +147,8 @@ const lineOf = (text: string, needle: string | undefined): number =>
 function readFeed(text: string): SourceRead {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
+  const malformed = wellFormed(text);
+  if (malformed) return { articles: [], problems: [malformed], warnings };
   let parsed: { format: string; feed: unknown };
   try {
     const input: unknown = /^\s*[{[]/.test(text) ? JSON.parse(text) : text;
@@ -166,6 +188,23 @@ function readFeed(text: string): SourceRead {
       continue;
     }
     seen.add(key);
+    const impossible = [it.published, it.updated].find((d) => d !== undefined && !realDay(d));
+    if (impossible !== undefined) {
+      warnings.push({
+        line: lineOf(text, impossible),
+        message: `${where} is dated "${impossible}", a day the calendar does not have; it was left out`,
+        fix: "ask the publisher to fix the item's date, or save the article itself as a page with its real date",
+      });
+      continue;
+    }
+    const unread = [it.published, it.updated].find((d) => d !== undefined && readDate(d) === null);
+    if (unread !== undefined) {
+      warnings.push({
+        line: lineOf(text, unread),
+        message: `${where} is dated "${unread}", which is not a date this build reads (RFC 822 or RFC 3339 with a time zone); the item is dated by the feed's \`captured\` date instead`,
+        fix: "give the feed a sidecar with `captured: YYYY-MM-DD` if it has none, or save the article itself as a page",
+      });
+    }
     const units = it.html ? htmlUnits(sanitizeArticle(it.html), link ?? null, text) : [];
     const body = units.length ? units.map((u) => u.text).join("\n\n") : collapse(it.text ?? "");
     if (body === "") {
@@ -176,8 +215,8 @@ function readFeed(text: string): SourceRead {
       });
       continue;
     }
-    const published = date(it.published);
-    const updated = date(it.updated);
+    const published = readDate(it.published);
+    const updated = readDate(it.updated);
     const declared: GivenMeta = {
       ...(it.title ? { title: it.title } : {}),
       ...(published ? { published } : updated ? { published: updated } : {}),
@@ -188,6 +227,13 @@ function readFeed(text: string): SourceRead {
     };
     const hash = createHash("sha1").update(`${namespace}\n${key}`).digest("hex").slice(0, 12);
     articles.push({
+      origin: {
+        kind: "feed",
+        title: f.title ?? source,
+        id: f.id ?? f.self ?? null,
+        link: resolve(f.link, undefined) ?? null,
+        feedUrl: resolve(f.self, f.link) ?? null,
+      },
       key,
       slug: `${source}-${hash}`,
       given: {},
@@ -202,13 +248,89 @@ function readFeed(text: string): SourceRead {
     });
   }
   if (articles.length === 0 && problems.length === 0) {
-    problems.push({
-      line: 1,
-      message: "is a feed with no usable items",
-      fix: "save the feed again when it has items, or remove the file",
-    });
+    problems.push(
+      f.items.length === 0
+        ? {
+            line: 1,
+            message: "is a feed with no items",
+            fix: "save the feed again when it has items, or remove the file",
+          }
+        : {
+            line: 1,
+            message: `is a feed whose ${f.items.length === 1 ? "only item was" : `${f.items.length} items were all`} left out (see the warnings)`,
+            fix: "save the feed again when it has usable items, or remove the file",
+          },
+    );
   }
   return { articles, problems, warnings };
+}
+
+/**
+ * Not well-formed XML or JSON, at the line where the parser stopped. feedsmith recovers from some
+ * broken markup silently, and a document that is not well-formed is not a feed whatever a lenient
+ * parser makes of it, so this runs first.
+ */
+function wellFormed(text: string): Problem | null {
+  const fix =
+    "save the feed again from its address (a truncated download or a hand edit breaks it), or remove the file";
+  if (/^\s*[{[]/.test(text)) {
+    try {
+      JSON.parse(text);
+      return null;
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      const at = /position (\d+)/.exec(msg);
+      const line = at ? text.slice(0, Number(at[1])).split("\n").length : 1;
+      return {
+        line,
+        message: `is not well-formed JSON (${msg.replace(/ in JSON at position \d+.*$/, "")})`,
+        fix,
+      };
+    }
+  }
+  if (!/^\s*</.test(text)) return null; // not markup at all: feedsmith says what it is not
+  const r = XMLValidator.validate(text);
+  if (r === true) return null;
+  return { line: r.err.line, message: `is not well-formed XML (${r.err.msg})`, fix };
+}
+
+// RFC 822 §5.1 zone names, which RSS dates use and the shared date reader does not take.
+const RFC822_ZONES: Record<string, string> = {
+  UT: "+0000",
+  EST: "-0500",
+  EDT: "-0400",
+  CST: "-0600",
+  CDT: "-0500",
+  MST: "-0700",
+  MDT: "-0600",
+  PST: "-0800",
+  PDT: "-0700",
+};
+
+function readDate(v: string | undefined): string | null {
+  if (v === undefined) return null;
+  return date(
+    v.trim().replace(/\s([A-Z]{2,3})$/, (m, z: string) => (RFC822_ZONES[z] ? ` ${RFC822_ZONES[z]}` : m)),
+  );
+}
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/**
+ * False for a date naming a day the calendar does not have (`30 Feb`, `2026-02-30`): JavaScript's own
+ * parser rolls those over to the next month, which would date the item wrongly rather than refuse it.
+ */
+function realDay(v: string): boolean {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(v.trim());
+  const rfc = /(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})/.exec(v);
+  const [y, m, d] = iso
+    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+    : rfc
+      ? [Number(rfc[3]), MONTHS.indexOf((rfc[2] ?? "").toLowerCase()) + 1, Number(rfc[1])]
+      : [0, 0, 0];
+  if (y === 0) return true; // another shape: date() decides
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return m >= 1 && t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
 export const feed: Format = {

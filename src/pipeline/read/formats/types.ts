@@ -1,11 +1,18 @@
 // The contract every input format implements: a capture file is a source that yields one or more
 // articles. Formats only read; cleaning, dates and tags stay in capture.ts so every format gets the same.
+
+import type { ArticleSource } from "../../../shared/types";
 import type { IngestInput, Problem } from "../../extract/index";
 import type { GivenMeta } from "../frontmatter";
 
 export type { Problem } from "../../extract/index";
 
+/** Where an article came from, as its format knows it; capture.ts adds the item's URL and the file. */
+export type SourceOrigin = Omit<ArticleSource, "url" | "file">;
+
 export interface SourceArticle {
+  /** Set by formats that know their source (a feed); pages and captures derive theirs from url/publisher. */
+  origin?: SourceOrigin;
   /** Distinguishes articles of one file (a feed item's id); "" when the file holds one article. */
   key: string;
   /** The article's slug when the source names its articles itself (a feed item): not the file name. */

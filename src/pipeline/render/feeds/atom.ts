@@ -1,7 +1,7 @@
 // Atom 1.0 through the `feed` package, corrected where the package is wrong: text constructs are
 // declared `type="text"` (the package says "html" around raw text, so a bare `&` vanishes in readers),
 // every category has term + label, dates never default to the wall clock, xml:lang is set, and RFC 5005
-// paging links plus `<fh:archive/>` are added.
+// paging links plus `<fh:archive/>` are added, and each entry says where it came from (sources.ts).
 
 import { Feed } from "feed";
 import type { Article } from "../../../shared/types";
@@ -10,6 +10,7 @@ import { abs, articleUrl, type FeedEnv, pageUrl, tagOf } from "./context";
 import { parseDate } from "./dates";
 import { cachedItem, type ItemCache, soleElement, spliceItems } from "./items";
 import { type FeedPage, pageLinks } from "./plan";
+import { withAtomSource } from "./sources";
 import { placeholders } from "./tokens";
 import { assertWellFormed, checkLanguage, emptyElement, replaceOnce } from "./xml";
 
@@ -59,7 +60,7 @@ function renderEntry(env: FeedEnv, a: Article, language: string): string {
   let xml = feed.atom1().replace(/<(title|summary) type="html">/g, '<$1 type="text">');
   const lang = checkLanguage(a.language, `${a.file} language`);
   if (lang !== language) xml = replaceOnce(xml, "<entry>", `<entry xml:lang="${lang}">`);
-  return soleElement(p.fill(xml), "entry", `${a.file} Atom entry`);
+  return soleElement(withAtomSource(p.fill(xml), a), "entry", `${a.file} Atom entry`);
 }
 
 // Feed fields for rendering one entry alone: fixed (the entry's bytes do not depend on them).

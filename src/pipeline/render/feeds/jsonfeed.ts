@@ -7,6 +7,7 @@ import { abs, articleUrl, externalUrl, type FeedEnv, pageUrl, tagOf } from "./co
 import { parseDate } from "./dates";
 import { cachedItem, type ItemCache } from "./items";
 import { type FeedPage, pageLinks } from "./plan";
+import { type JsonFeedSourceEntry, jsonSources } from "./sources";
 import { cleanText } from "./text";
 import { checkLanguage } from "./xml";
 
@@ -28,6 +29,8 @@ export interface JsonFeedSource {
   date_source: Article["dateSource"];
   captured: string | null;
   story: string;
+  /** Every copy the article was built from (more than one when copies were merged), kept copy first. */
+  sources: JsonFeedSourceEntry[];
 }
 
 export interface JsonFeedItem {
@@ -88,6 +91,8 @@ function jsonItem(env: FeedEnv, a: Article): JsonFeedItem {
       // No related list here: it is scored against the whole corpus, so any arrival may reorder it, and
       // an archived item must never change. The story id groups captures; pages and the API list them.
       story: cleanText(a.story),
+      // Added after the fields above, which keep their names and order for existing consumers.
+      sources: jsonSources(a),
     },
   };
   return item;

@@ -1,7 +1,8 @@
 // RSS 2.0 through the `feed` package, corrected where the package is wrong: authors become ONE
 // `dc:creator` (the package writes one `<author>` per name, and RSS `<author>` must be an e-mail),
 // descriptions are HTML (plain-text summaries are escaped as HTML first), `lastBuildDate` is the newest
-// article date, never the wall clock, and RFC 5005 paging links plus `<fh:archive/>` are added.
+// article date, never the wall clock, RFC 5005 paging links plus `<fh:archive/>` are added, and each
+// item names its `<source>` (sources.ts).
 
 import { Feed } from "feed";
 import type { Article } from "../../../shared/types";
@@ -10,6 +11,7 @@ import { abs, articleUrl, type FeedEnv, pageUrl, tagOf } from "./context";
 import { parseDate } from "./dates";
 import { cachedItem, type ItemCache, soleElement, spliceItems } from "./items";
 import { type FeedPage, pageLinks } from "./plan";
+import { withRssSource } from "./sources";
 import { plainTextToHtml } from "./text";
 import { placeholders } from "./tokens";
 import { assertWellFormed, checkLanguage, emptyElement, replaceOnce } from "./xml";
@@ -54,7 +56,7 @@ function renderItem(env: FeedEnv, a: Article): string {
   const p = placeholders();
   const feed = new Feed({ ...ITEM_FRAME, link: p.url(abs(env, "/")) });
   feed.addItem(rssItem(env, a, p));
-  return soleElement(p.fill(feed.rss2()), "item", `${a.file} RSS item`);
+  return soleElement(withRssSource(p.fill(feed.rss2()), a), "item", `${a.file} RSS item`);
 }
 
 // Channel fields for rendering one item alone: fixed (the item's bytes do not depend on them).

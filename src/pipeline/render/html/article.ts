@@ -8,7 +8,7 @@ import { formatDay, listNames, truncate } from "./format";
 import { renderDocument } from "./layout";
 import { articlePath } from "./links";
 import { HTML_TYPE, newestArticleDate } from "./listing";
-import { dateHtml, type Index, langAttr, sourceHtml, tagListHtml } from "./parts";
+import { dateHtml, fromHtml, type Index, langAttr, sourceHtml, tagListHtml } from "./parts";
 import { safeHttpUrl } from "./validate";
 
 const RTL_LANGUAGES = new Set([
@@ -101,6 +101,7 @@ ${tags}
 ${article.contentHtml}
 </div>
 <footer class="story-footer">
+${fromHtml(article)}
 ${original}
 <p class="capture-note">This is a cleaned-up capture of the original article${
     article.dateSource === "captured" ? `, taken on ${formatDay(article.date)}` : ""

@@ -2,9 +2,9 @@
 // once, here or in the page modules; `contentHtml` is the only pre-rendered HTML and is inserted as is.
 
 import { escapeHtml } from "../../../shared/escape";
-import type { Article, Site, Tag } from "../../../shared/types";
+import type { Article, ArticleSource, Site, Tag } from "../../../shared/types";
 import type { RenderContext } from "../types";
-import { formatDay, plural } from "./format";
+import { formatDay, listNames, plural } from "./format";
 import { articlePath, type FeedSet, mainFeedSet, OPML_EXPLAIN, OPML_PATH, tagPath } from "./links";
 import { safeHttpUrl } from "./validate";
 
@@ -49,6 +49,35 @@ export function sourceHtml(article: Article): string {
   return url === null
     ? `<span class="source">${label}</span>`
     : `<span class="source"><a href="${escapeHtml(url)}" rel="external noopener">${label}</a></span>`;
+}
+
+const KIND_LABEL: Record<ArticleSource["kind"], string> = {
+  feed: "feed",
+  page: "saved page",
+  capture: "capture",
+};
+
+/**
+ * The article page's "from" line: every source it was built from (several when copies of one article
+ * were merged), each linked to that copy's own address, else its site, and said to be a feed, a saved
+ * page or a capture.
+ */
+export function fromHtml(article: Article): string {
+  const seen = new Set<string>();
+  const items = article.sources.flatMap((s) => {
+    const href = safeHttpUrl(s.url) ?? safeHttpUrl(s.link);
+    const name = s.title !== "" ? s.title : href === null ? null : new URL(href).host;
+    if (name === null) return [];
+    const key = `${s.kind}\n${name}\n${href ?? ""}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    const label = `<bdi>${escapeHtml(name)}</bdi>`;
+    const linked =
+      href === null ? label : `<a href="${escapeHtml(href)}" rel="external noopener">${label}</a>`;
+    return [`<span class="source">${linked} <span class="kind">(${KIND_LABEL[s.kind]})</span></span>`];
+  });
+  if (items.length === 0) return "";
+  return `<p class="from">From ${listNames(items)}</p>`;
 }
 
 export function tagListHtml(index: Index, slugs: readonly string[]): string {

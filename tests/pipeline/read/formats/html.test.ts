@@ -124,7 +124,7 @@ describe("the body keeps the article and loses the furniture", () => {
     [
       "lazy-loaded images, gallery, newsletter box, share bar",
       "opengraph.html",
-      ["four new routes"],
+      ["four new sections"],
       ["<img", "data:", "Image 1 of 4", "newsletter", "Share on social", "The harbour wall"],
     ],
   ];

@@ -55,7 +55,6 @@ describe("a corpus of .txt, .html and feed captures", () => {
     expect(r.value.site.articles.map((a) => a.slug)).toEqual([
       "plain",
       "opengraph",
-      "buses",
       "jsonld",
       "old-example-460569c64c60",
     ]);
@@ -74,10 +73,23 @@ describe("a corpus of .txt, .html and feed captures", () => {
     expect(a?.date).toBe("2026-03-10T07:30:00Z");
     expect(bySlug.get("plain")?.captured).toBe("2026-05-13T00:00:00Z");
   });
-  it("groups a text capture and a saved page of the same report into one story", () => {
-    const text = bySlug.get("buses");
-    const html = bySlug.get("jsonld");
-    expect(text?.story).toBe(html?.story);
+  it("makes a text capture of a saved page's paragraphs and that page one article with both sources", () => {
+    // The text holds two of the page's paragraphs: the same article (one contains the other), so it is
+    // merged into the page, which entered the corpus first, rather than shown twice.
+    expect(bySlug.has("buses")).toBe(false);
+    const a = bySlug.get("jsonld");
+    expect(a?.sources.map((s) => [s.kind, s.file])).toEqual([
+      ["page", "corpus/jsonld.html"],
+      ["capture", "corpus/buses.txt"],
+    ]);
+    expect(a?.title).toBe("Night buses to run all week & weekend");
+    expect(r.value.merges).toEqual([
+      expect.objectContaining({
+        kept: { slug: "jsonld", file: "corpus/jsonld.html" },
+        merged: [{ slug: "buses", file: "corpus/buses.txt" }],
+        links: [expect.objectContaining({ reason: expect.stringMatching(/^one text contains the other/) })],
+      }),
+    ]);
   });
   it("stops the build on a page with no article, naming the file and line", () => {
     const bad = assembleSite(listing([file("buses.txt", TEXT), page("no-article.html")]), DEFAULT_SETTINGS);

@@ -1,0 +1,134 @@
+// Near-duplicate texts: the same article reached through two doors (a wire story in two feeds, a page
+// saved and pasted). Unlike stories (stories.ts), which link different write-ups of one event by
+// vocabulary, this asks whether two cleaned bodies are the same text: word 5-shingles compared by
+// Jaccard similarity (and containment, for a feed's excerpt of a full page). Candidates come from
+// MinHash signatures bucketed by bands (LSH), so the work stays linear in the corpus; every candidate
+// is then scored exactly on its shingle sets, so the decision never depends on hashing luck.
+// Thresholds were measured (corpus/README.md, "One story, many sources"; `npx tsx scripts/dev/dups.ts`).
+
+/** Word 5-grams: long enough that two independent write-ups of one event share almost none. */
+export const SHINGLE = 5;
+/** Same text at or above this Jaccard similarity of shingle sets. */
+export const JACCARD = 0.5;
+/** Or: the smaller text lies at least this much inside the larger (an excerpt of it)... */
+export const CONTAINMENT = 0.8;
+/** ...when it has at least this many shingles (a short text is contained in too many others). */
+export const MIN_CONTAINED = 40;
+
+const HASHES = 64;
+const ROWS = 2; // 32 bands of 2: a pair at Jaccard 0.5 is a candidate with probability 1 - 0.75^32
+const MAX_BUCKET = 50; // a bucket this full holds shared boilerplate, not one duplicated text
+
+/** Lowercased, accents folded, split into words; a CJK or Thai character is a word by itself. */
+export function dupTokens(text: string): string[] {
+  return (
+    text
+      .normalize("NFKD")
+      .replace(/\p{M}+/gu, "")
+      .toLowerCase()
+      .match(
+        /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]|[\p{L}\p{N}]+/gu,
+      ) ?? []
+  );
+}
+
+/** FNV-1a, 32 bits: fixed, so the same text gives the same shingles on every machine. */
+function fnv(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export function shingles(text: string): Set<number> {
+  const t = dupTokens(text);
+  const out = new Set<number>();
+  if (t.length > 0 && t.length < SHINGLE) out.add(fnv(t.join(" ")));
+  for (let i = 0; i + SHINGLE <= t.length; i++) out.add(fnv(t.slice(i, i + SHINGLE).join(" ")));
+  return out;
+}
+
+function mix(x: number, seed: number): number {
+  let h = Math.imul(x ^ seed, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+const SEEDS = Array.from({ length: HASHES }, (_, i) => mix(i + 1, 0x9e3779b9));
+
+function signature(set: Set<number>): number[] {
+  const sig = new Array<number>(HASHES).fill(0xffffffff);
+  for (const x of set)
+    for (let i = 0; i < HASHES; i++) {
+      const v = mix(x, SEEDS[i] as number);
+      if (v < (sig[i] as number)) sig[i] = v;
+    }
+  return sig;
+}
+
+export interface Similarity {
+  jaccard: number;
+  containment: number;
+  smaller: number;
+}
+
+export function similarity(a: Set<number>, b: Set<number>): Similarity {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const x of small) if (large.has(x)) shared++;
+  const union = a.size + b.size - shared;
+  return {
+    jaccard: union === 0 ? 0 : shared / union,
+    containment: small.size === 0 ? 0 : shared / small.size,
+    smaller: small.size,
+  };
+}
+
+/** Why two texts are one, or null. */
+export function sameText(s: Similarity): string | null {
+  if (s.jaccard >= JACCARD) return `near-duplicate text (Jaccard ${s.jaccard.toFixed(2)} >= ${JACCARD})`;
+  if (s.smaller >= MIN_CONTAINED && s.containment >= CONTAINMENT)
+    return `one text contains the other (${(s.containment * 100).toFixed(0)}% of the shorter one's shingles)`;
+  return null;
+}
+
+export interface DupPair {
+  a: number;
+  b: number;
+  reason: string;
+}
+
+/** Every pair of `texts` (by index, a < b, in ascending order) that sameText() calls one text. */
+export function nearDuplicates(texts: readonly string[]): DupPair[] {
+  const sets = texts.map(shingles);
+  const buckets = new Map<string, number[]>();
+  sets.forEach((set, i) => {
+    if (set.size === 0) return;
+    const sig = signature(set);
+    for (let band = 0; band < HASHES / ROWS; band++) {
+      const key = `${band}:${sig.slice(band * ROWS, band * ROWS + ROWS).join(",")}`;
+      const list = buckets.get(key);
+      if (list) list.push(i);
+      else buckets.set(key, [i]);
+    }
+  });
+  const seen = new Set<string>();
+  const pairs: DupPair[] = [];
+  for (const list of buckets.values()) {
+    if (list.length < 2 || list.length > MAX_BUCKET) continue;
+    for (let x = 0; x < list.length; x++)
+      for (let y = x + 1; y < list.length; y++) {
+        const a = list[x] as number;
+        const b = list[y] as number;
+        const key = `${a},${b}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const reason = sameText(similarity(sets[a] as Set<number>, sets[b] as Set<number>));
+        if (reason) pairs.push({ a, b, reason });
+      }
+  }
+  return pairs.sort((p, q) => p.a - q.a || p.b - q.b);
+}

@@ -41,9 +41,10 @@ export interface Draft {
   tagText: string;
   /**
    * How sure each field is: 2 given by the user (front matter, sidecar), 1 declared by the source
-   * (JSON-LD, a feed item's own field), 0 inferred from the text. Merging copies keeps the surest.
+   * (JSON-LD, a feed item's own field), 0 inferred from the text, -1 a feed's title standing in for the
+   * publisher (see below). Merging copies keeps the surest.
    */
-  rank: Partial<Record<RankedField, 0 | 1 | 2>>;
+  rank: Partial<Record<RankedField, -1 | 0 | 1 | 2>>;
 }
 
 export const RANKED_FIELDS = [
@@ -252,7 +253,10 @@ function draftOf(
   const rank: Draft["rank"] = {};
   for (const k of RANKED_FIELDS) {
     // A dek is only ever inferred from the text.
-    if (k === "subtitle") rank[k] = 0;
+    // A feed's title is where the item was read, not who published it (a wire or an aggregator relays
+    // others' articles): as a publisher it loses even to a name inferred from the text or the URL.
+    if (k === "publisher" && src.origin?.kind === "feed" && !userGave(k)) rank[k] = -1;
+    else if (k === "subtitle") rank[k] = 0;
     else rank[k] = userGave(k) ? 2 : src.declared[k] !== undefined ? 1 : 0;
   }
   const url = meta.url ?? null;
@@ -311,7 +315,8 @@ function draftOf(
 /**
  * The article's source as honestly as the input tells it: a feed item names its feed; a saved page or
  * a pasted capture names only its publisher and address, so its source is that site (title: the
- * publisher, else the host; link: the site's origin) and no feed id is claimed for it.
+ * publisher, else the host; link: the site's origin) and no feed id is claimed for it. With neither,
+ * all that is known is the file it was saved as, and that is what it says.
  */
 function sourceOf(
   src: SourceArticle,
@@ -328,7 +333,7 @@ function sourceOf(
   }
   return {
     kind: src.ingest.format === "html" ? "page" : "capture",
-    title: publisher ?? host?.host ?? "",
+    title: publisher ?? host?.host ?? (file.split("/").pop() as string),
     id: null,
     link: host === null ? null : `${host.origin}/`,
     feedUrl: null,

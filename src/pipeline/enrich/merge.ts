@@ -9,8 +9,9 @@
 //     by id): the rule that names stories, so a copy arriving later never renames the article;
 //   - body (content, text, words) of the copy with the longest clean text;
 //   - every other field from the surest copy that has it (given by the user > declared by the source >
-//     inferred), then the longest body's, then the kept one's;
-//   - the earliest publication date, the latest update, the earliest capture; tags of every copy.
+//     inferred), then the earliest published one's (the original), then the longest body's, the kept one's;
+//   - the earliest publication date, the latest update, the earliest capture; tags of every copy;
+//   - sources: the kept copy's first, then the others' by publication date (the original first).
 // It depends only on the set of copies, never on the order files were read in.
 import type { Draft } from "../capture";
 import { RANKED_FIELDS, type RankedField } from "../capture";
@@ -30,6 +31,10 @@ export interface MergeRecord {
 
 const byId = (x: Draft, y: Draft) => (x.article.id < y.article.id ? -1 : x.article.id > y.article.id ? 1 : 0);
 const ms = (d: string) => Date.parse(d);
+
+/** When the copy says it was published; never-dated copies last. */
+const published = (d: Draft) =>
+  d.article.published === null ? Number.POSITIVE_INFINITY : ms(d.article.published);
 
 /** When the copy entered the corpus: the same key stories.ts names a story by. */
 const entered = (d: Draft) => ms(d.article.captured ?? d.article.date);
@@ -108,11 +113,13 @@ function mergeGroup(
   const body = [...copies].sort(
     (x, y) => y.article.text.length - x.article.text.length || byId(x, y),
   )[0] as Draft;
-  // Surest first, then the longest body's copy, then the kept one, then by id.
+  // Surest first, then the earliest published (the original, not a republication), then the longest
+  // body's copy, then the kept one, then by id.
   const surest = (f: RankedField) =>
     [...copies].sort(
       (x, y) =>
         (y.rank[f] ?? 0) - (x.rank[f] ?? 0) ||
+        published(x) - published(y) ||
         Number(y === body) - Number(x === body) ||
         Number(y === kept) - Number(x === kept) ||
         byId(x, y),
@@ -144,7 +151,7 @@ function mergeGroup(
     .filter((u): u is string => u !== null)
     .sort((x, y) => ms(x) - ms(y))[0];
   const tags = new Set(copies.flatMap((c) => c.article.tags));
-  const others = copies.filter((c) => c !== kept).sort(byId);
+  const others = copies.filter((c) => c !== kept).sort((x, y) => published(x) - published(y) || byId(x, y));
   const sources = [kept, ...others].flatMap((c) => c.article.sources);
 
   const matches = new Map<string, Draft["report"]["tags"][number]>();

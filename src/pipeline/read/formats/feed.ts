@@ -230,7 +230,8 @@ function readFeed(text: string): SourceRead {
       origin: {
         kind: "feed",
         title: f.title ?? source,
-        id: f.id ?? f.self ?? null,
+        // Atom feeds carry a permanent id; RSS and JSON Feed have none, so their address stands for it.
+        id: (parsed.format === "atom" ? f.id : (f.self ?? f.id)) ?? f.self ?? null,
         link: resolve(f.link, undefined) ?? null,
         feedUrl: resolve(f.self, f.link) ?? null,
       },

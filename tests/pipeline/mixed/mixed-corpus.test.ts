@@ -87,6 +87,21 @@ describe("a corpus of text captures, saved pages and saved feeds that overlap", 
       expect(itemWith(needle), needle).toHaveLength(1);
   });
 
+  it("keeps no cookie wall, comment, paywall teaser, gallery or share text of the saved pages", () => {
+    for (const i of json().items)
+      for (const chrome of [
+        "cookies",
+        "Accept all",
+        "trainfan",
+        "Reader comments",
+        "Subscribe to keep reading",
+        "Photo 1 of 12",
+        "Tweet",
+        "Newsletter abonnieren",
+      ])
+        expect(i.content_html, `${i.title}: ${chrome}`).not.toContain(chrome);
+  });
+
   it("a wire story saved as a page and carried by two feeds is one article with three sources", () => {
     const [lisbon] = itemWith("Meta will open a research laboratory in Lisbon");
     expect(lisbon?.title).toBe("Meta opens a Llama research lab in Lisbon");

@@ -52,6 +52,16 @@ describe("renderOpml", () => {
     }
   });
 
+  it("lists the sources the site aggregates as a separate group of links, each once", () => {
+    const group = doc.opml.body.outline.find((o) => o["@_text"] === "Sources this site aggregates");
+    const rows = (group?.outline ?? []) as (Outline & { "@_url"?: string })[];
+    expect(rows.length).toBeGreaterThan(0);
+    // Links, not subscriptions: importing the list must not deliver a source's articles twice.
+    for (const o of rows) expect(o["@_type"]).toBe("link");
+    expect(rows.map((o) => o["@_url"])).toEqual(["https://news.example.com/"]);
+    expect(rows.map((o) => o["@_text"])).toEqual(["Example Times"]);
+  });
+
   it("escapes tag names (the parser sees the original text)", () => {
     const texts = feeds(doc.opml.body.outline).map((o) => o["@_text"]);
     expect(texts).toContain(`Feeds & "Friends" <Test> — Meta <Platforms> & "Co"`);

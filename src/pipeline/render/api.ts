@@ -7,6 +7,7 @@ import { tokenize } from "../../shared/search-tokens";
 import type { Article, Tag } from "../../shared/types";
 import { siteOrder } from "../enrich/order";
 import { lastChanged } from "./clock";
+import { jsonSources } from "./feeds/sources";
 import type { RenderContext, RenderedRoute } from "./types";
 
 const JSON_TYPE = "application/json; charset=utf-8";
@@ -87,6 +88,8 @@ export function renderApi(ctx: RenderContext): { routes: RenderedRoute[]; index:
       text: a.text,
       related,
       feeds,
+      // Where the article came from, as JSON Feed's `_source.sources` says it (every merged copy).
+      sources: jsonSources(a),
     };
     routes.push({
       path: `/api/articles/${a.slug}`,

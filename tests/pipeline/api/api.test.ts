@@ -42,6 +42,7 @@ describe("renderApi", () => {
         "related",
         "slug",
         "source_url",
+        "sources",
         "story",
         "subtitle",
         "summary",

@@ -200,7 +200,10 @@ describe("the build always ends with a site or file:line messages", () => {
         const r = assembleSite(listing, DEFAULT_SETTINGS);
         if (r.ok) {
           sites++;
-          expect(r.value.site.articles.length).toBe(articles.length);
+          // Every capture is an article, or a copy merged into one (the shared opening makes copies).
+          const merged = r.value.merges.reduce((n, m) => n + m.merged.length, 0);
+          expect(r.value.site.articles.length + merged).toBe(articles.length);
+          expect(r.value.site.articles.reduce((n, a) => n + a.sources.length, 0)).toBe(articles.length);
           for (const a of r.value.site.articles) expect(a.slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
         } else {
           expect(r.problems.length).toBeGreaterThan(0);

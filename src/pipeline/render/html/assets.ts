@@ -220,6 +220,8 @@ code { font-family: var(--mono); font-size: 0.875em; }
 }
 .original a:hover { background: var(--accent); color: var(--bg); }
 .capture-note { font-size: 0.875rem; color: var(--muted); }
+.from { font-size: 0.9375rem; }
+.from .kind { color: var(--muted); font-size: 0.875rem; }
 
 .related { margin: 1rem 0 2rem; padding: 1.25rem; background: var(--surface); border-radius: 0.75rem; }
 .related h2 { margin: 0 0 0.75rem; font-size: 1.125rem; }

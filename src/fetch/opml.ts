@@ -31,27 +31,19 @@ interface Outline {
   outlines?: Outline[];
 }
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-const unescape = (v: string): string =>
-  v.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (_, hex, dec, name) =>
-    hex
-      ? String.fromCodePoint(Number.parseInt(hex, 16))
-      : dec
-        ? String.fromCodePoint(Number(dec))
-        : (ENTITIES[String(name).toLowerCase()] ?? ""),
-  );
-
-/** The line of each `xmlUrl` value, first occurrence: the parser keeps no positions. */
-function urlLines(text: string): Map<string, number> {
-  const lines = new Map<string, number>();
-  const re = /\bxmlUrl\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+/**
+ * The line of each `<outline` tag, in document order, which is the order the parsed outlines are visited
+ * in (the parser keeps no positions). Comments are blanked first: a commented-out outline is no outline.
+ */
+function outlineLines(text: string): number[] {
+  const bare = text.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ""));
+  const lines: number[] = [];
   let line = 1;
   let from = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    for (let i = text.indexOf("\n", from); i >= 0 && i < m.index; i = text.indexOf("\n", i + 1)) line++;
+  for (const m of bare.matchAll(/<outline\b/g)) {
+    for (let i = bare.indexOf("\n", from); i >= 0 && i < m.index; i = bare.indexOf("\n", i + 1)) line++;
     from = m.index;
-    const v = unescape((m[1] ?? m[2] ?? "").trim());
-    if (!lines.has(v)) lines.set(v, line);
+    lines.push(line);
   }
   return lines;
 }
@@ -72,23 +64,24 @@ export function readSources(text: string, file: string): SourcesRead {
     problem(1, `is not an OPML file (${(e as Error).message})`, OPML_FIX);
     return out;
   }
-  const lines = urlLines(text);
+  const lines = outlineLines(text);
+  let index = 0;
   const byUrl = new Map<string, Source>();
   const byStem = new Map<string, Source>();
   const visit = (o: Outline) => {
+    const line = lines[index++] ?? 1;
     const name = (o.title ?? o.text ?? "").trim();
     const raw = o.xmlUrl?.trim();
     if (raw === undefined || raw === "") {
       if (o.type?.toLowerCase() === "rss")
         problem(
-          0,
+          line,
           `the outline "${name}" is a feed (type="rss") with no xmlUrl`,
           'add the feed\'s address as xmlUrl="https://..."',
         );
       for (const c of o.outlines ?? []) visit(c);
       return;
     }
-    const line = lines.get(raw) ?? 1;
     let url: URL;
     try {
       url = new URL(raw);

@@ -22,7 +22,7 @@ export async function fetchInto(
   dir: string,
   origin: string,
   paths: readonly string[],
-  over: Partial<FetchOptions> & { http?: Partial<FetchOptions["http"]> } = {},
+  over: Partial<Omit<FetchOptions, "http">> & { http?: Partial<FetchOptions["http"]> } = {},
   opmlDir = dir,
 ): Promise<Run> {
   const opmlPath = join(opmlDir, "sources.opml");

@@ -26,7 +26,8 @@ function charsetOf(bytes: Uint8Array, contentType: string | null): string {
   return (declared ?? "utf-8").toLowerCase();
 }
 
-const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i;
+// An HTML page, XHTML (with an XML prolog) included, told by how it starts: served as a feed or not.
+const HTML_START = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i;
 
 /** The feeds an HTML page names in `<link rel="alternate">`: the address the user most likely meant. */
 function alternates(html: string, base: string): string[] {

@@ -94,7 +94,15 @@ export async function runFetch(o: FetchOptions): Promise<FetchSummary> {
   try {
     for (const source of listed.sources) {
       sum.sources++;
-      await fetchOne(source, state, listedUrls, http, o, sum);
+      try {
+        await fetchOne(source, state, listedUrls, http, o, sum);
+      } catch (e) {
+        // A disk error saving one feed is that source's failure; the others still run.
+        sum.failed++;
+        o.print(
+          `${o.opmlLabel}:${source.line}: ${source.url.href}: failed: ${(e as Error).message} (fix: check that ${o.corpusLabel}/ is writable)`,
+        );
+      }
     }
   } finally {
     warnOrphans(state, listedUrls, o);
@@ -116,6 +124,14 @@ async function fetchOne(
   const key = source.url.href;
   let prev: SourceState | undefined = state[key];
   if (!prev) prev = adopt(key, state, listedUrls, at, o, display);
+  // Without state (deleted, or never committed) the copy is still where its name says: new items are
+  // counted against it, and it is fetched in full (no validators to send).
+  if (!prev) {
+    const file = (["xml", "json"] as const)
+      .map((k) => feedFile(source.stem, k))
+      .find((f) => existsSync(join(o.corpusDir, f)));
+    if (file) prev = { file };
+  }
   const prevPath = prev ? join(o.corpusDir, prev.file) : null;
   const hasCopy = prevPath !== null && existsSync(prevPath);
   // Validators only with the copy they describe: a 304 for a deleted copy would leave nothing to build.

@@ -1,5 +1,5 @@
 // `npm run fetch` against a local server: what it saves, what it remembers, what it prints.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetchInto, lineFor, tempCorpus } from "./helpers";
@@ -167,5 +167,21 @@ describe("a second run", () => {
     const again = await fetchInto(dir, server.origin, ["/rss.xml"]);
     expect(server.requests[from]?.headers["if-none-match"]).toBeUndefined();
     expect(lineFor(again, 0)[0]).toMatch(/2 new items \(first copy\)/);
+  });
+});
+
+describe("a broken state file", () => {
+  it("is reported, and the run fetches in full and rewrites it", async () => {
+    const dir = tempCorpus();
+    await fetchInto(dir, server.origin, ["/rss.xml"]);
+    writeFileSync(join(dir, ".fetch-state.json"), "{ half a file");
+    const from = server.requests.length;
+    const run = await fetchInto(dir, server.origin, ["/rss.xml"]);
+    expect(run.lines[0]).toMatch(
+      /^corpus\/\.fetch-state\.json:1: warning: is not valid JSON \(.+\); every feed is fetched in full this time \(fix: .+\)$/,
+    );
+    expect(server.requests[from]?.headers["if-none-match"]).toBeUndefined();
+    expect(lineFor(run, 0)[0]).toMatch(/: 0 new items \(2 in the feed\)/);
+    expect(JSON.parse(readFileSync(join(dir, ".fetch-state.json"), "utf8")).version).toBe(1);
   });
 });

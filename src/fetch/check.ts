@@ -46,6 +46,23 @@ function alternates(html: string, base: string): string[] {
   return out;
 }
 
+/**
+ * The validator's complaint in words. Its message for a document that stops with elements still open
+ * (a transfer cut short, the commonest breakage) is a JSON dump of the open tags: said plainly instead.
+ */
+function xmlError(err: { msg: string; line: number }, text: string): string {
+  const open = /^Invalid '(\[.*\])' found\.$/.exec(err.msg)?.[1];
+  if (open) {
+    try {
+      const tags = JSON.parse(open) as string[];
+      return `it ends at line ${text.split("\n").length} with <${tags.join("> <")}> still open: it was cut short`;
+    } catch {
+      // not the shape expected: the validator's own words below
+    }
+  }
+  return `line ${err.line}: ${err.msg}`;
+}
+
 export function checkFeed(bytes: Uint8Array, contentType: string | null, url: string): Checked {
   const charset = charsetOf(bytes, contentType);
   let text: string;
@@ -76,7 +93,7 @@ export function checkFeed(bytes: Uint8Array, contentType: string | null, url: st
   } else {
     const v = XMLValidator.validate(text);
     if (v !== true)
-      return bad(`the response is not well-formed XML (line ${v.err.line}: ${v.err.msg})`, NOT_A_FEED_FIX);
+      return bad(`the response is not well-formed XML (${xmlError(v.err, text)})`, NOT_A_FEED_FIX);
   }
   // Saved as served when it is UTF-8 already; otherwise re-encoded, with a declaration that says so.
   const utf8 =

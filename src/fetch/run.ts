@@ -164,7 +164,10 @@ async function fetchOne(
   const before = hasCopy && prevPath ? savedKeys(prevPath) : null;
   const keys = checked.read.articles.map((a) => a.key);
   const fresh = before ? keys.filter((k) => !before.has(k)).length : keys.length;
-  writeAtomic(join(o.corpusDir, file), checked.bytes);
+  const target = join(o.corpusDir, file);
+  // A server that sends no validators answers in full every time: the same bytes are not rewritten.
+  const same = existsSync(target) && Buffer.from(checked.bytes).equals(readFileSync(target));
+  if (!same) writeAtomic(target, checked.bytes);
   // A copy under another name (the feed switched between XML and JSON, or came with a moved address)
   // would put every item in the build twice.
   if (hasCopy && prevPath && prev && prev.file !== file) rmSync(prevPath, { force: true });
@@ -176,7 +179,9 @@ async function fetchOne(
   sum.saved++;
   sum.newItems += fresh;
   const of = before ? `${keys.length} in the feed` : "first copy";
-  o.print(`${at}: ${plural(fresh, "new item")} (${of}), saved to ${display(file)}`);
+  o.print(
+    `${at}: ${plural(fresh, "new item")} (${of}), ${same ? "the same as" : "saved to"} ${display(file)}`,
+  );
   for (const w of checked.read.warnings) o.print(formatWarning({ file: display(file), ...w }));
 }
 

@@ -21,7 +21,14 @@ describe("a first run", () => {
       "/page.html",
       /: failed: the response is an HTML page, not a feed \(fix: the page names its feed: http:\/\/127\.0\.0\.1:\d+\/rss\.xml; list that address as xmlUrl\)$/,
     ],
-    ["/truncated.xml", /: failed: the response is not well-formed XML \(line \d+: .+\) \(fix: .+\)$/],
+    [
+      "/truncated.xml",
+      /: failed: the response is not well-formed XML \(it ends at line 11 with <rss> <channel> <item> <pubDate> still open: it was cut short\) \(fix: .+\)$/,
+    ],
+    [
+      "/mismatched.xml",
+      /: failed: the response is not well-formed XML \(line 2: Expected closing tag 'item' .+ instead of closing tag 'channel'\.\) \(fix: .+\)$/,
+    ],
     ["/quiet.xml", /: failed: the response is a feed with no usable items \(fix: .+\)$/],
     ["/loop-a", /: failed: redirect loop: .+\/loop-a -> .+\/loop-b -> .+\/loop-a \(fix: .+\)$/],
     ["/chain/0", /: failed: more than 5 redirects \(.+\/chain\/6\) \(fix: .+--max-redirects\)$/],
@@ -116,7 +123,7 @@ describe("a second run", () => {
     expect(lineFor(second, 0)).toEqual([`corpus/sources.opml:4: ${server.origin}/rss.xml: not modified`]);
     expect(lineFor(second, 1)).toEqual([`corpus/sources.opml:5: ${server.origin}/atom.xml: not modified`]);
     expect(lineFor(second, 2)[0]).toMatch(
-      /: 0 new items \(2 in the feed\), saved to corpus\/feeds\/.+\.json$/,
+      /: 0 new items \(2 in the feed\), the same as corpus\/feeds\/.+\.json$/,
     );
     expect(readFileSync(file).equals(firstCopy)).toBe(true);
     expect(readFileSync(join(dir, ".fetch-state.json"), "utf8")).toBe(stateBefore);

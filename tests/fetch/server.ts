@@ -75,6 +75,13 @@ export async function startServer(): Promise<TestServer> {
         return send(res, 200, "text/html; charset=utf-8", HTML_PAGE);
       case "/truncated.xml":
         return send(res, 200, "application/rss+xml", TRUNCATED);
+      case "/mismatched.xml":
+        return send(
+          res,
+          200,
+          "application/rss+xml",
+          `<rss version="2.0"><channel><title>x</title>\n<item></channel></rss>`,
+        );
       case "/gone.xml":
         return send(res, 404, "text/plain", "not here");
       case "/error.xml":

@@ -22,6 +22,15 @@ describe("saved content", () => {
     expect(text).toContain("Réouverture du café");
   });
 
+  it("saves a gzip-encoded feed inflated, as the build reads it", async () => {
+    const dir = tempCorpus();
+    const run = await fetchInto(dir, server.origin, ["/gzip.xml"]);
+    const file = /saved to corpus\/(.+)$/.exec(lineFor(run, 0)[0] ?? "")?.[1] ?? "";
+    expect(readFileSync(join(dir, file), "utf8")).toMatch(
+      /^<\?xml version="1\.0"[^]*<guid isPermaLink="false">gz-101</,
+    );
+  });
+
   it("saves a feed with an item the build will leave out, and prints the build's warning for it", async () => {
     const dir = tempCorpus();
     const run = await fetchInto(dir, server.origin, ["/pier.xml"]);

@@ -30,9 +30,12 @@ describe("limits", () => {
   it("aborts a body past the size cap, declared or streamed, and keeps going", async () => {
     const dir = tempCorpus();
     const cap = 4 * HUGE_CHUNK;
-    const run = await fetchInto(dir, server.origin, ["/declared-huge.xml", "/endless.xml", "/rss.xml"], {
-      http: { maxBytes: cap },
-    });
+    const run = await fetchInto(
+      dir,
+      server.origin,
+      ["/declared-huge.xml", "/endless.xml", "/rss.xml", "/gzip-bomb.xml"],
+      { http: { maxBytes: cap } },
+    );
     expect(lineFor(run, 0)[0]).toMatch(
       new RegExp(
         `: failed: the response is over the size cap of ${cap} bytes \\(it declares 1073741824 bytes\\)`,
@@ -42,6 +45,9 @@ describe("limits", () => {
       new RegExp(`: failed: the response is over the size cap of ${cap} bytes \\(it was cut off\\)`),
     );
     expect(lineFor(run, 2)[0]).toMatch(/: 2 new items \(first copy\)/);
-    expect(run.sum).toMatchObject({ failed: 2, saved: 1 });
+    expect(lineFor(run, 3)[0]).toMatch(
+      /gzip-bomb\.xml: failed: the response is over the size cap .+\(it was cut off\)/,
+    );
+    expect(run.sum).toMatchObject({ failed: 3, saved: 1 });
   });
 });

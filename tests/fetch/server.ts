@@ -3,6 +3,7 @@
 // mid-body) rather than sleeping: the fetcher's timeout, set small by the test, is what ends them.
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
 import {
   ATOM,
   HTML_PAGE,
@@ -82,6 +83,15 @@ export async function startServer(): Promise<TestServer> {
           "application/rss+xml",
           `<rss version="2.0"><channel><title>x</title>\n<item></channel></rss>`,
         );
+      case "/gzip.xml":
+        return send(res, 200, "application/rss+xml", gzipSync(rss(state.items)), {
+          "content-encoding": "gzip",
+        });
+      case "/gzip-bomb.xml":
+        // A few kilobytes on the wire, megabytes once inflated: the cap counts what would be saved.
+        return send(res, 200, "application/rss+xml", gzipSync(Buffer.alloc(64 * HUGE_CHUNK, 0x20)), {
+          "content-encoding": "gzip",
+        });
       case "/gone.xml":
         return send(res, 404, "text/plain", "not here");
       case "/error.xml":

@@ -27,7 +27,7 @@ describe("saved content", () => {
     const run = await fetchInto(dir, server.origin, ["/gzip.xml"]);
     const file = /saved to corpus\/(.+)$/.exec(lineFor(run, 0)[0] ?? "")?.[1] ?? "";
     expect(readFileSync(join(dir, file), "utf8")).toMatch(
-      /^<\?xml version="1\.0"[^]*<guid isPermaLink="false">gz-101</,
+      /^<\?xml version="1\.0"[\s\S]*<guid isPermaLink="false">gz-101</,
     );
   });
 

@@ -102,8 +102,10 @@ export async function getFeed(start: URL, validators: Validators, o: HttpOptions
       }
       if (res.status !== 200) {
         await res.body?.cancel();
+        const wait = res.headers.get("retry-after");
+        const asks = wait && (res.status === 429 || res.status === 503) ? ` (it asks to wait: ${wait})` : "";
         return failed(
-          `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""}`,
+          `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""}${asks}`,
           statusFix(res.status),
           moved,
         );

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runFetch } from "../../src/fetch/run";
 import { fetchInto, lineFor, tempCorpus } from "./helpers";
 import { startServer, type TestServer } from "./server";
 
@@ -16,6 +17,10 @@ const GOOD = ["/rss.xml", "/atom.xml", "/feed.json"];
 describe("a first run", () => {
   const BAD: [path: string, line: RegExp][] = [
     ["/gone.xml", /: failed: HTTP 404 Not Found \(fix: the feed is gone or moved/],
+    [
+      "/busy.xml",
+      /: failed: HTTP 429 Too Many Requests \(it asks to wait: 120\) \(fix: .+run fetch later.+\)$/,
+    ],
     ["/error.xml", /: failed: HTTP 500 Internal Server Error \(fix: the server failed: try again later\)$/],
     [
       "/page.html",
@@ -30,6 +35,7 @@ describe("a first run", () => {
       /: failed: the response is not well-formed XML \(line 2: Expected closing tag 'item' .+ instead of closing tag 'channel'\.\) \(fix: .+\)$/,
     ],
     ["/quiet.xml", /: failed: the response is a feed with no usable items \(fix: .+\)$/],
+    ["/api.json", /: failed: the response is not a feed that can be read \(.+\) \(fix: .+\)$/],
     ["/loop-a", /: failed: redirect loop: .+\/loop-a -> .+\/loop-b -> .+\/loop-a \(fix: .+\)$/],
     ["/chain/0", /: failed: more than 5 redirects \(.+\/chain\/6\) \(fix: .+--max-redirects\)$/],
   ];
@@ -190,5 +196,27 @@ describe("a broken state file", () => {
     expect(server.requests[from]?.headers["if-none-match"]).toBeUndefined();
     expect(lineFor(run, 0)[0]).toMatch(/: 0 new items \(2 in the feed\)/);
     expect(JSON.parse(readFileSync(join(dir, ".fetch-state.json"), "utf8")).version).toBe(1);
+  });
+});
+
+describe("a missing list", () => {
+  it("is a problem with a fix, and nothing is fetched", async () => {
+    const dir = tempCorpus();
+    const lines: string[] = [];
+    const from = server.requests.length;
+    const sum = await runFetch({
+      corpusDir: dir,
+      corpusLabel: "corpus",
+      opmlPath: join(dir, "sources.opml"),
+      opmlLabel: "corpus/sources.opml",
+      delayMs: 0,
+      http: { userAgent: "t", timeoutMs: 1000, maxBytes: 1000, maxRedirects: 1, fetch: globalThis.fetch },
+      print: (l) => lines.push(l),
+    });
+    expect(lines).toEqual([
+      "corpus/sources.opml:1: does not exist, so there is nothing to fetch (fix: create it with an outline per feed (see corpus/README.md, Subscriptions), or pass --opml FILE)",
+    ]);
+    expect(sum.problems).toBe(1);
+    expect(server.requests.length).toBe(from);
   });
 });

@@ -92,6 +92,10 @@ export async function startServer(): Promise<TestServer> {
         return send(res, 200, "application/rss+xml", gzipSync(Buffer.alloc(64 * HUGE_CHUNK, 0x20)), {
           "content-encoding": "gzip",
         });
+      case "/api.json":
+        return send(res, 200, "application/json", '{"status": "ok", "results": []}');
+      case "/busy.xml":
+        return send(res, 429, "text/plain", "slow down", { "retry-after": "120" });
       case "/gone.xml":
         return send(res, 404, "text/plain", "not here");
       case "/error.xml":

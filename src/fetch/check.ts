@@ -1,9 +1,10 @@
-// Is a fetched body a feed the build can read? Decided by the build's own reader (formats/feed.ts), after
-// the checks it leaves to the parser: a well-formed document (feedsmith reads a truncated file without a
-// word) and not an HTML page. The copy saved is UTF-8, as every corpus file must be.
+// Is a fetched body a feed the build can read? Decided by the reader the build uses for the saved file's
+// name (the format registry, src/pipeline/read/formats), after the checks it leaves to the parser: a
+// well-formed document (feedsmith reads a truncated file without a word) and not an HTML page. The copy
+// saved is UTF-8, as every corpus file must be.
 import { XMLValidator } from "fast-xml-parser";
 import { parseDocument } from "../pipeline/extract/html-dom";
-import { feed } from "../pipeline/read/formats/feed";
+import { formatOf } from "../pipeline/read/formats/index";
 import type { SourceRead } from "../pipeline/read/formats/types";
 import { decode } from "../pipeline/read/read";
 
@@ -106,8 +107,15 @@ export function checkFeed(bytes: Uint8Array, contentType: string | null, url: st
         );
   const decoded = decode(utf8);
   if (!decoded.ok) return bad(`the response ${decoded.message}`, decoded.fix);
-  const read = feed.read(decoded.text);
+  const read = readSaved(`feed.${kind}`, decoded.text);
   const first = read.problems[0];
   if (first) return bad(`the response ${first.message}`, first.fix);
   return { ok: true, kind, bytes: utf8, read, charset };
+}
+
+/** What the build reads out of a saved feed of this name: the same reader, so fetch and build agree. */
+export function readSaved(name: string, text: string): SourceRead {
+  const format = formatOf(name);
+  if (!format) throw new Error(`no corpus format reads ${name}`);
+  return format.read(text);
 }

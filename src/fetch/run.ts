@@ -4,9 +4,8 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { formatProblem, formatWarning, type Problem } from "../pipeline/problems";
-import { feed } from "../pipeline/read/formats/feed";
 import { decode } from "../pipeline/read/read";
-import { checkFeed } from "./check";
+import { checkFeed, readSaved } from "./check";
 import { getFeed, type HttpOptions, type Moved } from "./http";
 import { feedFile } from "./names";
 import { readSources, type Source } from "./opml";
@@ -44,7 +43,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 function savedKeys(path: string): Set<string> | null {
   if (!existsSync(path)) return null;
   const d = decode(new Uint8Array(readFileSync(path)));
-  return d.ok ? new Set(feed.read(d.text).articles.map((a) => a.key)) : new Set();
+  return d.ok ? new Set(readSaved(path, d.text).articles.map((a) => a.key)) : new Set();
 }
 
 /** Written beside the target under a hidden name (which the build skips) and renamed: never half a file. */

@@ -88,13 +88,13 @@ export async function runFetch(o: FetchOptions): Promise<FetchSummary> {
     );
 
   const listedUrls = new Set(listed.sources.map((s) => s.url.href));
-  const pace = hostPacer(o.delayMs, o.sleep, o.now);
-  const http: HttpOptions = { ...o.http, pace };
+  const http: HttpOptions = { ...o.http, pace: hostPacer(o.delayMs, o.sleep, o.now) };
+  const run: Run = { state, listedUrls, http, o, sum, answered: new Map() };
   try {
     for (const source of listed.sources) {
       sum.sources++;
       try {
-        await fetchOne(source, state, listedUrls, http, o, sum);
+        await fetchOne(source, run);
       } catch (e) {
         // A disk error saving one feed is that source's failure; the others still run.
         sum.failed++;
@@ -110,14 +110,19 @@ export async function runFetch(o: FetchOptions): Promise<FetchSummary> {
   return sum;
 }
 
-async function fetchOne(
-  source: Source,
-  state: FetchState,
-  listedUrls: Set<string>,
-  http: HttpOptions,
-  o: FetchOptions,
-  sum: FetchSummary,
-): Promise<void> {
+/** One run's shared state, passed to each source in turn. */
+interface Run {
+  state: FetchState;
+  listedUrls: Set<string>;
+  http: HttpOptions;
+  o: FetchOptions;
+  sum: FetchSummary;
+  /** The address each saved feed was finally served from, and its outline's line. */
+  answered: Map<string, number>;
+}
+
+async function fetchOne(source: Source, run: Run): Promise<void> {
+  const { state, listedUrls, http, o, sum } = run;
   const at = `${o.opmlLabel}:${source.line}: ${source.url.href}`;
   const display = (rel: string) => `${o.corpusLabel}/${rel}`;
   const key = source.url.href;
@@ -159,6 +164,17 @@ async function fetchOne(
     o.print(`${at}: failed: ${checked.message}${kept} (fix: ${checked.fix})`);
     return;
   }
+  const twin = run.answered.get(got.url);
+  if (twin === undefined) run.answered.set(got.url, source.line);
+  else
+    o.print(
+      formatWarning({
+        file: o.opmlLabel,
+        line: source.line,
+        message: `${source.url.href} is the same feed as the outline on line ${twin} (both are served from ${got.url}); the build keeps one copy of each item`,
+        fix: "remove one of the two outlines, and delete its saved copy",
+      }),
+    );
   const file = feedFile(source.stem, checked.kind);
   const before = hasCopy && prevPath ? savedKeys(prevPath) : null;
   const keys = checked.read.articles.map((a) => a.key);

@@ -62,6 +62,14 @@ describe("redirects", () => {
     }
   });
 
+  it("warns when two outlines end at the same feed", async () => {
+    const run = await fetchInto(tempCorpus(), server.origin, ["/rss.xml", "/moved.xml"]);
+    expect(run.lines).toContain(
+      `corpus/sources.opml:5: warning: ${server.origin}/moved.xml is the same feed as the outline on line 4 (both are served from ${server.origin}/rss.xml); the build keeps one copy of each item (fix: remove one of the two outlines, and delete its saved copy)`,
+    );
+    expect(run.sum.failed).toBe(0);
+  });
+
   it("warns about a saved copy whose source left the OPML, until it is deleted", async () => {
     const dir = tempCorpus();
     const first = await fetchInto(dir, server.origin, ["/atom.xml"]);

@@ -8,8 +8,10 @@
 
 /** Word 5-grams: long enough that two independent write-ups of one event share almost none. */
 export const SHINGLE = 5;
-/** Same text at or above this Jaccard similarity of shingle sets. */
+/** Same text at or above this Jaccard similarity of shingle sets... */
 export const JACCARD = 0.5;
+/** ...when both have at least this many shingles (about 25 words): a few lines are too little evidence. */
+export const MIN_SHINGLES = 20;
 /** Or: the smaller text lies at least this much inside the larger (an excerpt of it)... */
 export const CONTAINMENT = 0.8;
 /** ...when it has at least this many shingles (a short text is contained in too many others). */
@@ -89,7 +91,8 @@ export function similarity(a: Set<number>, b: Set<number>): Similarity {
 
 /** Why two texts are one, or null. */
 export function sameText(s: Similarity): string | null {
-  if (s.jaccard >= JACCARD) return `near-duplicate text (Jaccard ${s.jaccard.toFixed(2)} >= ${JACCARD})`;
+  if (s.smaller >= MIN_SHINGLES && s.jaccard >= JACCARD)
+    return `near-duplicate text (Jaccard ${s.jaccard.toFixed(2)} >= ${JACCARD})`;
   if (s.smaller >= MIN_CONTAINED && s.containment >= CONTAINMENT)
     return `one text contains the other (${(s.containment * 100).toFixed(0)}% of the shorter one's shingles)`;
   return null;

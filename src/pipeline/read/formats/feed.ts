@@ -253,7 +253,7 @@ function readFeed(text: string): SourceRead {
       f.items.length === 0
         ? {
             line: 1,
-            message: "is a feed with no items",
+            message: "is a feed with no usable items",
             fix: "save the feed again when it has items, or remove the file",
           }
         : {

@@ -58,7 +58,7 @@ describe("files that stop the build, at the line where they break", () => {
       "an RSS channel with no items",
       "empty.xml",
       rss(""),
-      /^corpus\/empty\.xml:1: is a feed with no items \(fix: /,
+      /^corpus\/empty\.xml:1: is a feed with no usable items \(fix: /,
     ],
     [
       "a feed whose every item is unusable",

@@ -92,7 +92,7 @@ describe("ids", () => {
 describe("bad feeds stop the build; bad items are left out with a warning", () => {
   it.each([
     ["broken.xml", /^corpus\/broken\.xml:1: is not a feed that can be read .*\(fix: /],
-    ["empty.xml", /^corpus\/empty\.xml:1: is a feed with no items \(fix: /],
+    ["empty.xml", /^corpus\/empty\.xml:1: is a feed with no usable items \(fix: /],
   ])("%s", (name, re) => {
     const r = run(name);
     expect(r.drafts).toEqual([]);

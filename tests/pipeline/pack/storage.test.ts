@@ -9,7 +9,7 @@ import { expandLink, pathHash64 } from "../../../src/shared/manifest";
 import type { Coding } from "../../../src/worker/encoding";
 import { ByteMemo } from "../../../src/worker/store";
 import { base64url, RouteTable } from "../../../src/worker/table";
-import { decode, fileFetcher, readerFor, servedCoded } from "../../support/served";
+import { decode, fileFetcher, readerFor, servedCoded, wholeView } from "../../support/served";
 
 const TOKEN = "https://origin-0123456789abcdef.invalid";
 const enc = new TextEncoder();
@@ -42,7 +42,7 @@ function text(seed: number, n: number): string {
   return out.join(" ");
 }
 
-function ab(bytes: Uint8Array): ArrayBuffer {
+function _ab(bytes: Uint8Array): ArrayBuffer {
   return bytes.slice().buffer as ArrayBuffer;
 }
 
@@ -119,7 +119,7 @@ describe("route table", () => {
 
   it.each(["bundle", "assets"] as const)("%s: every record matches the manifest entry", (storage) => {
     const result = emit(routes, NF, { origin: null, originToken: TOKEN, storage });
-    const table = new RouteTable(ab(result.table));
+    const table = wholeView(result);
     expect(table.count).toBe(routes.length);
     for (const [path, e] of [
       ...Object.entries(result.manifest.routes),
@@ -143,7 +143,7 @@ describe("route table", () => {
   it.each(["", "/feed.xml/", "/FEED.xml", "/__proto__", "/constructor", "/404", "//feed.xml"])(
     "does not find %j",
     (path) => {
-      const table = new RouteTable(ab(emit(routes, NF, { origin: null, originToken: TOKEN }).table));
+      const table = wholeView(emit(routes, NF, { origin: null, originToken: TOKEN }));
       expect(table.find(path)).toBe(-1);
     },
   );
@@ -196,7 +196,7 @@ describe("Link templates", () => {
       route(`/articles/a-${i}`, "x", { link: `<${TOKEN}/api/articles/a-${i}>; rel="alternate"` }),
     );
     const result = emit(routes, NF, { origin: null, originToken: TOKEN });
-    const heap = new RouteTable(ab(result.table));
+    const heap = wholeView(result);
     const templates = new Set(routes.map((r) => heap.record(heap.find(r.path)).link));
     expect(templates.size).toBe(1);
   });
@@ -220,7 +220,7 @@ describe("storage selection", () => {
     expect(big.files.length).toBeGreaterThan(1);
     // Assets storage keeps only the API data in bodies.bin (here: nothing).
     expect(big.blob.length).toBe(0);
-    for (const f of big.files) expect(f.path).toMatch(/^\/(bodies|gzip|br)\/\d+\.bin$/);
+    for (const f of big.files) expect(f.path).toMatch(/^\/(bodies|gzip|br|routes)\/\d+\.bin$/);
   });
 
   it("rejects an unknown storage", () => {
@@ -254,7 +254,7 @@ describe("round trip through the Worker's reader (property)", () => {
         async (bodies, origin) => {
           const rs = bodies.map((b, i) => route(`/r/${i}`, b));
           const result = emit(rs, NF, { origin: null, originToken: TOKEN, storage });
-          const table = new RouteTable(ab(result.table));
+          const table = wholeView(result);
           const { table: t2, bodies: reader } = readerFor(result);
           for (const r of rs) {
             const index = table.find(r.path);

@@ -72,6 +72,8 @@ export interface EmitOptions {
   /** Default `auto`: bundle unless the body streams pass `autoThreshold` bytes. */
   storage?: StorageSetting;
   autoThreshold?: number;
+  /** Assets storage: bytes a route-table shard aims at before compression (tests use small ones). */
+  shardTarget?: number;
 }
 
 /** Chunks every body once: refs, gzip sizes and brotli bodies, whatever the storage. */
@@ -185,7 +187,7 @@ export function emit(
     bases = at;
     blob = writer.finish();
   } else {
-    const sharded = buildShards(all, located, refs, chunks, types, cacheControls, SHARD_TARGET);
+    const sharded = buildShards(all, located, refs, chunks, types, cacheControls, opts.shardTarget ?? SHARD_TARGET);
     table = sharded.directory;
     // Fixed deflate settings: same zlib, same bytes. The Worker inflates a shard once per isolate.
     const shardFiles = sharded.shards.map((bytes, n) => ({

@@ -26,6 +26,8 @@ export function assembleSite(
   listing: CorpusListing,
   settings: SiteSettings,
   corpusLabel = "corpus",
+  /** Called after each article file (progress on a terminal; never changes the result). */
+  onFile: (done: number, total: number) => void = () => {},
 ): { ok: true; value: Assembled } | { ok: false; problems: Problem[] } {
   const problems = new Problems();
 
@@ -85,7 +87,9 @@ export function assembleSite(
   const draftById = new Map<string, Draft>();
   const warnings: Problem[] = [];
 
+  let filesDone = 0;
   for (const file of listing.articles) {
+    onFile(filesDone++, listing.articles.length);
     const slug = slugFromPath(file.rel);
     if (!slug) {
       problems.add(
@@ -131,6 +135,7 @@ export function assembleSite(
         });
     }
   }
+  onFile(listing.articles.length, listing.articles.length);
 
   if (!problems.ok) return { ok: false, problems: problems.list };
 

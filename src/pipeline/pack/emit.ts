@@ -72,6 +72,8 @@ export interface EmitOptions {
   /** Default `auto`: bundle unless the body streams pass `autoThreshold` bytes. */
   storage?: StorageSetting;
   autoThreshold?: number;
+  /** Called with the number of routes prepared so far (progress only). */
+  onRoute?: (done: number) => void;
   /** Assets storage: bytes a route-table shard aims at before compression (tests use small ones). */
   shardTarget?: number;
 }
@@ -139,6 +141,7 @@ export function emit(
   for (const route of routes) {
     if (!route.path.startsWith("/")) throw new Error(`route "${route.path}": paths must start with "/"`);
     prepared.push(prepare(route, token, 200));
+    opts.onRoute?.(prepared.length);
   }
   prepared.sort((a, b) => compareCodeUnits(a.path, b.path));
   for (let i = 1; i < prepared.length; i++) {
@@ -187,7 +190,15 @@ export function emit(
     bases = at;
     blob = writer.finish();
   } else {
-    const sharded = buildShards(all, located, refs, chunks, types, cacheControls, opts.shardTarget ?? SHARD_TARGET);
+    const sharded = buildShards(
+      all,
+      located,
+      refs,
+      chunks,
+      types,
+      cacheControls,
+      opts.shardTarget ?? SHARD_TARGET,
+    );
     table = sharded.directory;
     // Fixed deflate settings: same zlib, same bytes. The Worker inflates a shard once per isolate.
     const shardFiles = sharded.shards.map((bytes, n) => ({

@@ -2,8 +2,10 @@
 // looks responses up and answers conditional requests).
 //
 // The build writes three things the Worker imports:
-//   - `routes.bin` (Data module): a compact binary route table, laid out below. It stays small and
-//     allocation-free at 100,000+ routes, unlike a JSON object.
+//   - `routes.bin` (Data module): in bundle storage a compact binary route table, laid out below; in
+//     assets storage only the directory of that table's shards, which are asset files (see below), so
+//     the table no longer counts toward the Worker's size. Read in place: no JavaScript objects per
+//     route, unlike a JSON object.
 //   - `bodies.bin` (Data module): in bundle storage, API postings, API summaries and the three body
 //     streams (below); in assets storage, only the compact binary API index (see AssetsApi in
 //     ./api-index.ts).

@@ -7,7 +7,8 @@
 // live depends on the storage (see src/shared/manifest.ts):
 //   - bundle: regions of bodies.bin, inside the Worker;
 //   - assets: files of a fixed size under assets/{gzip,br}/, read through the ASSETS binding, for
-//     corpora whose bodies would not fit in a Worker upload or isolate.
+//     corpora whose bodies would not fit in a Worker upload or isolate; the route table goes there too,
+//     cut into shards (assets/routes/), and routes.bin keeps only their directory.
 import { createHash } from "node:crypto";
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -56,7 +57,7 @@ export interface EmitResult {
   manifest: Manifest;
   /** Imported by the Worker (`worker.json`). */
   worker: WorkerManifest;
-  /** Binary route table (`routes.bin`). */
+  /** `routes.bin`: the route table (bundle storage) or the directory of its shards (assets storage). */
   table: Uint8Array;
   /** API postings and summaries, plus the body streams in bundle storage (`bodies.bin`). */
   blob: Uint8Array;

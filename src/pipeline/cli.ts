@@ -134,18 +134,21 @@ function main(): void {
     ]);
   }
   stages.start("extract and enrich", `${listing.articles.length} captures`);
-  const assembled = assembleSite(listing, settings, label);
+  const assembled = assembleSite(listing, settings, label, (done, total) =>
+    stages.tick(done, total, "files"),
+  );
   if (!assembled.ok) fail([...refused, ...assembled.problems]);
   if (refused.length > 0) fail(refused);
   const { site, report, warnings, merges } = assembled.value;
 
   stages.start("render and pack", `${site.articles.length} articles`);
-  const output = renderSite(site, storage);
+  const output = renderSite(site, storage, (done) => stages.tick(done, null, "responses"));
   const routeCount = Object.keys(output.manifest.routes).length;
   const reportText = formatReport(report, warnings, merges);
 
   // Written next to the target and swapped in whole, so a reader never sees half a build.
-  stages.start("write", `${output.files.length} asset files`);
+  const written = output.files.reduce((n, f) => n + f.bytes.length, output.table.length + output.blob.length);
+  stages.start("write", `${output.files.length} asset files, ${(written / 1048576).toFixed(1)} MiB`);
   mkdirSync(tmp, { recursive: true });
   writeGenerated(tmp, output);
   writeFileSync(resolve(tmp, "build-report.txt"), reportText);

@@ -30,6 +30,8 @@ export function assembleSite(
   listing: CorpusListing,
   settings: SiteSettings,
   corpusLabel = "corpus",
+  /** Called after each article file (progress on a terminal; never changes the result). */
+  onFile: (done: number, total: number) => void = () => {},
 ): { ok: true; value: Assembled } | { ok: false; problems: Problem[] } {
   const problems = new Problems();
 
@@ -89,7 +91,9 @@ export function assembleSite(
   const draftById = new Map<string, Draft>();
   const warnings: Problem[] = [];
 
+  let filesDone = 0;
   for (const file of listing.articles) {
+    onFile(filesDone++, listing.articles.length);
     const slug = slugFromPath(file.rel);
     if (!slug) {
       problems.add(
@@ -135,6 +139,7 @@ export function assembleSite(
         });
     }
   }
+  onFile(listing.articles.length, listing.articles.length);
 
   if (!problems.ok) return { ok: false, problems: problems.list };
 

@@ -14,6 +14,9 @@ export class Stages {
   private readonly started = performance.now();
   private at = this.started;
   private current = "";
+  /** A progress line is on screen, waiting for its newline. */
+  private drawn = false;
+  private drawnAt = 0;
 
   /** `live`: a terminal that is not CI, where progress is shown. */
   constructor(private readonly live: boolean) {}
@@ -21,6 +24,7 @@ export class Stages {
   /** Starts `name` (ending the previous stage) and shows it with `detail`. */
   start(name: string, detail = ""): void {
     this.end();
+    this.closeLine();
     this.current = name;
     this.at = performance.now();
     if (this.live) {
@@ -30,7 +34,32 @@ export class Stages {
     }
   }
 
+  /**
+   * Progress within the stage: `done` of `total` `unit`, with the rate, redrawn in place at most five
+   * times a second on a terminal (nothing at all elsewhere). The line is closed before anything else
+   * is printed.
+   */
+  tick(done: number, total: number | null, unit: string): void {
+    if (!this.live) return;
+    const now = performance.now();
+    if (now - this.drawnAt < 200 && (total === null || done < total)) return;
+    this.drawnAt = now;
+    const seconds = (now - this.at) / 1000;
+    const rate = seconds > 0 ? Math.round(done / seconds) : 0;
+    const elapsed = ((now - this.started) / 1000).toFixed(1);
+    const count = total === null ? `${done}` : `${done}/${total}`;
+    process.stderr.write(`\r[${elapsed}s] ${this.current}: ${count} ${unit}, ${rate} ${unit}/s `);
+    this.drawn = true;
+  }
+
+  private closeLine(): void {
+    if (this.drawn) process.stderr.write("\n");
+    this.drawn = false;
+    this.drawnAt = 0;
+  }
+
   end(): void {
+    this.closeLine();
     if (!this.current) return;
     const now = performance.now();
     this.done.push({

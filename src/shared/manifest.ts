@@ -2,8 +2,10 @@
 // looks responses up and answers conditional requests).
 //
 // The build writes three things the Worker imports:
-//   - `routes.bin` (Data module): a compact binary route table, laid out below. It stays small and
-//     allocation-free at 100,000+ routes, unlike a JSON object.
+//   - `routes.bin` (Data module): in bundle storage a compact binary route table, laid out below; in
+//     assets storage only the directory of that table's shards, which are asset files (see below), so
+//     the table no longer counts toward the Worker's size. Read in place: no JavaScript objects per
+//     route, unlike a JSON object.
 //   - `bodies.bin` (Data module): in bundle storage, API postings, API summaries and the three body
 //     streams (below); in assets storage, only the compact binary API index (see AssetsApi in
 //     ./api-index.ts).
@@ -159,6 +161,38 @@ export const R = {
   brOffset: 64,
   brLength: 68,
 } as const;
+// --- assets storage: the route table sharded (`routes.bin` is then a small directory) ---
+//
+// Route i's shard is floor(hi * shards / 2^32) of its path hash (hi, lo), so each shard holds a run of
+// the hash order and is a route table of its own in the layout above (its chunk ids are its own, its
+// last record the 404 page), raw-deflated into the asset file `shardFilePath(n)`. The directory:
+// header   DIR_HEADER bytes: magic, count, seed, shards, and the byte offsets of the sections below
+// starts   (shards + 1) uint32s: the first route index of each shard, then count
+// notFound a route table with no routes: the 404 page, so unknown paths cost one shard read at most
+
+export const DIR_MAGIC = 0x31445452; // "RTD1"
+export const DIR_HEADER = 32;
+/** Directory header uint32 slots. */
+export const D = {
+  magic: 0,
+  count: 1,
+  seed: 2,
+  shards: 3,
+  starts: 4,
+  notFound: 5,
+  notFoundLength: 6,
+} as const;
+
+/** Asset path of route-table shard `n`. */
+export function shardFilePath(n: number): string {
+  return `/routes/${n}.bin`;
+}
+
+/** The shard of a path whose hash starts with `hi`. */
+export function shardOf(hi: number, shards: number): number {
+  return Math.floor((hi * shards) / 0x1_0000_0000);
+}
+
 /** A ref that stands for the request's origin (bundle storage). */
 export const GAP = 0xffffffff;
 

@@ -21,7 +21,7 @@ import {
   storedLength,
 } from "./encoding";
 import { BodyUnavailable, ByteMemo, type FileCache, type FileFetcher } from "./store";
-import { GAP, type RouteRecord, type RouteTable } from "./table";
+import { GAP, type RouteRecord } from "./table";
 
 const MEMO_BUDGET = 16 * 1024 * 1024;
 /** gzip header + end block + trailer. */
@@ -54,7 +54,6 @@ export class EncodedBodies {
   private readonly encoder = new TextEncoder();
 
   constructor(
-    private readonly table: RouteTable,
     /** bodies.bin: holds the streams in bundle storage. */
     private readonly blob: Uint8Array,
     /** Bundle storage: where each stream starts in bodies.bin. */
@@ -145,9 +144,9 @@ export class EncodedBodies {
       return out;
     }
     for (let i = 0; i < rec.b; i++) {
-      const id = this.table.ref(rec.a + i);
+      const id = rec.table.ref(rec.a + i);
       if (id === GAP) continue;
-      const [off, len] = this.table.gzPiece(id);
+      const [off, len] = rec.table.gzPiece(id);
       add(off, len);
     }
     return out;
@@ -176,7 +175,8 @@ export class EncodedBodies {
 
   /** The gzip body of `rec`, joined from its refs' pieces and, in its gaps, `origin`. */
   private joinGzip(rec: RouteRecord, read: Reader, origin: string): Uint8Array {
-    const t = this.table;
+    // The record's own table: in assets storage, the shard it was read from.
+    const t = rec.table;
     const o = rec.gaps > 0 ? this.originParts(origin) : null;
     const gap = o?.stored ?? new Uint8Array(0);
     const size = rec.size + rec.gaps * (o?.bytes.length ?? 0);

@@ -31,9 +31,10 @@ import {
   representationHeaders,
 } from "./headers";
 import { isSafeOrigin, OriginJoiner } from "./origin";
-import { resolvePath } from "./routes";
+import { lookupPaths, resolvePath } from "./routes";
+import { openRoutes } from "./shards";
 import { BodyUnavailable, FileCache } from "./store";
-import { RouteTable } from "./table";
+import type { RouteView } from "./table";
 
 export interface Env {
   /** Static Assets binding (wrangler.toml [assets]); needed in assets storage only. */
@@ -42,10 +43,11 @@ export interface Env {
 
 const manifest = workerJson as unknown as WorkerManifest;
 const blob = new Uint8Array(bodies);
-const table = new RouteTable(routesBin);
-/** Every asset read (route bodies, API files) goes through here; API files are kept. */
+/** Every asset read (route bodies, table shards, API files) goes through here; API files are kept. */
 const files = new FileCache(16 * 1024 * 1024);
-const routeBodies = new EncodedBodies(table, blob, manifest.bases, manifest.files, files);
+/** The whole table (bundle storage), or its directory and shards read on demand (assets storage). */
+const routes = openRoutes(routesBin, files);
+const routeBodies = new EncodedBodies(blob, manifest.bases, manifest.files, files);
 const joiner = new OriginJoiner(blob, manifest.origin, manifest.originToken);
 const api = manifest.api;
 const apiAssets = manifest.apiAssets;
@@ -132,6 +134,7 @@ function answer(
 
 function serveRoute(
   request: Request,
+  table: RouteView,
   index: number,
   path: string,
   origin: string,
@@ -300,10 +303,33 @@ export function handle(request: Request, env?: Env): Response | Promise<Response
   if (joiner.dynamic && !isSafeOrigin(origin)) {
     return plain(400, "Bad Host: expected a host name, IPv4 or [IPv6] address, and an optional port.\n");
   }
+  // In assets storage the shards these paths live in may need a read first (one per cold shard).
+  const view = routes.view(lookupPaths(url.pathname), assetReader(env?.ASSETS));
+  if (view instanceof Promise) {
+    return view.then(
+      (v) => dispatch(request, url, origin, env, v),
+      (e: unknown) => {
+        if (!(e instanceof BodyUnavailable)) console.error("feed-aggregator: route table failed", e);
+        return plain(503, "Route table storage is unavailable; try again shortly.\n", {
+          "Retry-After": "30",
+        });
+      },
+    );
+  }
+  return dispatch(request, url, origin, env, view);
+}
+
+function dispatch(
+  request: Request,
+  url: URL,
+  origin: string,
+  env: Env | undefined,
+  table: RouteView,
+): Response | Promise<Response> {
   const r = resolvePath(url.pathname, url.search, table, apiInfo !== undefined);
   switch (r.type) {
     case "route":
-      return serveRoute(request, r.index, url.pathname, origin, env);
+      return serveRoute(request, table, r.index, url.pathname, origin, env);
     case "redirect": {
       const h = commonHeaders(null);
       h.set("Location", r.location);
@@ -318,7 +344,7 @@ export function handle(request: Request, env?: Env): Response | Promise<Response
         message: "No such API resource. Endpoints: /api/articles, /api/articles/<slug>, /api/tags.",
       });
     case "not-found":
-      return serveRoute(request, table.notFound, "", origin, env);
+      return serveRoute(request, table, table.notFound, "", origin, env);
   }
 }
 

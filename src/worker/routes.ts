@@ -17,6 +17,13 @@ export type Resolution =
 export const API_QUERY_PATH = "/api/articles";
 const MAX_PATH = 2048;
 
+/** The canonical paths resolvePath may look up for `pathname` (their table shards must be at hand). */
+export function lookupPaths(pathname: string): string[] {
+  if (pathname.length > MAX_PATH) return [];
+  if (pathname.length > 1 && pathname.endsWith("/")) return [pathname, pathname.replace(/\/+$/, "") || "/"];
+  return [pathname];
+}
+
 /** `pathname` is the URL parser's (percent-encoded, dot segments resolved); `search` is kept on redirects. */
 export function resolvePath(
   pathname: string,

@@ -19,7 +19,10 @@ export { GAP };
 
 /** One route's fields, decoded on demand (a few numbers and two short strings). */
 export interface RouteRecord {
+  /** Unique across the whole site (memo keys use it), whichever shard the record came from. */
   index: number;
+  /** The table holding the record's refs and chunk entries (its shard, in assets storage). */
+  table: RouteTable;
   etag: string;
   lastModifiedMs: number;
   kind: RouteKind;
@@ -63,7 +66,18 @@ export function base64url(bytes: Uint8Array): string {
   return out;
 }
 
-export class RouteTable {
+/** Routes by path and by index: what a request needs of the table, whatever the storage. */
+export interface RouteView {
+  /** Routes in the whole site (not counting the 404 page). */
+  readonly count: number;
+  /** Record index of a canonical path, or -1. */
+  find(path: string): number;
+  record(index: number): RouteRecord;
+  /** The 404 page's record index. */
+  readonly notFound: number;
+}
+
+export class RouteTable implements RouteView {
   readonly count: number;
   private readonly view: DataView;
   private readonly bytes: Uint8Array;
@@ -124,6 +138,7 @@ export class RouteTable {
     const linkAt = this.heapAt + u(R.linkOffset);
     return {
       index,
+      table: this,
       etag: `"${base64url(this.bytes.subarray(at + R.etag, at + R.etag + 16))}"`,
       lastModifiedMs: v.getFloat64(at + R.lastModified, true),
       kind: ROUTE_KINDS[v.getUint8(at + R.kind)] ?? "text",

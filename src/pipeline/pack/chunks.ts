@@ -5,15 +5,18 @@
 import { createHash } from "node:crypto";
 import { constants, crc32, deflateRawSync } from "node:zlib";
 import { GAP } from "../../shared/manifest";
+import { structuralCuts } from "./cuts";
 
 export const CHUNK_MIN = 256;
-export const CHUNK_MAX = 8 * 1024;
+export const CHUNK_MAX = 32 * 1024;
 /**
- * A boundary is where the top CHUNK_BITS of the gear hash are zero: ~4 KiB past CHUNK_MIN on average.
- * Each chunk is deflated on its own, so bigger chunks compress better and cost fewer zlib calls (at
- * 1,000 articles 12 bits store 18.6 MB of gzip pieces against 20.7 MB with 10 bits).
+ * A boundary is where the top CHUNK_BITS of the gear hash are zero: ~16 KiB past CHUNK_MIN on average.
+ * Each chunk is deflated on its own, so bigger chunks compress better and cost fewer zlib calls. Items
+ * and their content values are cut out first (cuts.ts), so most chunks are a whole value: the gear hash
+ * only splits long runs, such as listing pages whose items shift from one page to the next. At 1,000
+ * articles, with the cuts: 4 KiB chunks store 15.2 MB of pieces, 16 KiB chunks 14.1 MB.
  */
-const CHUNK_BITS = 12;
+const CHUNK_BITS = 14;
 
 /**
  * Deterministic deflate settings: the same zlib gives the same pieces. A full flush ends each piece on a
@@ -22,8 +25,8 @@ const CHUNK_BITS = 12;
 const DEFLATE = {
   level: 9,
   memLevel: 8,
-  // Chunks are at most CHUNK_MAX (8 KiB): a bigger window finds nothing more and costs allocation.
-  windowBits: 13,
+  // Chunks are at most CHUNK_MAX (32 KiB): the whole window.
+  windowBits: 15,
   strategy: constants.Z_DEFAULT_STRATEGY,
   finishFlush: constants.Z_FULL_FLUSH,
 } as const;
@@ -47,9 +50,9 @@ const GEAR: Uint32Array = (() => {
  * shifts one bit per byte, so a boundary depends only on the 32 bytes before it: an edit moves the
  * boundaries near it and no others, and the same text chunks the same way wherever it appears.
  */
-export function chunkEnds(bytes: Uint8Array, min = CHUNK_MIN, max = CHUNK_MAX): number[] {
+export function chunkEnds(bytes: Uint8Array, min = CHUNK_MIN, max = CHUNK_MAX, bits = CHUNK_BITS): number[] {
   const ends: number[] = [];
-  const shift = 32 - CHUNK_BITS;
+  const shift = 32 - bits;
   let start = 0;
   while (start < bytes.length) {
     const limit = Math.min(bytes.length, start + max);
@@ -124,10 +127,15 @@ export class ChunkStore {
     const refs: number[] = [];
     segments.forEach((seg, i) => {
       if (i > 0) refs.push(GAP);
-      let start = 0;
-      for (const end of chunkEnds(seg)) {
-        refs.push(this.add(seg.subarray(start, end)));
-        start = end;
+      let from = 0;
+      for (const cut of [...structuralCuts(seg), seg.length]) {
+        const part = seg.subarray(from, cut);
+        let start = 0;
+        for (const end of chunkEnds(part)) {
+          refs.push(this.add(part.subarray(start, end)));
+          start = end;
+        }
+        from = cut;
       }
     });
     return refs;

@@ -7,10 +7,12 @@
 // live depends on the storage (see src/shared/manifest.ts):
 //   - bundle: regions of bodies.bin, inside the Worker;
 //   - assets: files of a fixed size under assets/{gzip,br}/, read through the ASSETS binding, for
-//     corpora whose bodies would not fit in a Worker upload or isolate.
+//     corpora whose bodies would not fit in a Worker upload or isolate; the route table goes there too,
+//     cut into shards (assets/routes/), and routes.bin keeps only their directory.
 import { createHash } from "node:crypto";
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { deflateRawSync } from "node:zlib";
 import type { ApiIndex, AssetsApi, ManifestApi } from "../../shared/api-index";
 import {
   type Manifest,
@@ -18,6 +20,7 @@ import {
   type StorageMode,
   type Stream,
   type StreamFiles,
+  shardFilePath,
   streamFilePath,
   type WorkerManifest,
 } from "../../shared/manifest";
@@ -26,7 +29,7 @@ import { BlobWriter, checkApi, packApi, packApiAssets } from "./api";
 import { ByteStream, ChunkStore } from "./chunks";
 import { brotliBody } from "./compress";
 import { compareCodeUnits, type Prepared, prepare } from "./routes";
-import { buildTable, type Located } from "./table";
+import { buildShards, buildTable, type Located } from "./table";
 
 export { BlobWriter } from "./api";
 export { CHUNK_MAX, CHUNK_MIN, chunkEnds } from "./chunks";
@@ -39,6 +42,11 @@ export const AUTO_ASSETS_THRESHOLD = 8 * 1024 * 1024;
 const FILE_TARGET = 64 * 1024;
 /** Stay under the Workers Free limit of 20,000 static asset files per version. */
 const MAX_FILES = 19_000;
+/**
+ * Route-table shards aim at this many bytes before compression: a cold route reads one, and the Worker
+ * keeps the shards it has read under a byte budget (src/worker/shards.ts).
+ */
+const SHARD_TARGET = 256 * 1024;
 /** Cloudflare's per-file static asset limit. */
 const MAX_FILE_BYTES = 25 * 1024 * 1024;
 
@@ -49,7 +57,7 @@ export interface EmitResult {
   manifest: Manifest;
   /** Imported by the Worker (`worker.json`). */
   worker: WorkerManifest;
-  /** Binary route table (`routes.bin`). */
+  /** `routes.bin`: the route table (bundle storage) or the directory of its shards (assets storage). */
   table: Uint8Array;
   /** API postings and summaries, plus the body streams in bundle storage (`bodies.bin`). */
   blob: Uint8Array;
@@ -65,6 +73,10 @@ export interface EmitOptions {
   /** Default `auto`: bundle unless the body streams pass `autoThreshold` bytes. */
   storage?: StorageSetting;
   autoThreshold?: number;
+  /** Called with the number of routes prepared so far (progress only). */
+  onRoute?: (done: number) => void;
+  /** Assets storage: bytes a route-table shard aims at before compression (tests use small ones). */
+  shardTarget?: number;
 }
 
 /** Chunks every body once: refs, gzip sizes and brotli bodies, whatever the storage. */
@@ -130,6 +142,7 @@ export function emit(
   for (const route of routes) {
     if (!route.path.startsWith("/")) throw new Error(`route "${route.path}": paths must start with "/"`);
     prepared.push(prepare(route, token, 200));
+    opts.onRoute?.(prepared.length);
   }
   prepared.sort((a, b) => compareCodeUnits(a.path, b.path));
   for (let i = 1; i < prepared.length; i++) {
@@ -164,7 +177,11 @@ export function emit(
       api = undefined;
     }
   }
+  const types: string[] = [];
+  const cacheControls: string[] = [];
+  let table: Uint8Array;
   if (storage === "bundle") {
+    table = buildTable(all, located, refs, chunks, types, cacheControls);
     const at: Record<Stream, number> = { gzip: 0, br: 0 };
     for (const s of STREAMS) {
       writer.align(8);
@@ -174,18 +191,29 @@ export function emit(
     bases = at;
     blob = writer.finish();
   } else {
+    const sharded = buildShards(
+      all,
+      located,
+      refs,
+      chunks,
+      types,
+      cacheControls,
+      opts.shardTarget ?? SHARD_TARGET,
+    );
+    table = sharded.directory;
+    // Fixed deflate settings: same zlib, same bytes. The Worker inflates a shard once per isolate.
+    const shardFiles = sharded.shards.map((bytes, n) => ({
+      path: shardFilePath(n),
+      bytes: new Uint8Array(deflateRawSync(bytes, { level: 9, memLevel: 9, windowBits: 15 })),
+    }));
     const packed = checked ? packApiAssets(checked) : null;
     const apiFiles = packed?.files ?? [];
-    const cut = streamFiles(streams, MAX_FILES - apiFiles.length);
+    const cut = streamFiles(streams, MAX_FILES - apiFiles.length - shardFiles.length);
     layout = cut.layout;
-    files = [...cut.files, ...apiFiles];
+    files = [...cut.files, ...shardFiles, ...apiFiles];
     blob = packed?.blob ?? new Uint8Array(0);
     if (packed) apiAssets = packed.descriptor;
   }
-
-  const types: string[] = [];
-  const cacheControls: string[] = [];
-  const table = buildTable(all, located, refs, chunks, types, cacheControls);
 
   const hash = createHash("sha256");
   hash.update(

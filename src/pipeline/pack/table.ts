@@ -1,18 +1,23 @@
-// The binary route table (`routes.bin`, layout in src/shared/manifest.ts): sorted path hashes, one
-// fixed-size record per route, every route's chunk refs, the chunk entries and a heap of Link templates.
+// The binary route table (layout in src/shared/manifest.ts): sorted path hashes, one fixed-size record
+// per route, every route's chunk refs, the chunk entries and a heap of Link templates. Bundle storage
+// ships it whole as `routes.bin`; assets storage cuts it into shards read on demand (buildShards).
 import {
   C,
   CHUNK_SIZE,
+  D,
+  DIR_HEADER,
+  DIR_MAGIC,
+  GAP,
   H,
   LINK_SEGMENTS,
   pathHash64,
   R,
   RECORD_SIZE,
   ROUTE_KINDS,
+  shardOf,
   TABLE_HEADER,
   TABLE_MAGIC,
 } from "../../shared/manifest";
-import type { ChunkStore } from "./chunks";
 import { concat } from "./chunks";
 import type { Prepared } from "./routes";
 
@@ -74,16 +79,37 @@ function hashPaths(paths: readonly string[]): { seed: number; order: number[]; h
   throw new Error("emit: route paths collide under every hash seed");
 }
 
-export function buildTable(
-  all: readonly Prepared[],
-  located: readonly Located[],
+/** The chunk entries a table copies: per chunk id, its identity length, gzip piece and CRC-32. */
+export interface ChunkEntries {
+  readonly lengths: readonly number[];
+  readonly gzOffsets: readonly number[];
+  readonly gzLengths: readonly number[];
+  readonly crcs: readonly number[];
+}
+
+/** One route as a table row. */
+interface Row {
+  p: Prepared;
+  loc: Located;
+}
+
+/**
+ * One route table (layout in src/shared/manifest.ts): `rows` in hash order with their `hashes`, then
+ * the 404 page. Chunk ids are the table's own (first use order), so a shard carries only the entries
+ * its routes use. `refs` and `chunks` are the emitter's global ones.
+ */
+function encodeTable(
+  seed: number,
+  rows: readonly Row[],
+  hashes: readonly (readonly [number, number])[],
+  notFound: Row,
   refs: readonly number[],
-  chunks: ChunkStore,
+  chunks: ChunkEntries,
   types: string[],
   cacheControls: string[],
 ): Uint8Array {
-  const count = all.length - 1; // the last one is the 404 page
-  const { seed, order, hashes } = hashPaths(all.slice(0, count).map((p) => p.path));
+  const count = rows.length;
+  const all = [...rows, notFound];
   const heapParts: Uint8Array[] = [];
   const heapAt = new Map<string, [number, number]>();
   let heapSize = 0;
@@ -98,20 +124,36 @@ export function buildTable(
     heapSize += bytes.length;
     return at;
   };
+  const local = new Map<number, number>();
+  const ids: number[] = [];
+  const ownRefs: number[] = [];
+  const firstRef = all.map(({ loc }) => {
+    const first = ownRefs.length;
+    for (let i = loc.a; i < loc.a + loc.b; i++) {
+      const r = refs[i] ?? GAP;
+      if (r === GAP) {
+        ownRefs.push(GAP);
+        continue;
+      }
+      let id = local.get(r);
+      if (id === undefined) {
+        id = ids.push(r) - 1;
+        local.set(r, id);
+      }
+      ownRefs.push(id);
+    }
+    return first;
+  });
 
-  const chunkCount = chunks.lengths.length;
   const hashesAt = TABLE_HEADER;
   const recordsAt = hashesAt + count * 8;
   const refsAt = recordsAt + (count + 1) * RECORD_SIZE;
-  const chunksAt = refsAt + refs.length * 4;
-  const heapStart = chunksAt + chunkCount * CHUNK_SIZE;
-  // Record order follows hash order; the 404 page comes last.
-  const recordOrder = [...order, count];
+  const chunksAt = refsAt + ownRefs.length * 4;
+  const heapStart = chunksAt + ids.length * CHUNK_SIZE;
   // The 404 page answers any path, so its Link (if any) is stored as is.
-  const links = recordOrder.map((i) => {
-    const p = all[i];
-    const value = p?.entry.link;
-    return link(value && i < count ? linkTemplate(value, p.path) : value);
+  const links = all.map(({ p }, r) => {
+    const value = p.entry.link;
+    return link(value && r < count ? linkTemplate(value, p.path) : value);
   });
   const out = new Uint8Array(heapStart + heapSize);
   const v = new DataView(out.buffer);
@@ -125,17 +167,14 @@ export function buildTable(
     u32(hashesAt + i * 8, hi);
     u32(hashesAt + i * 8 + 4, lo);
   });
-  recordOrder.forEach((i, r) => {
-    const p = all[i];
-    const loc = located[i];
-    if (!p || !loc) throw new Error("emit: internal record mismatch");
+  all.forEach(({ p, loc }, r) => {
     const at = recordsAt + r * RECORD_SIZE;
     out.set(p.etagBytes, at + R.etag);
     v.setFloat64(at + R.lastModified, p.lastModifiedMs, true);
     const [lo, ll] = links[r] ?? [0, 0];
     u32(at + R.linkOffset, lo);
     u32(at + R.linkLength, ll);
-    u32(at + R.a, loc.a);
+    u32(at + R.a, firstRef[r] ?? 0);
     u32(at + R.b, loc.b);
     u32(at + R.c, p.crc);
     u32(at + R.size, p.entry.size);
@@ -148,16 +187,96 @@ export function buildTable(
     u32(at + R.brOffset, loc.brOffset);
     u32(at + R.brLength, loc.brLength);
   });
-  refs.forEach((x, i) => {
+  ownRefs.forEach((x, i) => {
     u32(refsAt + i * 4, x);
   });
-  for (let i = 0; i < chunkCount; i++) {
+  ids.forEach((g, i) => {
     const at = chunksAt + i * CHUNK_SIZE;
-    u32(at + C.length, chunks.lengths[i] ?? 0);
-    u32(at + C.gzOffset, chunks.gzOffsets[i] ?? 0);
-    u32(at + C.gzLength, chunks.gzLengths[i] ?? 0);
-    u32(at + C.crc, chunks.crcs[i] ?? 0);
-  }
+    u32(at + C.length, chunks.lengths[g] ?? 0);
+    u32(at + C.gzOffset, chunks.gzOffsets[g] ?? 0);
+    u32(at + C.gzLength, chunks.gzLengths[g] ?? 0);
+    u32(at + C.crc, chunks.crcs[g] ?? 0);
+  });
   out.set(concat(heapParts, heapSize), heapStart);
   return out;
+}
+
+/** Rows in hash order with their hashes and the seed; the last of `all` is the 404 page. */
+function rowsOf(all: readonly Prepared[], located: readonly Located[]) {
+  const count = all.length - 1;
+  const { seed, order, hashes } = hashPaths(all.slice(0, count).map((p) => p.path));
+  const row = (i: number): Row => {
+    const p = all[i];
+    const loc = located[i];
+    if (!p || !loc) throw new Error("emit: internal record mismatch");
+    return { p, loc };
+  };
+  return { seed, hashes, rows: order.map(row), notFound: row(count) };
+}
+
+/** Bundle storage: every route in one table. */
+export function buildTable(
+  all: readonly Prepared[],
+  located: readonly Located[],
+  refs: readonly number[],
+  chunks: ChunkEntries,
+  types: string[],
+  cacheControls: string[],
+): Uint8Array {
+  const { seed, hashes, rows, notFound } = rowsOf(all, located);
+  return encodeTable(seed, rows, hashes, notFound, refs, chunks, types, cacheControls);
+}
+
+/**
+ * Assets storage: the table cut by path hash into shards of about `target` bytes each (a request reads
+ * one), and the small directory that stays in the Worker (layout in src/shared/manifest.ts).
+ */
+export function buildShards(
+  all: readonly Prepared[],
+  located: readonly Located[],
+  refs: readonly number[],
+  chunks: ChunkEntries,
+  types: string[],
+  cacheControls: string[],
+  target: number,
+): { directory: Uint8Array; shards: Uint8Array[] } {
+  const { seed, hashes, rows, notFound } = rowsOf(all, located);
+  // An upper bound of the shards' bytes: every chunk ref may need its own entry in its shard.
+  const estimate = rows.length * (8 + RECORD_SIZE) + refs.length * (4 + CHUNK_SIZE);
+  const count = Math.max(1, Math.min(0xffff, Math.ceil(estimate / target)));
+  const starts: number[] = [];
+  let at = 0;
+  for (let s = 0; s < count; s++) {
+    while (at < rows.length && shardOf(hashes[at]?.[0] ?? 0, count) < s) at++;
+    starts.push(at);
+  }
+  starts.push(rows.length);
+  const shards = starts.slice(0, -1).map((from, s) => {
+    const to = starts[s + 1] ?? rows.length;
+    return encodeTable(
+      seed,
+      rows.slice(from, to),
+      hashes.slice(from, to),
+      notFound,
+      refs,
+      chunks,
+      types,
+      cacheControls,
+    );
+  });
+  const page = encodeTable(seed, [], [], notFound, refs, chunks, types, cacheControls);
+  const startsAt = DIR_HEADER;
+  const pageAt = startsAt + starts.length * 4;
+  const directory = new Uint8Array(pageAt + page.length);
+  const v = new DataView(directory.buffer);
+  const header = [DIR_MAGIC, rows.length, seed, count, startsAt, pageAt, page.length];
+  if (D.notFoundLength !== header.length - 1) throw new Error("emit: directory header layout mismatch");
+  header.forEach((x, i) => {
+    v.setUint32(i * 4, x, true);
+  });
+  starts.forEach((x, i) => {
+    v.setUint32(startsAt + i * 4, x, true);
+  });
+  directory.set(page, pageAt);
+  return { directory, shards };
 }

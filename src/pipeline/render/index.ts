@@ -17,7 +17,12 @@ export function originToken(site: Site): string {
   return `https://origin-${hash.digest("hex").slice(0, 16)}.invalid`;
 }
 
-export function renderSite(site: Site, storage: StorageSetting = "auto"): EmitResult {
+/** `onRoute`: called with the count of responses packed so far (progress only). */
+export function renderSite(
+  site: Site,
+  storage: StorageSetting = "auto",
+  onRoute?: (done: number) => void,
+): EmitResult {
   const token = originToken(site);
   const ctx: RenderContext = { site, origin: site.settings.baseUrl ?? token };
   const api = renderApi(ctx);
@@ -32,5 +37,6 @@ export function renderSite(site: Site, storage: StorageSetting = "auto"): EmitRe
     originToken: token,
     extra: { api: api.index },
     storage,
+    onRoute,
   });
 }

@@ -10,10 +10,9 @@ import {
   writeGenerated,
 } from "../../../src/pipeline/pack/emit";
 import type { RenderedRoute } from "../../../src/pipeline/render/types";
-import { RouteTable } from "../../../src/worker/table";
 import { FIXTURE_TOKEN, fixtureEmit } from "../../support/fixture-site";
 import { route } from "../../support/routes";
-import { servedCoded } from "../../support/served";
+import { servedCoded, wholeView } from "../../support/served";
 
 const TOKEN = "https://origin.invalid";
 
@@ -21,13 +20,13 @@ const NF = route("/404", "not found", { status: 404 });
 
 /** A route's body as the Worker serves it for `origin`, read back through the Worker's own reader. */
 async function served(result: EmitResult, path: string | null, origin: string): Promise<string> {
-  const table = new RouteTable(toArrayBuffer(result.table));
+  const table = wholeView(result);
   const index = path === null ? table.notFound : table.find(path);
   if (index < 0) throw new Error(`no route ${path}`);
   return new TextDecoder().decode(await servedCoded(result, index, origin, "identity"));
 }
 
-function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+function _toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.slice().buffer as ArrayBuffer;
 }
 

@@ -3,7 +3,7 @@
 // Same URLs, same status, same headers, same bytes; conditionals and HEAD never touch the assets. The
 // dynamic /api/articles query too, whose assets-storage index lives in asset files and bodies.bin.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
@@ -18,12 +18,14 @@ const HOST = "http://news.example";
 
 interface Served {
   mf: Miniflare;
+  /** The build's output folder. */
+  out: string;
   manifest: Manifest;
   fetch(path: string, init?: { method?: string; headers?: Record<string, string> }): Promise<Response>;
 }
 
 /** Builds the corpus with `storage` into a temp dir and serves it the way wrangler deploys it. */
-async function serve(storage: "bundle" | "assets"): Promise<Served> {
+async function serve(storage: "bundle" | "assets", withoutShards = false): Promise<Served> {
   const dir = mkdtempSync(join(tmpdir(), `storage-${storage}-`));
   const out = join(dir, "generated");
   const r = spawnSync(join(ROOT, "node_modules/.bin/tsx"), ["src/pipeline/cli.ts", "--out", out, "--quiet"], {
@@ -32,6 +34,8 @@ async function serve(storage: "bundle" | "assets"): Promise<Served> {
     env: { ...process.env, FEED_STORAGE: storage },
   });
   if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
+  // A deployment that lost its route-table shards (assets storage).
+  if (withoutShards) rmSync(join(out, "assets", "routes"), { recursive: true });
   // The Worker imports ../../.generated/*; point those imports at this build.
   const bundled = await build({
     entryPoints: [join(ROOT, "src/worker/index.ts")],
@@ -70,6 +74,7 @@ async function serve(storage: "bundle" | "assets"): Promise<Served> {
   const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as Manifest;
   return {
     mf,
+    out,
     manifest,
     fetch: (path, init) => mf.dispatchFetch(`${HOST}${path}`, init) as unknown as Promise<Response>,
   };
@@ -89,11 +94,38 @@ const HEADERS = [
 describe("bundle and assets storage in workerd (Miniflare)", { timeout: 120_000 }, () => {
   let bundle: Served;
   let assets: Served;
+  let shardless: Served;
   beforeAll(async () => {
-    [bundle, assets] = await Promise.all([serve("bundle"), serve("assets")]);
+    [bundle, assets, shardless] = await Promise.all([
+      serve("bundle"),
+      serve("assets"),
+      serve("assets", true),
+    ]);
   }, 120_000);
   afterAll(async () => {
-    await Promise.all([bundle?.mf.dispose(), assets?.mf.dispose()]);
+    await Promise.all([bundle?.mf.dispose(), assets?.mf.dispose(), shardless?.mf.dispose()]);
+  });
+
+  it("assets storage: routes.bin is a shard directory, the records are asset files", () => {
+    const files = readdirSync(join(assets.out, "assets", "routes"));
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.every((f) => /^\d+\.bin$/.test(f))).toBe(true);
+  });
+
+  it("a missing route shard: 503 with Retry-After for GET, HEAD and conditionals alike, never a crash", async () => {
+    const path = Object.keys(assets.manifest.routes)[0] ?? "/";
+    const etag = assets.manifest.routes[path]?.etag ?? "";
+    for (const init of [{}, { method: "HEAD" }, { headers: { "If-None-Match": etag } }]) {
+      const res = await shardless.fetch(path, init);
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBe("30");
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      await res.arrayBuffer();
+    }
+    // Served again as soon as the shard is there: nothing about the failure is remembered.
+    const ok = await assets.fetch(path);
+    expect(ok.status).toBe(200);
+    await ok.arrayBuffer();
   });
 
   it("the builds chose the storage asked for, with the same routes and validators", () => {

@@ -3,7 +3,7 @@
 // its repeats (page title + article title), the source URL's slug, and against it the shapes of
 // navigation rows, buttons, taglines, section labels, alt texts, mastheads and readouts.
 import { parseMetaLine } from "../byline";
-import { parseDateline } from "../dates";
+import { type DateContext, parseDateline } from "../dates";
 import { isBareByline } from "../meta";
 import {
   isAuthorBoxHeading,
@@ -16,7 +16,10 @@ import {
 } from "../rules";
 import type { Slot } from "../slots";
 import { endsSentence, key, overlap, wordCount } from "../text";
+import { isCaption } from "./caption";
+import { isDekShape } from "./dek";
 import { type Scored, Tally } from "./evidence";
+import { isLabelledByline, isMetaRow, isModifiedStamp, isTicker } from "./rows";
 import {
   firstLetter,
   hasGluedCredit,
@@ -24,6 +27,7 @@ import {
   isAltTextShape,
   isBylineShape,
   isCallToAction,
+  isCjk,
   isCounter,
   isInterfaceMessage,
   isNavRow,
@@ -56,18 +60,27 @@ export interface HeadlineChoice {
 }
 
 /** "Big news today 12 March 2026 10:00" -> ["Big news today", "12 March 2026 10:00"]. */
-export function splitGluedDate(t: string): [string, string | null] {
+export function splitGluedDate(t: string, ctx: DateContext | boolean = false): [string, string | null] {
   const cuts: number[] = [];
   for (const m of t.matchAll(/\s+|(?<=\p{Ll})(?=\p{Lu}|\d)/gu)) cuts.push(m.index + m[0].length);
   for (const at of cuts.reverse().slice(0, 10)) {
     const tail = t.slice(at).trim();
     const head = t.slice(0, at).trim();
     if (wordCount(head) < 4 || !/\d/u.test(tail) || isStamp(head) || /\d/u.test(head.slice(-3))) continue;
-    const d = parseDateline(tail);
-    if (d && !("impossible" in d)) return [head.replace(/[\s|·•,–—-]+$/u, ""), tail];
+    const d = parseDateline(tail, ctx);
+    const ok = d !== null && !("impossible" in d);
+    // "Headline 24 Oct 2026 · 41 min": a date and more metadata after it, glued as one tail.
+    if (ok || (/[·|•]/u.test(tail) && (parseMetaLine(tail, ctx)?.dates.length ?? 0) > 0))
+      return [head.replace(/[\s|·•,–—-]+$/u, ""), tail];
   }
   return [t, null];
 }
+
+/** A vote arrow or bullet the copy put before a headline ("▲ Ask us: ..."): not part of it. */
+const LEAD_MARK = /^[▲△▴►▶▸•·»|]+\s+/u;
+
+/** Sentence ends, with the full-width stops of scripts without spaces. */
+const endsProse = (t: string): boolean => endsSentence(t) || /[。！？]["'”’」』)）]*$/u.test(t.trim());
 
 const sentenceLike = (t: string): boolean => /\.["'”’»)\]]*$/u.test(t) && !/(?:\.\.\.|…)$/u.test(t);
 
@@ -92,22 +105,68 @@ function prevOpenText(slots: Slot[], i: number): Slot | null {
 function proseWords(s: Slot): number {
   if (s.rule !== null || s.u.kind !== "line") return 0;
   const n = wordsOf(s.u.text);
-  return n >= 15 && endsSentence(s.u.text) ? n : 0;
+  return n >= 15 && endsProse(s.u.text) ? n : 0;
 }
 
+/**
+ * A short line whose words recur inside other lines (a credit "ILLUSTRATION SITE NAME", a "© Site name"
+ * footer): the site's own name printed as a masthead, not a headline.
+ */
+function isSiteName(slots: Slot[], i: number, k: string): boolean {
+  if (k.length < 6) return false;
+  let n = 0;
+  for (let j = 0; j < slots.length; j++) {
+    if (j === i) continue;
+    const o = key((slots[j] as Slot).u.text);
+    if (
+      o !== k &&
+      o.includes(k) &&
+      ++n >= 1 &&
+      /©|\(c\)|copyright|\p{Lu}{4}/iu.test((slots[j] as Slot).u.text)
+    )
+      return true;
+    if (n >= 3) return true;
+  }
+  return false;
+}
+
+/** A headline-shaped line right above, which this line would be the dek of. */
+function headlineAbove(prev: Slot, text: string, dates: DateContext | boolean): boolean {
+  const pt = prev.u.text;
+  const p = wordsOf(pt);
+  const n = wordsOf(text);
+  return (
+    p >= 5 &&
+    n >= 6 &&
+    (p >= 7 || n <= p + 1) &&
+    !endsProse(pt) &&
+    !QUOTED.test(pt.trim()) &&
+    proseWords(prev) === 0 &&
+    !isNavRow(prev.u.src[0]?.text ?? pt) &&
+    isDekShape(pt, dates) &&
+    !isPersonName(pt)
+  );
+}
+
+const QUOTED = /^["“„«‘'].*["”“»’']$/u;
+
 /** Shape cues of a line taken alone. Null when it cannot be a headline at all. */
-function shape(t: string, raw: string, tally: Tally): boolean {
+function shape(t: string, raw: string, tally: Tally, ctx: DateContext | boolean): boolean {
   const n = wordsOf(t);
   if (n < 2 || n > 40 || t.length > 300) return false;
   if (/[:;,]["'”’»)\]]*$/u.test(t)) return false;
-  if (parseMetaLine(t) !== null) return false;
+  if (parseMetaLine(t, ctx) !== null) return false;
   const cased = !uncased(t);
-  // Markup in a title line is content, but its tag names say nothing about the headline's case.
-  const visible = t.replace(/<!--[\s\S]*?-->|<\/?[a-z][^>]*>/giu, " ");
-  if (cased && firstLetter(visible) !== "" && !/\p{Lu}|\p{N}/u.test(firstLetter(visible))) return false;
+  // Markup in a title line is content, but its tag names and script text say nothing about its case.
+  const visible = t.replace(/<([a-z][\w-]*)[^>]*>[^<]*<\/\1>|<!--[\s\S]*?-->|<\/?[a-z][^>]*>/giu, " ");
+  // A lower-case start is a sentence's continuation; letters without case (kana, hangul) can start a headline.
+  if (cased && /\p{Ll}/u.test(firstLetter(visible))) return false;
   const sentence = /\.["'”’»)\]]*$/u.test(t) && !/(?:\.\.\.|…)$/u.test(t);
   if (sentence && n > 15) return false;
-  if (n === 2) tally.add(-1, "two words");
+  // Scripts written without spaces are measured in characters: a headline there is rarely under ten.
+  const chars = isCjk(t) ? [...t.replace(/\s/gu, "")].length : 0;
+  if (chars > 0 && chars < 10) tally.add(-1.5, "short for a headline");
+  else if (n === 2) tally.add(-1, "two words");
   else if (n <= 25) tally.add(1, "headline length");
   else tally.add(-1, "long for a headline");
   if (sentence) tally.add(-2, "ends like a sentence");
@@ -128,10 +187,23 @@ function shape(t: string, raw: string, tally: Tally): boolean {
   if (isStamp(t)) tally.add(-4, "a timestamp");
   if (isCounter(t)) tally.add(-3, "a counter");
   if (hasGluedCredit(t)) tally.add(-3, "a caption with its credit");
+  else if (isCaption(t)) tally.add(-5, "a caption or photo credit");
+  if (isLabelledByline(t)) tally.add(-5, "a labelled byline");
+  if (isMetaRow(t)) tally.add(-4, "a counter or meta row");
+  if (isTicker(t)) tally.add(-4, "a stock ticker");
+  if (isModifiedStamp(t)) tally.add(-4, "a modification stamp");
   return true;
 }
 
-export function scoreHeadlines(slots: Slot[], slug: readonly string[]): HeadlineChoice[] {
+/**
+ * Every headline-shaped line of the capture, best first. `dates` is the capture's date context: its
+ * language keeps date parsing to that locale and English (every locale is tried without it, at a cost).
+ */
+export function scoreHeadlines(
+  slots: Slot[],
+  slug: readonly string[],
+  dates: DateContext | boolean = false,
+): HeadlineChoice[] {
   const end = Math.min(slots.length, SCAN);
   // Prefix sums of article-like prose, so "how much article text lies before/after" is O(1).
   const sums = [0];
@@ -164,15 +236,19 @@ export function scoreHeadlines(slots: Slot[], slug: readonly string[]): Headline
     .map((parts) => parts.map(key));
 
   const metas: (boolean | undefined)[] = [];
-  const metaAt = (j: number): boolean => (metas[j] ??= parseMetaLine((slots[j] as Slot).u.text) !== null);
+  const metaAt = (j: number): boolean =>
+    (metas[j] ??= parseMetaLine((slots[j] as Slot).u.text, dates) !== null);
   const out: HeadlineChoice[] = [];
   const first = slots.findIndex(isOpenText);
   for (let i = 0; i < end; i++) {
     const s = slots[i] as Slot;
     if (!isOpenText(s)) continue;
-    const [text, glued] = splitGluedDate(s.u.text);
+    const [whole, glued] = splitGluedDate(s.u.text, dates);
+    const text = whole.replace(LEAD_MARK, "");
     const tally = new Tally();
-    if (!shape(text, s.u.src[0]?.text ?? text, tally)) continue;
+    if (!shape(text, s.u.src[0]?.text ?? text, tally, dates)) continue;
+    if (wordsOf(text) <= 5 && isSiteName(slots, i, key(text)))
+      tally.add(-3, "the site's name, printed again");
     if (glued) tally.add(1, "date glued under it");
     if (s.u.kind === "heading")
       tally.add(s.u.level === 1 ? 3 : 1, s.u.level === 1 ? "level-1 heading" : "heading");
@@ -205,6 +281,8 @@ export function scoreHeadlines(slots: Slot[], slug: readonly string[]): Headline
         proseWords(prev) === 0
       )
         tally.add(-1.5, "reads as the dek of the line above");
+      else if (!sameTitle && isDekShape(text, dates) && headlineAbove(prev, text, dates))
+        tally.add(-2, "a dek under a headline-shaped line");
     }
 
     // What follows: a dek, a byline or dateline, then the article's paragraphs.
@@ -223,6 +301,8 @@ export function scoreHeadlines(slots: Slot[], slug: readonly string[]): Headline
       else if (meta === 0 && seenOpen === 1 && isBareByline(slots, j)) meta = 2;
       else if (seenOpen === 1 && endsSentence(t) && !/[:?]$/u.test(t) && n >= 6 && n <= 60) dek = true;
       else if (seenOpen === 1 && n >= 5 && n <= 40 && overlap(t, text) >= 0.3) dek = true;
+      // A summary line under it: the dek of a headline that is not itself a quote (a pull quote above one).
+      else if (seenOpen === 1 && !QUOTED.test(text) && isDekShape(t, dates) && !endsProse(t)) dek = true;
       else if (proseWords(x) > 0) break;
     }
     // "Tech News" over "Council approves the tram line": a short label right above a longer headline.

@@ -7,7 +7,7 @@ import { type HeadlineChoice, scoreHeadlines } from "./fields/headline";
 import { ALT_TEXT_CUES, isBreadcrumbLine, isHomeCrumb, isSectionLabel } from "./rules";
 import type { Cleaned, Slot } from "./slots";
 import { textual } from "./slots";
-import { endsSentence, isHeadingLike, key, overlap, wordCount } from "./text";
+import { endsSentence, key, wordCount } from "./text";
 
 /** The headline: the line a front-matter title names, or the best-scored headline-shaped line. */
 export function findTitle(

@@ -35,11 +35,11 @@ export const CREDIT_LABELS: Readonly<Record<string, readonly string[]>> = {
   zh: ["图", "图片", "摄", "照片", "来源"],
 };
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 const LABEL = Object.values(CREDIT_LABELS)
   .flat()
   .sort((a, b) => b.length - a.length)
-  .map(escape)
+  .map(escapeRe)
   .join("|");
 
 // "Photo: X", "Фото: X", "Foto/X", "사진=X": a label and its credit, at the start of a line or of a segment

@@ -27,11 +27,11 @@ export const BYLINE_LABELS: Readonly<Record<string, readonly string[]>> = {
   ko: ["기자명", "글"],
 };
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 const LABEL = Object.values(BYLINE_LABELS)
   .flat()
   .sort((a, b) => b.length - a.length)
-  .map(escape)
+  .map(escapeRe)
   .join("|");
 const BYLINE = new RegExp(`^(?:${LABEL})\\s*[:：]?\\s+(.+)$`, "iu");
 // "X · Relu par Y", "X | Reviewed by Y": a second credited role later on the line.

@@ -49,6 +49,8 @@ export function isDekShape(t: string, ctx: DateContext | boolean = false, maxWor
     isModifiedStamp(s) ||
     isLabelledByline(s) ||
     isCallToAction(s) ||
+    // "Download the report (PDF, 3.2 MB)": a file link.
+    /\bPDF\b|\d\s*[KMG]B\b|\d\s*[KMG]o\b/u.test(s) ||
     ALT_TEXT_CUES.test(s) ||
     isMetaLine(s, ctx)
   );

@@ -15,7 +15,7 @@ import {
   isSeoHeading,
 } from "../rules";
 import type { Slot } from "../slots";
-import { endsSentence, key, overlap, wordCount } from "../text";
+import { collapse, endsSentence, key, overlap, wordCount } from "../text";
 import { isCaption } from "./caption";
 import { isDekShape } from "./dek";
 import { type Scored, Tally } from "./evidence";
@@ -59,6 +59,9 @@ export interface HeadlineChoice {
   cues: Scored<number>["cues"];
 }
 
+// "15 gennaio 2026 ore 07:45", "3 mars 2026 à 9h": the word joining a date to its time, per language.
+const AT_TIME = /\s+(?:at|à|um|a las|a la|alle|ore|às|om|kl\.?|в)\s+(?=\d)/iu;
+
 /** "Big news today 12 March 2026 10:00" -> ["Big news today", "12 March 2026 10:00"]. */
 export function splitGluedDate(t: string, ctx: DateContext | boolean = false): [string, string | null] {
   const cuts: number[] = [];
@@ -67,7 +70,7 @@ export function splitGluedDate(t: string, ctx: DateContext | boolean = false): [
     const tail = t.slice(at).trim();
     const head = t.slice(0, at).trim();
     if (wordCount(head) < 4 || !/\d/u.test(tail) || isStamp(head) || /\d/u.test(head.slice(-3))) continue;
-    const d = parseDateline(tail, ctx);
+    const d = parseDateline(tail.replace(AT_TIME, ", "), ctx);
     const ok = d !== null && !("impossible" in d);
     // "Headline 24 Oct 2026 · 41 min": a date and more metadata after it, glued as one tail.
     if (ok || (/[·|•]/u.test(tail) && (parseMetaLine(tail, ctx)?.dates.length ?? 0) > 0))
@@ -112,22 +115,16 @@ function proseWords(s: Slot): number {
  * A short line whose words recur inside other lines (a credit "ILLUSTRATION SITE NAME", a "© Site name"
  * footer): the site's own name printed as a masthead, not a headline.
  */
-function isSiteName(slots: Slot[], i: number, k: string): boolean {
+function isSiteName(slots: Slot[], i: number, t: string): boolean {
+  const k = key(t);
   if (k.length < 6) return false;
-  let n = 0;
-  for (let j = 0; j < slots.length; j++) {
-    if (j === i) continue;
-    const o = key((slots[j] as Slot).u.text);
-    if (
-      o !== k &&
-      o.includes(k) &&
-      ++n >= 1 &&
-      /©|\(c\)|copyright|\p{Lu}{4}/iu.test((slots[j] as Slot).u.text)
-    )
-      return true;
-    if (n >= 3) return true;
-  }
-  return false;
+  const shout = collapse(t).toUpperCase();
+  return slots.some((s, j) => {
+    if (j === i) return false;
+    const o = s.u.text;
+    const ok = key(o);
+    return ok !== k && ok.includes(k) && (o.includes(shout) || /©|\(c\)|copyright/iu.test(o));
+  });
 }
 
 /** A headline-shaped line right above, which this line would be the dek of. */
@@ -143,12 +140,40 @@ function headlineAbove(prev: Slot, text: string, dates: DateContext | boolean): 
     !QUOTED.test(pt.trim()) &&
     proseWords(prev) === 0 &&
     !isNavRow(prev.u.src[0]?.text ?? pt) &&
+    !/https?:\/\//u.test(pt) &&
     isDekShape(pt, dates) &&
     !isPersonName(pt)
   );
 }
 
 const QUOTED = /^["“„«‘'].*["”“»’']$/u;
+
+/** A line without a stop that could be a teaser headline: not a byline, a date, a caption or a name. */
+const teaserShaped = (s: Slot | null, dates: DateContext | boolean): boolean =>
+  s !== null &&
+  !endsProse(s.u.text) &&
+  proseWords(s) === 0 &&
+  !/https?:\/\//u.test(s.u.text) &&
+  !isBylineShape(s.u.text) &&
+  isDekShape(s.u.text, dates);
+
+/** Line j is one of three or more teaser-shaped lines in a row: linked headlines, not a headline and its dek. */
+function inHeadlineRun(slots: Slot[], j: number, dates: DateContext | boolean): boolean {
+  let n = 1;
+  for (let x = prevOpenText(slots, j); x !== null && n < 3 && teaserShaped(x, dates); n++)
+    x = prevOpenText(slots, slots.indexOf(x));
+  for (let x = nextOpenText(slots, j); x !== null && n < 3 && teaserShaped(x, dates); n++)
+    x = nextOpenText(slots, slots.indexOf(x));
+  return n >= 3;
+}
+
+/** "21/06/2014 Jane Doe News, Reviews": a meta row that opens with a date, not a headline. */
+function startsWithNumericDate(t: string, ctx: DateContext | boolean): boolean {
+  if (/^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?:\s|$)/u.test(t)) return true;
+  const head = t.split(/\s+/u).slice(0, 3).join(" ");
+  const d = /^\d/u.test(head) ? parseDateline(head, ctx) : null;
+  return d !== null && !("impossible" in d);
+}
 
 /** Shape cues of a line taken alone. Null when it cannot be a headline at all. */
 function shape(t: string, raw: string, tally: Tally, ctx: DateContext | boolean): boolean {
@@ -186,12 +211,14 @@ function shape(t: string, raw: string, tally: Tally, ctx: DateContext | boolean)
   if (isPersonName(t)) tally.add(-2, "a name");
   if (isStamp(t)) tally.add(-4, "a timestamp");
   if (isCounter(t)) tally.add(-3, "a counter");
+  if (/https?:\/\/|www\.\S+\.[a-z]/iu.test(t)) tally.add(-3, "a web address");
   if (hasGluedCredit(t)) tally.add(-3, "a caption with its credit");
   else if (isCaption(t)) tally.add(-5, "a caption or photo credit");
   if (isLabelledByline(t)) tally.add(-5, "a labelled byline");
   if (isMetaRow(t)) tally.add(-4, "a counter or meta row");
   if (isTicker(t)) tally.add(-4, "a stock ticker");
   if (isModifiedStamp(t)) tally.add(-4, "a modification stamp");
+  if (startsWithNumericDate(t, ctx)) tally.add(-4, "opens with a date");
   return true;
 }
 
@@ -247,7 +274,7 @@ export function scoreHeadlines(
     const text = whole.replace(LEAD_MARK, "");
     const tally = new Tally();
     if (!shape(text, s.u.src[0]?.text ?? text, tally, dates)) continue;
-    if (wordsOf(text) <= 5 && isSiteName(slots, i, key(text)))
+    if (wordsOf(text) <= 5 && isSiteName(slots, i, text))
       tally.add(-3, "the site's name, printed again");
     if (glued) tally.add(1, "date glued under it");
     if (s.u.kind === "heading")
@@ -281,7 +308,7 @@ export function scoreHeadlines(
         proseWords(prev) === 0
       )
         tally.add(-1.5, "reads as the dek of the line above");
-      else if (!sameTitle && isDekShape(text, dates) && headlineAbove(prev, text, dates))
+      else if (!sameTitle && isDekShape(text, dates) && headlineAbove(prev, text, dates) && !inHeadlineRun(slots, i, dates))
         tally.add(-2, "a dek under a headline-shaped line");
     }
 
@@ -302,7 +329,14 @@ export function scoreHeadlines(
       else if (seenOpen === 1 && endsSentence(t) && !/[:?]$/u.test(t) && n >= 6 && n <= 60) dek = true;
       else if (seenOpen === 1 && n >= 5 && n <= 40 && overlap(t, text) >= 0.3) dek = true;
       // A summary line under it: the dek of a headline that is not itself a quote (a pull quote above one).
-      else if (seenOpen === 1 && !QUOTED.test(text) && isDekShape(t, dates) && !endsProse(t)) dek = true;
+      else if (
+        seenOpen === 1 &&
+        !QUOTED.test(text) &&
+        isDekShape(t, dates) &&
+        !endsProse(t) &&
+        !inHeadlineRun(slots, j, dates)
+      )
+        dek = true;
       else if (proseWords(x) > 0) break;
     }
     // "Tech News" over "Council approves the tram line": a short label right above a longer headline.

@@ -67,6 +67,10 @@ const COUNTED =
 const AGO =
   /\b\d+\s*(?:s|m|h|d|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|\bil y a \d+|\bvor \d+\s+\p{L}+|\bhace \d+|\b\d+\s+\p{L}+\s+fa\b|\d+\s+\p{L}+\s+назад|\d+\s*(?:분|시간|일)\s*전/iu;
 
+// A count, not a date or a version: "1,031", "1.3K", "412" (never "11.18.19").
+const COUNT = String.raw`\d{1,3}(?:[.,\u00a0]\d{3})*(?:[.,]\d)?\s*[KkMm]?`;
+const LABEL_COUNT = new RegExp(String.raw`^(?:[\p{L}'’]+\s+){1,3}${COUNT}$|^${COUNT}\s+[\p{L}'’]+$`, "u");
+
 /**
  * A counter or meta row: "214 points by x 2 days ago | hide | 87 comments", "Reaction score 1,031",
  * "댓글 0 좋아요 12". Numbers that count things, or a relative age, in a short line.
@@ -80,7 +84,7 @@ export function isMetaRow(t: string): boolean {
   if (segments.length >= 3 && segments.every((x) => wordCount(x) <= 5)) return true;
   if (AGO.test(s) && n <= 14) return true;
   // "Messages 412", "Reaction score 1,031", "1.3K claps": a label and a count.
-  if (n <= 5 && /^(?:[\p{L}'’]+\s+){1,3}[\d.,]+\s*[KkMm]?$|^[\d.,]+\s*[KkMm]?\s+[\p{L}'’]+$/u.test(s))
+  if (n <= 5 && LABEL_COUNT.test(s))
     return true;
   return (
     n <= 10 && COUNTED.test(s) && /\d/u.test(s) && (s.match(/\d+/gu)?.length ?? 0) >= 1 && !/[.!?]$/u.test(s)

@@ -8,7 +8,7 @@ import type { Slot } from "../slots";
 import { collapse, endsSentence, isHeadingLike, overlap, wordCount } from "../text";
 import { isCaption } from "./caption";
 import { isLabelledByline, isMetaRow, isModifiedStamp, isTicker } from "./rows";
-import { isCallToAction, isCjk, isReadout, isStamp, wordsOf } from "./shapes";
+import { isAltTextShape, isCallToAction, isCjk, isPersonName, isReadout, isStamp, wordsOf } from "./shapes";
 
 /** Sentence ends, with the full-width stops of scripts without spaces. */
 const endsProse = (t: string): boolean => endsSentence(t) || /[。！？]["'”’」』)）]*$/u.test(t.trim());
@@ -23,6 +23,36 @@ function isMetaLine(t: string, ctx: DateContext | boolean): boolean {
       const d = parseDateline(seg.replace(/^[\p{L} ]{2,30}:\s*/u, ""), ctx);
       return d !== null && !("impossible" in d);
     })
+  );
+}
+
+// A day, a month and a year inside a line: "Start date Sep 21, 2026", "le 3 mars 2026", "2026-03-12".
+const DATE_INSIDE =
+  /\b(?:\p{L}{3,10}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})\b/u;
+
+/** A line without a stop that carries a full date: a row of page metadata, not a summary. */
+export function hasEmbeddedDate(t: string, ctx: DateContext | boolean): boolean {
+  if (endsProse(t)) return false;
+  const m = DATE_INSIDE.exec(t);
+  if (!m) return false;
+  const d = parseDateline(m[0], ctx);
+  return d !== null && !("impossible" in d);
+}
+
+// "Download the report (PDF, 3.2 MB)": a link to a file.
+const FILE_LINK = /\bPDF\b|\d\s*[KMG]B\b|\d\s*[KMG]o\b/u;
+
+/** Page furniture right after a dek: a byline, a name, a caption, a metadata row, a file link or a button. */
+function furniture(s: Slot, ctx: DateContext | boolean): boolean {
+  const t = s.u.text;
+  return (
+    s.rule !== null ||
+    isCaption(t) ||
+    isLabelledByline(t) ||
+    isPersonName(t) ||
+    isCallToAction(t) ||
+    FILE_LINK.test(t) ||
+    isMetaLine(t, ctx)
   );
 }
 
@@ -49,9 +79,9 @@ export function isDekShape(t: string, ctx: DateContext | boolean = false, maxWor
     isModifiedStamp(s) ||
     isLabelledByline(s) ||
     isCallToAction(s) ||
-    // "Download the report (PDF, 3.2 MB)": a file link.
-    /\bPDF\b|\d\s*[KMG]B\b|\d\s*[KMG]o\b/u.test(s) ||
-    ALT_TEXT_CUES.test(s) ||
+    FILE_LINK.test(s) ||
+    isAltTextShape(s) ||
+    hasEmbeddedDate(s, ctx) ||
     isMetaLine(s, ctx)
   );
 }
@@ -94,9 +124,9 @@ export function dekBelow(
   if (!s || s.rule !== null || !(s.u.kind === "line" || (s.u.kind === "heading" && (s.u.level ?? 2) > 1)))
     return null;
   const t = s.u.text;
-  if (s.u.html && /^<em>[\s\S]*<\/em>$/u.test(s.u.html) && wordCount(t) <= 60)
-    return { index: c, text: t, why: "an emphasised line under the headline" };
   if (!isDekShape(t, ctx, 60)) return null;
+  if (s.u.html && /^<em>[\s\S]*<\/em>$/u.test(s.u.html))
+    return { index: c, text: t, why: "an emphasised line under the headline" };
   const rest = slots.slice(c + 1);
   const nextOpen = rest.findIndex((x) => x.rule === null);
   if (nextOpen < 0) return null;
@@ -116,17 +146,10 @@ export function dekBelow(
   }
   // A paragraph always ends with a stop; a summary line under the headline often does not.
   if (!endsProse(t)) return { index: c, text: t, why: "a summary line without a stop under the headline" };
-  if (/[?]$/u.test(t) || sentences(t) > 2 || DATELINE_OPEN.test(t) || !dekLength(t, 45)) return null;
-  // A one- or two-sentence summary with page furniture (a byline, a caption, a share row) after it,
+  if (/[?]$/u.test(t) || sentences(t) > 3 || DATELINE_OPEN.test(t) || !dekLength(t, 45)) return null;
+  // A summary of one to three sentences with page furniture (a byline, a caption, a share row) after it,
   // rather than the rest of the article.
-  const after = rest[0] as Slot;
-  if (
-    after.rule !== null ||
-    isCaption(after.u.text) ||
-    isLabelledByline(after.u.text) ||
-    isMetaLine(after.u.text, ctx)
-  )
-    return { index: c, text: t, why: "a short summary followed by page furniture" };
+  if (furniture(rest[0] as Slot, ctx)) return { index: c, text: t, why: "a short summary followed by page furniture" };
   return null;
 }
 

@@ -17,7 +17,7 @@ import {
 import type { Slot } from "../slots";
 import { collapse, endsSentence, key, overlap, wordCount } from "../text";
 import { isCaption } from "./caption";
-import { isDekShape } from "./dek";
+import { hasEmbeddedDate, isDekShape } from "./dek";
 import { type Scored, Tally } from "./evidence";
 import { isLabelledByline, isMetaRow, isModifiedStamp, isTicker } from "./rows";
 import {
@@ -324,7 +324,11 @@ export function scoreHeadlines(
       const n = wordsOf(t);
       // A byline or date counts right under the line, or under its dek.
       const reach = seenOpen === 1 || (seenOpen === 2 && dek);
-      if (meta === 0 && (glued || (reach && (metaAt(j) || isStamp(t) || isBylineShape(t))))) meta = 3;
+      if (
+        meta === 0 &&
+        (glued || (reach && (metaAt(j) || isStamp(t) || isBylineShape(t) || hasEmbeddedDate(t, dates))))
+      )
+        meta = 3;
       else if (meta === 0 && seenOpen === 1 && isBareByline(slots, j)) meta = 2;
       else if (seenOpen === 1 && endsSentence(t) && !/[:?]$/u.test(t) && n >= 6 && n <= 60) dek = true;
       else if (seenOpen === 1 && n >= 5 && n <= 40 && overlap(t, text) >= 0.3) dek = true;

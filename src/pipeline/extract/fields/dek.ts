@@ -39,6 +39,19 @@ export function hasEmbeddedDate(t: string, ctx: DateContext | boolean): boolean 
   return d !== null && !("impossible" in d);
 }
 
+// "Listen (3 min.)", "Beitrag anhören (3 Min.)": a player or a reading time.
+const DURATION = /\b\d+\s*(?:min|mins|minutes?|minuten|minuti|minutos|мин)\b\.?/iu;
+
+// "... «quote» di Marco Santini": a byline the copy glued to the end of the dek.
+const TRAILING_BYLINE =
+  /(?<=[.!?»”"'’)\p{Ll}])\s+(?:by|par|von|por|di|door|de)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}$/u;
+
+/** The dek's text without a byline glued to its end. */
+const dekText = (t: string): string => {
+  const m = TRAILING_BYLINE.exec(t);
+  return m && /[.!?»”"'’)]$/u.test(t.slice(0, m.index)) ? t.slice(0, m.index) : t;
+};
+
 // "Download the report (PDF, 3.2 MB)": a link to a file.
 const FILE_LINK = /\bPDF\b|\d\s*[KMG]B\b|\d\s*[KMG]o\b/u;
 
@@ -52,6 +65,7 @@ function furniture(s: Slot, ctx: DateContext | boolean): boolean {
     isPersonName(t) ||
     isCallToAction(t) ||
     FILE_LINK.test(t) ||
+    (wordCount(t) <= 8 && DURATION.test(t)) ||
     isMetaLine(t, ctx)
   );
 }
@@ -126,7 +140,7 @@ export function dekBelow(
   const t = s.u.text;
   if (!isDekShape(t, ctx, 60)) return null;
   if (s.u.html && /^<em>[\s\S]*<\/em>$/u.test(s.u.html))
-    return { index: c, text: t, why: "an emphasised line under the headline" };
+    return { index: c, text: dekText(t), why: "an emphasised line under the headline" };
   const rest = slots.slice(c + 1);
   const nextOpen = rest.findIndex((x) => x.rule === null);
   if (nextOpen < 0) return null;
@@ -145,11 +159,11 @@ export function dekBelow(
       : null;
   }
   // A paragraph always ends with a stop; a summary line under the headline often does not.
-  if (!endsProse(t)) return { index: c, text: t, why: "a summary line without a stop under the headline" };
+  if (!endsProse(t)) return { index: c, text: dekText(t), why: "a summary line without a stop under the headline" };
   if (/[?]$/u.test(t) || sentences(t) > 3 || DATELINE_OPEN.test(t) || !dekLength(t, 45)) return null;
   // A summary of one to three sentences with page furniture (a byline, a caption, a share row) after it,
   // rather than the rest of the article.
-  if (furniture(rest[0] as Slot, ctx)) return { index: c, text: t, why: "a short summary followed by page furniture" };
+  if (furniture(rest[0] as Slot, ctx)) return { index: c, text: dekText(t), why: "a short summary followed by page furniture" };
   return null;
 }
 

@@ -55,19 +55,36 @@ const dekText = (t: string): string => {
 // "Download the report (PDF, 3.2 MB)": a link to a file.
 const FILE_LINK = /\bPDF\b|\d\s*[KMG]B\b|\d\s*[KMG]o\b/u;
 
-/** Page furniture right after a dek: a byline, a name, a caption, a metadata row, a file link or a button. */
-function furniture(s: Slot, ctx: DateContext | boolean): boolean {
+const META_AFTER = new Set(["byline", "dateline", "reading-time"]);
+// Chrome printed at an article's top (a picture, a share row, an ad label), unlike a related-links box.
+const TOP_CHROME = new Set(["caption", "image-placeholder", "share-buttons", "ad-label", "alt-text"]);
+
+/**
+ * What follows a one-to-three-sentence summary under the headline, as evidence that it is the dek: "meta"
+ * (a byline, a name, a date, a file link, a player: the header goes on), "chrome" (a caption, an ad label,
+ * a share row: only evidence when a byline or date already sits between the headline and the line), or
+ * null (the article goes on).
+ */
+function after(slots: Slot[], j: number, ctx: DateContext | boolean): "meta" | "chrome" | null {
+  const s = slots[j] as Slot;
   const t = s.u.text;
-  return (
-    s.rule !== null ||
-    isCaption(t) ||
+  if (META_AFTER.has(s.rule ?? "")) return "meta";
+  if (s.rule !== null) return TOP_CHROME.has(s.rule) ? "chrome" : null;
+  if (
     isLabelledByline(t) ||
-    isPersonName(t) ||
-    isCallToAction(t) ||
+    (isPersonName(t) && datedNext(slots, j, ctx)) ||
     FILE_LINK.test(t) ||
     (wordCount(t) <= 8 && DURATION.test(t)) ||
     isMetaLine(t, ctx)
-  );
+  )
+    return "meta";
+  return isCaption(t) ? "chrome" : null;
+}
+
+/** A name is a byline when a date follows it ("Jane Doe" / "12 May 2026"), not a subheading. */
+function datedNext(slots: Slot[], j: number, ctx: DateContext | boolean): boolean {
+  const n = slots[j + 1];
+  return n !== undefined && (n.rule === "dateline" || isStamp(n.u.text) || isMetaLine(n.u.text, ctx));
 }
 
 /** Length in words, or in characters where the script has no spaces, within a dek's range. */
@@ -163,7 +180,10 @@ export function dekBelow(
   if (/[?]$/u.test(t) || sentences(t) > 3 || DATELINE_OPEN.test(t) || !dekLength(t, 45)) return null;
   // A summary of one to three sentences with page furniture (a byline, a caption, a share row) after it,
   // rather than the rest of the article.
-  if (furniture(rest[0] as Slot, ctx)) return { index: c, text: dekText(t), why: "a short summary followed by page furniture" };
+  const next = after(slots, c + 1, ctx);
+  const metaAbove = slots.slice(anchor + 1, c).some((x) => META_AFTER.has(x.rule ?? ""));
+  if (next === "meta" || (next === "chrome" && metaAbove))
+    return { index: c, text: dekText(t), why: "a short summary followed by the header's furniture" };
   return null;
 }
 

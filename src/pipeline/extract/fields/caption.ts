@@ -59,7 +59,10 @@ const FOR_PUBLICATION =
 // "... in Paris, in 2025. AGENCIA ATLAS" / "... ILLUSTRATION L'OBSERVATEUR": a shouted credit after a sentence.
 const CAPS_TAIL = /[.!?]["'”’]?\s+(?:[\p{Lu}\d][\p{Lu}\d'’&./-]*)(?:\s+[\p{Lu}\d'’&./-]+){0,5}$/u;
 // "... Private collection. Photo press office": a label and a short credit after the last sentence.
-const CREDIT_TAIL = new RegExp(`[.!?]["'”’»)]?\\s+(?:${LABEL})\\s+[\\p{L}'’.&-]+(?:\\s+[\\p{L}'’.&/-]+){0,3}$`, "iu");
+const CREDIT_TAIL = new RegExp(
+  `[.!?]["'”’»)]?\\s+(?:${LABEL})\\s+[\\p{L}'’.&-]+(?:\\s+[\\p{L}'’.&/-]+){0,3}$`,
+  "iu",
+);
 // "Agency/Jane Doe", "Wire/Jane Doe/File Photo": a wire photo credit, agency and photographer.
 const SLASH_CREDIT = /\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+)*\/\p{Lu}\p{Ll}+(?:\s\p{Lu}[\p{L}.'’-]+)+/u;
 // "© Jane Doe", "Copyright X" at the end of a line.
@@ -69,7 +72,15 @@ const COPYRIGHT = /(?:©|\(c\)|copyright\b)\s*[\p{L}\d][^.!?]{0,60}$/iu;
 export function isCaption(t: string): boolean {
   const s = collapse(t);
   if (s === "" || wordCount(s) > 80) return false;
-  if (LABELLED.test(s) || BRACKETED.test(s) || CREDIT_TAIL.test(s) || SLASH_CREDIT.test(s) || FOR_PUBLICATION.test(s) || COPYRIGHT.test(s)) return true;
+  if (
+    LABELLED.test(s) ||
+    BRACKETED.test(s) ||
+    CREDIT_TAIL.test(s) ||
+    SLASH_CREDIT.test(s) ||
+    FOR_PUBLICATION.test(s) ||
+    COPYRIGHT.test(s)
+  )
+    return true;
   const tail = CAPS_TAIL.exec(s);
   // The shouted tail is a credit only when it is letters (not a ticker or a number) and the rest is prose.
   return tail !== null && /\p{Lu}{3}/u.test(tail[0]) && wordCount(s) - wordCount(tail[0]) >= 4;

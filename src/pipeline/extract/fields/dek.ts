@@ -8,7 +8,16 @@ import type { Slot } from "../slots";
 import { collapse, endsSentence, isHeadingLike, overlap, wordCount } from "../text";
 import { isCaption } from "./caption";
 import { isLabelledByline, isMetaRow, isModifiedStamp, isTicker } from "./rows";
-import { isAltTextShape, isCallToAction, isCjk, isPersonName, isReadout, isStamp, wordsOf } from "./shapes";
+import {
+  isAltTextShape,
+  isCallToAction,
+  isCjk,
+  isPersonName,
+  isReadout,
+  isStamp,
+  titleCaseShare,
+  wordsOf,
+} from "./shapes";
 
 /** Sentence ends, with the full-width stops of scripts without spaces. */
 const endsProse = (t: string): boolean => endsSentence(t) || /[。！？]["'”’」』)）]*$/u.test(t.trim());
@@ -55,7 +64,7 @@ const dekText = (t: string): string => {
 // "Download the report (PDF, 3.2 MB)": a link to a file.
 const FILE_LINK = /\bPDF\b|\d\s*[KMG]B\b|\d\s*[KMG]o\b/u;
 
-const META_AFTER = new Set(["byline", "dateline", "reading-time"]);
+const META_AFTER = new Set(["byline", "dateline", "reading-time", "repeated-title"]);
 // Chrome printed at an article's top (a picture, a share row, an ad label), unlike a related-links box.
 const TOP_CHROME = new Set(["caption", "image-placeholder", "share-buttons", "ad-label", "alt-text"]);
 
@@ -161,7 +170,9 @@ export function dekBelow(
   const rest = slots.slice(c + 1);
   const nextOpen = rest.findIndex((x) => x.rule === null);
   if (nextOpen < 0) return null;
-  if (s.u.kind === "heading") {
+  // A title-cased line without a stop reads as a section heading unless it restates the headline or no
+  // other heading follows; a sentence-cased one is a summary.
+  if (s.u.kind === "heading" || (!endsProse(t) && titleCaseShare(t) >= 0.7)) {
     // A Markdown subheading is a section of the article unless it restates the headline or stands alone.
     const otherHeadings = rest.some(
       (x, j) =>
@@ -176,7 +187,8 @@ export function dekBelow(
       : null;
   }
   // A paragraph always ends with a stop; a summary line under the headline often does not.
-  if (!endsProse(t)) return { index: c, text: dekText(t), why: "a summary line without a stop under the headline" };
+  if (!endsProse(t))
+    return { index: c, text: dekText(t), why: "a summary line without a stop under the headline" };
   if (/[?]$/u.test(t) || sentences(t) > 3 || DATELINE_OPEN.test(t) || !dekLength(t, 45)) return null;
   // A summary of one to three sentences with page furniture (a byline, a caption, a share row) after it,
   // rather than the rest of the article.

@@ -274,8 +274,7 @@ export function scoreHeadlines(
     const text = whole.replace(LEAD_MARK, "");
     const tally = new Tally();
     if (!shape(text, s.u.src[0]?.text ?? text, tally, dates)) continue;
-    if (wordsOf(text) <= 5 && isSiteName(slots, i, text))
-      tally.add(-3, "the site's name, printed again");
+    if (wordsOf(text) <= 5 && isSiteName(slots, i, text)) tally.add(-3, "the site's name, printed again");
     if (glued) tally.add(1, "date glued under it");
     if (s.u.kind === "heading")
       tally.add(s.u.level === 1 ? 3 : 1, s.u.level === 1 ? "level-1 heading" : "heading");
@@ -308,7 +307,12 @@ export function scoreHeadlines(
         proseWords(prev) === 0
       )
         tally.add(-1.5, "reads as the dek of the line above");
-      else if (!sameTitle && isDekShape(text, dates) && headlineAbove(prev, text, dates) && !inHeadlineRun(slots, i, dates))
+      else if (
+        !sameTitle &&
+        isDekShape(text, dates) &&
+        headlineAbove(prev, text, dates) &&
+        !inHeadlineRun(slots, i, dates)
+      )
         tally.add(-2, "a dek under a headline-shaped line");
     }
 

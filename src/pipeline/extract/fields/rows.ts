@@ -84,8 +84,7 @@ export function isMetaRow(t: string): boolean {
   if (segments.length >= 3 && segments.every((x) => wordCount(x) <= 5)) return true;
   if (AGO.test(s) && n <= 14) return true;
   // "Messages 412", "Reaction score 1,031", "1.3K claps": a label and a count.
-  if (n <= 5 && LABEL_COUNT.test(s))
-    return true;
+  if (n <= 5 && LABEL_COUNT.test(s)) return true;
   return (
     n <= 10 && COUNTED.test(s) && /\d/u.test(s) && (s.match(/\d+/gu)?.length ?? 0) >= 1 && !/[.!?]$/u.test(s)
   );

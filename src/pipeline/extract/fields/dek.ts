@@ -9,6 +9,7 @@ import { collapse, endsSentence, isHeadingLike, overlap, wordCount } from "../te
 import { isCaption } from "./caption";
 import { isLabelledByline, isMetaRow, isModifiedStamp, isTicker } from "./rows";
 import {
+  isAllCapsShort,
   isAltTextShape,
   isCallToAction,
   isCjk,
@@ -160,6 +161,9 @@ export function dekBelow(
 ): DekChoice | null {
   let c = anchor + 1;
   while (c < slots.length && c <= anchor + 8 && BETWEEN.has((slots[c] as Slot).rule ?? "")) c++;
+  // "LAPTOP REVIEW" printed between the headline and its dek: a kicker under the headline, not the dek.
+  const k = slots[c];
+  if (k?.rule === null && k.u.kind === "line" && isAllCapsShort(k.u.text) && wordCount(k.u.text) <= 3) c++;
   const s = slots[c];
   if (!s || s.rule !== null || !(s.u.kind === "line" || (s.u.kind === "heading" && (s.u.level ?? 2) > 1)))
     return null;

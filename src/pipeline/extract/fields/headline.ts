@@ -70,11 +70,19 @@ export function splitGluedDate(t: string, ctx: DateContext | boolean = false): [
     const tail = t.slice(at).trim();
     const head = t.slice(0, at).trim();
     if (wordCount(head) < 4 || !/\d/u.test(tail) || isStamp(head) || /\d/u.test(head.slice(-3))) continue;
-    const d = parseDateline(tail.replace(AT_TIME, ", "), ctx);
-    const ok = d !== null && !("impossible" in d);
-    // "Headline 24 Oct 2026 · 41 min": a date and more metadata after it, glued as one tail.
-    if (ok || (/[·|•]/u.test(tail) && (parseMetaLine(tail, ctx)?.dates.length ?? 0) > 0))
-      return [head.replace(/[\s|·•,–—-]+$/u, ""), tail];
+    const plain = tail.replace(AT_TIME, ", ");
+    const d = parseDateline(plain, ctx);
+    const cut = head.replace(/[\s|·•,–—-]+$/u, "");
+    // The date is returned as a dateline the date parser reads: its joining word dropped, and of a longer
+    // metadata tail ("24 Oct 2026 · 41 min") only the date.
+    if (d !== null && !("impossible" in d)) return [cut, plain];
+    if (/[·|•]/u.test(tail) && (parseMetaLine(tail, ctx)?.dates.length ?? 0) > 0) {
+      const seg = tail.split(/\s*[·|•]\s*/u).find((x) => {
+        const p = parseDateline(x.replace(AT_TIME, ", "), ctx);
+        return p !== null && !("impossible" in p);
+      });
+      return [cut, seg?.replace(AT_TIME, ", ") ?? tail];
+    }
   }
   return [t, null];
 }
@@ -126,6 +134,9 @@ function isSiteName(slots: Slot[], i: number, t: string): boolean {
     return ok !== k && ok.includes(k) && (o.includes(shout) || /©|\(c\)|copyright/iu.test(o));
   });
 }
+
+/** A section label or kicker: a shouted short line, or one or two words without a stop. */
+const isKicker = (t: string): boolean => isAllCapsShort(t) && wordsOf(t) <= 3 && !/\d/u.test(t);
 
 /** A headline-shaped line right above, which this line would be the dek of. */
 function headlineAbove(prev: Slot, text: string, dates: DateContext | boolean): boolean {
@@ -294,7 +305,8 @@ export function scoreHeadlines(
     const sim = slugSimilarity(text, slug);
     // Capped: a slug often spells the dek or an older headline, so it tips a choice rather than makes it.
     if (sim >= 0.3) tally.add(Math.min(3, Math.round(4 * sim * 10) / 10), "matches the URL");
-    const prev = prevOpenText(slots, i);
+    const above = prevOpenText(slots, i);
+    const prev = above !== null && isKicker(above.u.text) ? prevOpenText(slots, slots.indexOf(above)) : above;
     if (prev !== null) {
       const pt = prev.u.text;
       const pk = key(pt);

@@ -194,7 +194,10 @@ function shape(t: string, raw: string, tally: Tally, ctx: DateContext | boolean)
   if (parseMetaLine(t, ctx) !== null) return false;
   const cased = !uncased(t);
   // Markup in a title line is content, but its tag names and script text say nothing about its case.
-  const visible = t.replace(/<([a-z][\w-]*)[^>]*>[^<]*<\/\1>|<!--[\s\S]*?-->|<\/?[a-z][^>]*>/giu, " ");
+  const visible = t.replace(
+    /<(script|style|noscript|template)\b[^>]*>[^<]*<\/\1>|<!--[\s\S]*?-->|<\/?[a-z][^>]*>/giu,
+    " ",
+  );
   // A lower-case start is a sentence's continuation; letters without case (kana, hangul) can start a headline.
   if (cased && /\p{Ll}/u.test(firstLetter(visible))) return false;
   const sentence = /\.["'”’»)\]]*$/u.test(t) && !/(?:\.\.\.|…)$/u.test(t);
@@ -363,7 +366,9 @@ export function scoreHeadlines(
     const below = nextOpenText(slots, i);
     if (
       below !== null &&
-      wordsOf(text) <= 5 &&
+      // Five words make a kicker only when shouted or title-cased; a sentence-cased one is a short headline.
+      (wordsOf(text) <= 4 ||
+        (wordsOf(text) === 5 && (isAllCapsShort(text) || titleCaseShare(text) >= 0.7))) &&
       !endsSentence(text) &&
       wordsOf(below.u.text) > wordsOf(text) + 1 &&
       wordsOf(below.u.text) <= 25 &&

@@ -62,7 +62,7 @@ export function isLabelledByline(t: string): boolean {
 
 // Units a counter counts, per language: votes, comments, views, reactions, members.
 const COUNTED =
-  /\b(?:points?|votes?|comments?|replies|views?|likes?|shares?|reactions?|messages?|posts?|followers?|members?|score|karma|kommentare?|commentaires?|comentarios?|commenti|comentários|reacties|комментари\p{L}*|просмотр\p{L}*|댓글|좋아요|조회)\b/iu;
+  /\b(?:points?|votes?|comments?|replies|views?|likes?|shares?|reactions?|messages?|posts?|followers?|members?|score|karma|kommentare?|commentaires?|comentarios?|commenti|comentários|reacties)\b|комментари|просмотр|댓글|좋아요|조회|コメント|いいね/iu;
 // "2 days ago", "il y a 3 heures", "vor 2 Tagen", "hace 5 horas", "3 ore fa", "2 дня назад".
 const AGO =
   /\b\d+\s*(?:s|m|h|d|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|\bil y a \d+|\bvor \d+\s+\p{L}+|\bhace \d+|\b\d+\s+\p{L}+\s+fa\b|\d+\s+\p{L}+\s+назад|\d+\s*(?:분|시간|일)\s*전/iu;

@@ -19,6 +19,7 @@ import {
   isNavRow,
   isPersonName,
   isStamp,
+  isTagline,
   slugSimilarity,
   titleCaseShare,
   wordsOf,
@@ -99,6 +100,7 @@ function headlineAbove(prev: Slot, text: string, dates: DateContext | boolean): 
     !QUOTED.test(pt.trim()) &&
     proseWords(prev) === 0 &&
     !isNavRow(prev.u.src[0]?.text ?? pt) &&
+    !isTagline(pt) &&
     !/https?:\/\//u.test(pt) &&
     isDekShape(pt, dates) &&
     !isPersonName(pt)
@@ -245,6 +247,7 @@ export function scoreHeadlines(
       else if (
         seenOpen === 1 &&
         !QUOTED.test(text) &&
+        !sentenceLike(text) &&
         isDekShape(t, dates) &&
         !endsProse(t) &&
         !inHeadlineRun(slots, j, dates)

@@ -51,7 +51,7 @@ export function clean(
   questionRuns(slots);
   authorBoxes(slots);
 
-  const choice = findTitle(slots, opts.title, slugWords(opts.url));
+  const choice = findTitle(slots, opts.title, slugWords(opts.url), opts.meta.dates);
   const anchor = choice?.index ?? null;
   out.title = opts.title ?? choice?.text ?? null;
   if (choice) {
@@ -75,7 +75,7 @@ export function clean(
       out.dateline = { date: d.date, line: (slots[choice.index] as Slot).u.line, text: choice.glued };
   }
   if (anchor !== null && out.title !== null) {
-    out.subtitle = findDek(slots, anchor, out.title);
+    out.subtitle = findDek(slots, anchor, out.title, opts.meta.dates);
     if (out.subtitle !== null) out.evidence.subtitle = "the line under the headline";
     else {
       out.subtitle = findDekAbove(slots, anchor);

@@ -1,17 +1,20 @@
 // The header around the headline: which line is the headline, what is printed above it (masthead,
 // breadcrumb, kicker), its repeats, the dek under it, the publisher's echoes and a dateline prefix.
 import { parseMetaLine } from "./byline";
+import type { DateContext } from "./dates";
+import { dekAbove, dekBelow } from "./fields/dek";
 import { type HeadlineChoice, scoreHeadlines } from "./fields/headline";
-import { ALT_TEXT_CUES, isBreadcrumbLine, isFaqHeading, isHomeCrumb, isSectionLabel } from "./rules";
+import { ALT_TEXT_CUES, isBreadcrumbLine, isHomeCrumb, isSectionLabel } from "./rules";
 import type { Cleaned, Slot } from "./slots";
 import { textual } from "./slots";
-import { endsSentence, isHeadingLike, key, overlap, wordCount } from "./text";
+import { endsSentence, key, wordCount } from "./text";
 
 /** The headline: the line a front-matter title names, or the best-scored headline-shaped line. */
 export function findTitle(
   slots: Slot[],
   given: string | undefined,
   slug: readonly string[],
+  dates: DateContext | boolean = false,
 ): HeadlineChoice | null {
   if (given !== undefined) {
     const k = key(given);
@@ -22,7 +25,7 @@ export function findTitle(
       ? { index: i, text: given, glued: null, score: 10, cues: [{ why: "front matter", weight: 10 }] }
       : null;
   }
-  return scoreHeadlines(slots, slug)[0] ?? null;
+  return scoreHeadlines(slots, slug, dates)[0] ?? null;
 }
 
 /** Classifies what is printed above the headline. Returns the masthead's index if there is one. */
@@ -80,63 +83,25 @@ export function repeatedTitle(slots: Slot[], title: string, anchor: number | nul
   });
 }
 
-const META_RULES = new Set(["repeated-title", "byline", "dateline", "reading-time"]);
-
-/** The standfirst right under the headline. Conservative: a first body paragraph must never vanish. */
-export function findDek(slots: Slot[], anchor: number, title: string): string | null {
-  let c = anchor + 1;
-  while (c < slots.length && (slots[c] as Slot).rule !== null) {
-    const r = (slots[c] as Slot).rule ?? "";
-    if (r !== "repeated-title" && !META_RULES.has(r) && r !== "caption" && r !== "image-placeholder") break;
-    c++;
-  }
-  const s = slots[c];
-  if (!s || s.rule !== null || !(s.u.kind === "line" || (s.u.kind === "heading" && (s.u.level ?? 2) > 1)))
-    return null;
-  const t = s.u.text;
-  const after = slots.slice(c + 1).find((x) => x.rule === null || META_RULES.has(x.rule));
-  let dek = false;
-  if (s.u.html && /^<em>[\s\S]*<\/em>$/u.test(s.u.html) && wordCount(t) <= 60) dek = true;
-  else if (endsSentence(t) && wordCount(t) <= 60 && !/:$/u.test(t)) {
-    dek = after !== undefined && after.rule !== null && META_RULES.has(after.rule);
-  } else if (isHeadingLike(t, 30) && after !== undefined && after.rule === null && !isFaqHeading(t)) {
-    const otherHeadings = slots.some(
-      (x, j) =>
-        j > c &&
-        x.rule === null &&
-        ((x.u.kind === "heading" && (x.u.level ?? 2) > 1) ||
-          (x.u.kind === "line" && isHeadingLike(x.u.text))) &&
-        !isFaqHeading(x.u.text) &&
-        slots.slice(j + 1).some((y) => y.rule === null),
-    );
-    dek = overlap(t, title) >= 0.5 || !otherHeadings;
-  }
-  if (!dek) return null;
-  s.rule = "dek";
-  return t;
+/** The standfirst right under the headline; the line is marked as the dek. */
+export function findDek(
+  slots: Slot[],
+  anchor: number,
+  title: string,
+  dates: DateContext | boolean = false,
+): string | null {
+  const d = dekBelow(slots, anchor, title, dates);
+  if (d === null) return null;
+  (slots[d.index] as Slot).rule = "dek";
+  return d.text;
 }
 
-/**
- * A standfirst printed above the headline (some layouts put it first): a sentence right above it, when the
- * line under the headline is a byline, a date or the article itself rather than another dek.
- */
+/** A standfirst printed above the headline; the line is marked as the dek. */
 export function findDekAbove(slots: Slot[], anchor: number): string | null {
-  let j = anchor - 1;
-  while (
-    j >= 0 &&
-    ["image-placeholder", "caption", "empty", "separator"].includes((slots[j] as Slot).rule ?? "")
-  )
-    j--;
-  const s = slots[j];
-  if (s?.rule !== "pre-title" || s.u.kind !== "line") return null;
-  const t = s.u.text;
-  const n = wordCount(t);
-  if (!endsSentence(t) || n < 8 || n > 45 || /:$/u.test(t) || ALT_TEXT_CUES.test(t)) return null;
-  const above = slots[j - 1];
-  if (above && above.u.kind === "line" && wordCount(above.u.text) >= 20 && endsSentence(above.u.text))
-    return null;
-  s.rule = "dek";
-  return t;
+  const d = dekAbove(slots, anchor);
+  if (d === null) return null;
+  (slots[d.index] as Slot).rule = "dek";
+  return d.text;
 }
 
 /** The masthead again further down: "SiteSite" (a doubled logo), "Site.com", "Site News". */

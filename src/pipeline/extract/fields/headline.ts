@@ -3,38 +3,25 @@
 // its repeats (page title + article title), the source URL's slug, and against it the shapes of
 // navigation rows, buttons, taglines, section labels, alt texts, mastheads and readouts.
 import { parseMetaLine } from "../byline";
-import { parseDateline } from "../dates";
+import type { DateContext } from "../dates";
 import { isBareByline } from "../meta";
-import {
-  isAuthorBoxHeading,
-  isBreadcrumbLine,
-  isFaqHeading,
-  isHomeCrumb,
-  isRelatedHeading,
-  isSectionLabel,
-  isSeoHeading,
-} from "../rules";
 import type { Slot } from "../slots";
-import { endsSentence, key, overlap, wordCount } from "../text";
+import { collapse, endsSentence, key, overlap, wordCount } from "../text";
+import { hasEmbeddedDate, isDekShape } from "./dek";
 import { type Scored, Tally } from "./evidence";
+import { endsProse, LEAD_MARK, shape, splitGluedDate } from "./headline-shape";
+
+export { splitGluedDate } from "./headline-shape";
+
 import {
-  firstLetter,
-  hasGluedCredit,
   isAllCapsShort,
-  isAltTextShape,
   isBylineShape,
-  isCallToAction,
-  isCounter,
-  isInterfaceMessage,
   isNavRow,
   isPersonName,
-  isPitch,
-  isReadout,
   isStamp,
   isTagline,
   slugSimilarity,
   titleCaseShare,
-  uncased,
   wordsOf,
 } from "./shapes";
 
@@ -53,20 +40,6 @@ export interface HeadlineChoice {
   glued: string | null;
   score: number;
   cues: Scored<number>["cues"];
-}
-
-/** "Big news today 12 March 2026 10:00" -> ["Big news today", "12 March 2026 10:00"]. */
-export function splitGluedDate(t: string): [string, string | null] {
-  const cuts: number[] = [];
-  for (const m of t.matchAll(/\s+|(?<=\p{Ll})(?=\p{Lu}|\d)/gu)) cuts.push(m.index + m[0].length);
-  for (const at of cuts.reverse().slice(0, 10)) {
-    const tail = t.slice(at).trim();
-    const head = t.slice(0, at).trim();
-    if (wordCount(head) < 4 || !/\d/u.test(tail) || isStamp(head) || /\d/u.test(head.slice(-3))) continue;
-    const d = parseDateline(tail);
-    if (d && !("impossible" in d)) return [head.replace(/[\s|·•,–—-]+$/u, ""), tail];
-  }
-  return [t, null];
 }
 
 const sentenceLike = (t: string): boolean => /\.["'”’»)\]]*$/u.test(t) && !/(?:\.\.\.|…)$/u.test(t);
@@ -92,46 +65,78 @@ function prevOpenText(slots: Slot[], i: number): Slot | null {
 function proseWords(s: Slot): number {
   if (s.rule !== null || s.u.kind !== "line") return 0;
   const n = wordsOf(s.u.text);
-  return n >= 15 && endsSentence(s.u.text) ? n : 0;
+  return n >= 15 && endsProse(s.u.text) ? n : 0;
 }
 
-/** Shape cues of a line taken alone. Null when it cannot be a headline at all. */
-function shape(t: string, raw: string, tally: Tally): boolean {
-  const n = wordsOf(t);
-  if (n < 2 || n > 40 || t.length > 300) return false;
-  if (/[:;,]["'”’»)\]]*$/u.test(t)) return false;
-  if (parseMetaLine(t) !== null) return false;
-  const cased = !uncased(t);
-  // Markup in a title line is content, but its tag names say nothing about the headline's case.
-  const visible = t.replace(/<!--[\s\S]*?-->|<\/?[a-z][^>]*>/giu, " ");
-  if (cased && firstLetter(visible) !== "" && !/\p{Lu}|\p{N}/u.test(firstLetter(visible))) return false;
-  const sentence = /\.["'”’»)\]]*$/u.test(t) && !/(?:\.\.\.|…)$/u.test(t);
-  if (sentence && n > 15) return false;
-  if (n === 2) tally.add(-1, "two words");
-  else if (n <= 25) tally.add(1, "headline length");
-  else tally.add(-1, "long for a headline");
-  if (sentence) tally.add(-2, "ends like a sentence");
-  if (cased && titleCaseShare(t) >= 0.7) tally.add(0.5, "title case");
-  if (isNavRow(raw)) tally.add(-6, "navigation row");
-  if (isCallToAction(t)) tally.add(-4, "button or link label");
-  if (isPitch(t)) tally.add(-4, "a banner or pitch");
-  if (isInterfaceMessage(t)) tally.add(-4, "an interface message");
-  if (isBylineShape(t)) tally.add(-4, "a byline");
-  if (isAllCapsShort(t)) tally.add(-2, "all-caps label");
-  if (isSectionLabel(t) || isHomeCrumb(t) || isBreadcrumbLine(t)) tally.add(-4, "section label");
-  if (isFaqHeading(t) || isRelatedHeading(t) || isSeoHeading(t) || isAuthorBoxHeading(t))
-    tally.add(-3, "a section heading");
-  if (isTagline(t)) tally.add(-3, "tagline");
-  if (isAltTextShape(t)) tally.add(-4, "alt text");
-  if (isReadout(t)) tally.add(-3, "readout");
-  if (isPersonName(t)) tally.add(-2, "a name");
-  if (isStamp(t)) tally.add(-4, "a timestamp");
-  if (isCounter(t)) tally.add(-3, "a counter");
-  if (hasGluedCredit(t)) tally.add(-3, "a caption with its credit");
-  return true;
+/**
+ * A short line whose words recur inside other lines (a credit "ILLUSTRATION SITE NAME", a "© Site name"
+ * footer): the site's own name printed as a masthead, not a headline.
+ */
+function isSiteName(slots: Slot[], i: number, t: string): boolean {
+  const k = key(t);
+  if (k.length < 6) return false;
+  const shout = collapse(t).toUpperCase();
+  return slots.some((s, j) => {
+    if (j === i) return false;
+    const o = s.u.text;
+    const ok = key(o);
+    return ok !== k && ok.includes(k) && (o.includes(shout) || /©|\(c\)|copyright/iu.test(o));
+  });
 }
 
-export function scoreHeadlines(slots: Slot[], slug: readonly string[]): HeadlineChoice[] {
+/** A section label or kicker: a shouted short line, or one or two words without a stop. */
+const isKicker = (t: string): boolean => isAllCapsShort(t) && wordsOf(t) <= 3 && !/\d/u.test(t);
+
+/** A headline-shaped line right above, which this line would be the dek of. */
+function headlineAbove(prev: Slot, text: string, dates: DateContext | boolean): boolean {
+  const pt = prev.u.text;
+  const p = wordsOf(pt);
+  const n = wordsOf(text);
+  return (
+    p >= 5 &&
+    n >= 6 &&
+    (p >= 7 || n <= p + 1) &&
+    !endsProse(pt) &&
+    !QUOTED.test(pt.trim()) &&
+    proseWords(prev) === 0 &&
+    !isNavRow(prev.u.src[0]?.text ?? pt) &&
+    !isTagline(pt) &&
+    !/https?:\/\//u.test(pt) &&
+    isDekShape(pt, dates) &&
+    !isPersonName(pt)
+  );
+}
+
+const QUOTED = /^["“„«‘'].*["”“»’']$/u;
+
+/** A line without a stop that could be a teaser headline: not a byline, a date, a caption or a name. */
+const teaserShaped = (s: Slot | null, dates: DateContext | boolean): boolean =>
+  s !== null &&
+  !endsProse(s.u.text) &&
+  proseWords(s) === 0 &&
+  !/https?:\/\//u.test(s.u.text) &&
+  !isBylineShape(s.u.text) &&
+  isDekShape(s.u.text, dates);
+
+/** Line j is one of three or more teaser-shaped lines in a row: linked headlines, not a headline and its dek. */
+function inHeadlineRun(slots: Slot[], j: number, dates: DateContext | boolean): boolean {
+  let n = 1;
+  for (let x = prevOpenText(slots, j); x !== null && n < 3 && teaserShaped(x, dates); n++)
+    x = prevOpenText(slots, slots.indexOf(x));
+  for (let x = nextOpenText(slots, j); x !== null && n < 3 && teaserShaped(x, dates); n++)
+    x = nextOpenText(slots, slots.indexOf(x));
+  return n >= 3;
+}
+
+/**
+ * Every headline-shaped line of the capture, best first. `dates` is the capture's date context: its
+ * language keeps date parsing to that locale and English (every locale is tried without it, at a cost).
+ */
+export function scoreHeadlines(
+  slots: Slot[],
+  slug: readonly string[],
+  dates: DateContext | boolean = false,
+): HeadlineChoice[] {
   const end = Math.min(slots.length, SCAN);
   // Prefix sums of article-like prose, so "how much article text lies before/after" is O(1).
   const sums = [0];
@@ -164,15 +169,18 @@ export function scoreHeadlines(slots: Slot[], slug: readonly string[]): Headline
     .map((parts) => parts.map(key));
 
   const metas: (boolean | undefined)[] = [];
-  const metaAt = (j: number): boolean => (metas[j] ??= parseMetaLine((slots[j] as Slot).u.text) !== null);
+  const metaAt = (j: number): boolean =>
+    (metas[j] ??= parseMetaLine((slots[j] as Slot).u.text, dates) !== null);
   const out: HeadlineChoice[] = [];
   const first = slots.findIndex(isOpenText);
   for (let i = 0; i < end; i++) {
     const s = slots[i] as Slot;
     if (!isOpenText(s)) continue;
-    const [text, glued] = splitGluedDate(s.u.text);
+    const [whole, glued] = splitGluedDate(s.u.text, dates);
+    const text = whole.replace(LEAD_MARK, "");
     const tally = new Tally();
-    if (!shape(text, s.u.src[0]?.text ?? text, tally)) continue;
+    if (!shape(text, s.u.src[0]?.text ?? text, tally, dates)) continue;
+    if (wordsOf(text) <= 5 && isSiteName(slots, i, text)) tally.add(-3, "the site's name, printed again");
     if (glued) tally.add(1, "date glued under it");
     if (s.u.kind === "heading")
       tally.add(s.u.level === 1 ? 3 : 1, s.u.level === 1 ? "level-1 heading" : "heading");
@@ -192,7 +200,8 @@ export function scoreHeadlines(slots: Slot[], slug: readonly string[]): Headline
     const sim = slugSimilarity(text, slug);
     // Capped: a slug often spells the dek or an older headline, so it tips a choice rather than makes it.
     if (sim >= 0.3) tally.add(Math.min(3, Math.round(4 * sim * 10) / 10), "matches the URL");
-    const prev = prevOpenText(slots, i);
+    const above = prevOpenText(slots, i);
+    const prev = above !== null && isKicker(above.u.text) ? prevOpenText(slots, slots.indexOf(above)) : above;
     if (prev !== null) {
       const pt = prev.u.text;
       const pk = key(pt);
@@ -205,6 +214,13 @@ export function scoreHeadlines(slots: Slot[], slug: readonly string[]): Headline
         proseWords(prev) === 0
       )
         tally.add(-1.5, "reads as the dek of the line above");
+      else if (
+        !sameTitle &&
+        isDekShape(text, dates) &&
+        headlineAbove(prev, text, dates) &&
+        !inHeadlineRun(slots, i, dates)
+      )
+        tally.add(-2, "a dek under a headline-shaped line");
     }
 
     // What follows: a dek, a byline or dateline, then the article's paragraphs.
@@ -219,17 +235,33 @@ export function scoreHeadlines(slots: Slot[], slug: readonly string[]): Headline
       const n = wordsOf(t);
       // A byline or date counts right under the line, or under its dek.
       const reach = seenOpen === 1 || (seenOpen === 2 && dek);
-      if (meta === 0 && (glued || (reach && (metaAt(j) || isStamp(t) || isBylineShape(t))))) meta = 3;
+      if (
+        meta === 0 &&
+        (glued || (reach && (metaAt(j) || isStamp(t) || isBylineShape(t) || hasEmbeddedDate(t, dates))))
+      )
+        meta = 3;
       else if (meta === 0 && seenOpen === 1 && isBareByline(slots, j)) meta = 2;
       else if (seenOpen === 1 && endsSentence(t) && !/[:?]$/u.test(t) && n >= 6 && n <= 60) dek = true;
       else if (seenOpen === 1 && n >= 5 && n <= 40 && overlap(t, text) >= 0.3) dek = true;
+      // A summary line under it: the dek of a headline that is not itself a quote (a pull quote above one).
+      else if (
+        seenOpen === 1 &&
+        !QUOTED.test(text) &&
+        !sentenceLike(text) &&
+        isDekShape(t, dates) &&
+        !endsProse(t) &&
+        !inHeadlineRun(slots, j, dates)
+      )
+        dek = true;
       else if (proseWords(x) > 0) break;
     }
     // "Tech News" over "Council approves the tram line": a short label right above a longer headline.
     const below = nextOpenText(slots, i);
     if (
       below !== null &&
-      wordsOf(text) <= 5 &&
+      // Five words make a kicker only when shouted or title-cased; a sentence-cased one is a short headline.
+      (wordsOf(text) <= 4 ||
+        (wordsOf(text) === 5 && (isAllCapsShort(text) || titleCaseShare(text) >= 0.7))) &&
       !endsSentence(text) &&
       wordsOf(below.u.text) > wordsOf(text) + 1 &&
       wordsOf(below.u.text) <= 25 &&

@@ -2,7 +2,12 @@
 // an alt text or a person's name looks like, independent of any one site's wording.
 import { collapse, wordCount, words } from "../text";
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/gu;
+// Hangul is written with spaces between words, so it is counted by them, like Latin and Cyrillic.
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu;
+
+/** Mostly written without spaces (Japanese, Chinese, Thai): lengths are measured in characters. */
+export const isCjk = (t: string): boolean =>
+  (t.match(CJK)?.length ?? 0) >= Math.max(2, t.replace(/\s/gu, "").length / 3);
 
 /** Words, counting scripts written without spaces (Japanese, Chinese) by about two characters a word. */
 export function wordsOf(t: string): number {
@@ -76,7 +81,11 @@ export function isTagline(t: string): boolean {
     /^(?:your|the)\s+(?:daily|weekly|trusted|independent|leading|number one|#1|best|home of|source|guide|voice)\b/iu.test(
       s,
     ) ||
-    /\b(?:since\s+\d{4}|est\.?\s+\d{4}|news\s+(?:and|&)\s+views|all the news)\b/iu.test(s)
+    /\b(?:since\s+\d{4}|est\.?\s+\d{4}|news\s+(?:and|&)\s+views|all the news)\b/iu.test(s) ||
+    // "Official website of the X", "A publication of X", "Site officiel de X": the page names its owner.
+    /^(?:an?\s+|the\s+)?(?:official\s+(?:web\s*)?site|(?:publication|service|website|site|member|part)\s+of\s+the|site\s+officiel|offizielle\s+(?:web)?seite|(?:sitio|portal|página)\s+oficial|sito\s+ufficiale|site\s+oficial|officiële\s+(?:web)?site)\b/iu.test(
+      s,
+    )
   );
 }
 

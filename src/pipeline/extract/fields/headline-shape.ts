@@ -1,0 +1,130 @@
+// The shape of a headline line taken alone: its length (in characters where the script has no spaces),
+// case and punctuation, and the shapes of what is printed where headlines are and is not one (captions,
+// bylines, counters, tickers, stamps, navigation rows, buttons, taglines, section labels, alt texts).
+import { parseMetaLine } from "../byline";
+import { type DateContext, parseDateline } from "../dates";
+import {
+  isAuthorBoxHeading,
+  isBreadcrumbLine,
+  isFaqHeading,
+  isHomeCrumb,
+  isRelatedHeading,
+  isSectionLabel,
+  isSeoHeading,
+} from "../rules";
+import { endsSentence, wordCount } from "../text";
+import { isCaption } from "./caption";
+import type { Tally } from "./evidence";
+import { isLabelledByline, isMetaRow, isModifiedStamp, isTicker } from "./rows";
+import {
+  firstLetter,
+  hasGluedCredit,
+  isAllCapsShort,
+  isAltTextShape,
+  isBylineShape,
+  isCallToAction,
+  isCjk,
+  isCounter,
+  isInterfaceMessage,
+  isNavRow,
+  isPersonName,
+  isPitch,
+  isReadout,
+  isStamp,
+  isTagline,
+  titleCaseShare,
+  uncased,
+  wordsOf,
+} from "./shapes";
+
+// "15 gennaio 2026 ore 07:45", "3 mars 2026 à 9h": the word joining a date to its time, per language.
+const AT_TIME = /\s+(?:at|à|um|a las|a la|alle|ore|às|om|kl\.?|в)\s+(?=\d)/iu;
+
+/** "Big news today 12 March 2026 10:00" -> ["Big news today", "12 March 2026 10:00"]. */
+export function splitGluedDate(t: string, ctx: DateContext | boolean = false): [string, string | null] {
+  const cuts: number[] = [];
+  for (const m of t.matchAll(/\s+|(?<=\p{Ll})(?=\p{Lu}|\d)/gu)) cuts.push(m.index + m[0].length);
+  for (const at of cuts.reverse().slice(0, 10)) {
+    const tail = t.slice(at).trim();
+    const head = t.slice(0, at).trim();
+    if (wordCount(head) < 4 || !/\d/u.test(tail) || isStamp(head) || /\d/u.test(head.slice(-3))) continue;
+    const plain = tail.replace(AT_TIME, ", ");
+    const d = parseDateline(plain, ctx);
+    const cut = head.replace(/[\s|·•,–—-]+$/u, "");
+    // The date is returned as a dateline the date parser reads: its joining word dropped, and of a longer
+    // metadata tail ("24 Oct 2026 · 41 min") only the date.
+    if (d !== null && !("impossible" in d)) return [cut, plain];
+    if (/[·|•]/u.test(tail) && (parseMetaLine(tail, ctx)?.dates.length ?? 0) > 0) {
+      const seg = tail.split(/\s*[·|•]\s*/u).find((x) => {
+        const p = parseDateline(x.replace(AT_TIME, ", "), ctx);
+        return p !== null && !("impossible" in p);
+      });
+      return [cut, seg?.replace(AT_TIME, ", ") ?? tail];
+    }
+  }
+  return [t, null];
+}
+
+/** A vote arrow or bullet the copy put before a headline ("▲ Ask us: ..."): not part of it. */
+export const LEAD_MARK = /^[▲△▴►▶▸•·»|]+\s+/u;
+
+/** Sentence ends, with the full-width stops of scripts without spaces. */
+export const endsProse = (t: string): boolean => endsSentence(t) || /[。！？]["'”’」』)）]*$/u.test(t.trim());
+
+/** "21/06/2014 Jane Doe News, Reviews": a meta row that opens with a date, not a headline. */
+function startsWithNumericDate(t: string, ctx: DateContext | boolean): boolean {
+  if (/^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?:\s|$)/u.test(t)) return true;
+  const head = t.split(/\s+/u).slice(0, 3).join(" ");
+  const d = /^\d/u.test(head) ? parseDateline(head, ctx) : null;
+  return d !== null && !("impossible" in d);
+}
+
+/** Shape cues of a line taken alone. Null when it cannot be a headline at all. */
+export function shape(t: string, raw: string, tally: Tally, ctx: DateContext | boolean): boolean {
+  const n = wordsOf(t);
+  if (n < 2 || n > 40 || t.length > 300) return false;
+  if (/[:;,]["'”’»)\]]*$/u.test(t)) return false;
+  if (parseMetaLine(t, ctx) !== null) return false;
+  const cased = !uncased(t);
+  // Markup in a title line is content, but its tag names and script text say nothing about its case.
+  const visible = t.replace(
+    /<(script|style|noscript|template)\b[^>]*>[^<]*<\/\1>|<!--[\s\S]*?-->|<\/?[a-z][^>]*>/giu,
+    " ",
+  );
+  // A lower-case start is a sentence's continuation; letters without case (kana, hangul) can start a headline.
+  if (cased && /\p{Ll}/u.test(firstLetter(visible))) return false;
+  const sentence = /\.["'”’»)\]]*$/u.test(t) && !/(?:\.\.\.|…)$/u.test(t);
+  if (sentence && n > 15) return false;
+  // Scripts written without spaces are measured in characters: a headline there is rarely under ten.
+  const chars = isCjk(t) ? [...t.replace(/\s/gu, "")].length : 0;
+  if (chars > 0 && chars < 10) tally.add(-1.5, "short for a headline");
+  else if (n === 2) tally.add(-1, "two words");
+  else if (n <= 25) tally.add(1, "headline length");
+  else tally.add(-1, "long for a headline");
+  if (sentence) tally.add(-2, "ends like a sentence");
+  if (cased && titleCaseShare(t) >= 0.7) tally.add(0.5, "title case");
+  if (isNavRow(raw)) tally.add(-6, "navigation row");
+  if (isCallToAction(t)) tally.add(-4, "button or link label");
+  if (isPitch(t)) tally.add(-4, "a banner or pitch");
+  if (isInterfaceMessage(t)) tally.add(-4, "an interface message");
+  if (isBylineShape(t)) tally.add(-4, "a byline");
+  if (isAllCapsShort(t)) tally.add(-2, "all-caps label");
+  if (isSectionLabel(t) || isHomeCrumb(t) || isBreadcrumbLine(t)) tally.add(-4, "section label");
+  if (isFaqHeading(t) || isRelatedHeading(t) || isSeoHeading(t) || isAuthorBoxHeading(t))
+    tally.add(-3, "a section heading");
+  if (isTagline(t)) tally.add(-3, "tagline");
+  if (isAltTextShape(t)) tally.add(-4, "alt text");
+  if (isReadout(t)) tally.add(-3, "readout");
+  if (isPersonName(t)) tally.add(-2, "a name");
+  if (isStamp(t)) tally.add(-4, "a timestamp");
+  if (isCounter(t)) tally.add(-3, "a counter");
+  if (/https?:\/\/|www\.\S+\.[a-z]/iu.test(t)) tally.add(-3, "a web address");
+  if (hasGluedCredit(t)) tally.add(-3, "a caption with its credit");
+  else if (isCaption(t)) tally.add(-5, "a caption or photo credit");
+  if (isLabelledByline(t)) tally.add(-5, "a labelled byline");
+  if (isMetaRow(t)) tally.add(-4, "a counter or meta row");
+  if (isTicker(t)) tally.add(-4, "a stock ticker");
+  if (isModifiedStamp(t)) tally.add(-4, "a modification stamp");
+  if (startsWithNumericDate(t, ctx)) tally.add(-4, "opens with a date");
+  return true;
+}

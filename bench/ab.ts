@@ -1,4 +1,4 @@
-// `npx tsx bench/ab.ts [--base REV] [--articles N] [--rounds R] [--seconds S] [--head-first]`: the Worker of git
+// `npx tsx bench/ab.ts [--base REV] [--articles N] [--rounds R] [--seconds S]`: the Worker of git
 // revision REV (default main) against this tree's, built from the same corpus (the seeds, or N generated
 // articles), each bundled by wrangler and served by workerd (Miniflare) side by side, driven by wrk in
 // alternating rounds. Prints req/s and server CPU per request for both and their ratio (this tree / REV):
@@ -53,7 +53,6 @@ function checkoutRev(rev: string, dir: string): void {
 interface Side {
   name: string;
   ws: string;
-  worker?: WorkerServer;
 }
 
 function median(xs: number[]): number {
@@ -102,11 +101,12 @@ async function main(): Promise<void> {
     Object.keys(manifest.routes)
       .filter((p) => p.startsWith("/articles/"))
       .sort()[0] ?? "/";
-  // An A/A run (the same Worker on both sides) favours the side started first by about 5% of CPU per
-  // request: `--head-first` starts this tree's first, so the two orders bracket the true ratio.
-  const startOrder = argv.includes("--head-first") ? [...sides].reverse() : sides;
-  for (const s of startOrder) {
-    s.worker = await startWorker({
+  // An A/A run (the same Worker on both sides) favoured the side started first by about 5% of CPU per
+  // request: two instances of each, started base, this, this, base, cancel that out.
+  const instances: { side: number; worker: WorkerServer }[] = [];
+  for (const side of [0, 1, 1, 0]) {
+    const s = sides[side]!;
+    const worker = await startWorker({
       distDir: join(s.ws, "dist"),
       port: await freePort(),
       inspectorPort: await freePort(),
@@ -114,6 +114,7 @@ async function main(): Promise<void> {
       bindings: toml.vars ?? {},
       probePath: "/feed.xml",
     });
+    instances.push({ side, worker });
   }
   const routes: { name: string; path: string; headers: Record<string, string> }[] = [
     { name: "feed (identity)", path: "/feed.xml", headers: { "Accept-Encoding": "identity" } },
@@ -126,28 +127,38 @@ async function main(): Promise<void> {
   const rows: string[] = [];
   try {
     for (const r of routes) {
-      const headersFor = async (s: Side): Promise<Record<string, string>> => {
+      const headersFor = async (w: WorkerServer): Promise<Record<string, string>> => {
         if (r.name !== "feed 304") return r.headers;
         const etag = (
-          await fetch(`${s.worker?.url}${r.path}`, { headers: { "Accept-Encoding": "gzip" } })
+          await fetch(`${w.url}${r.path}`, { headers: { "Accept-Encoding": "gzip" } })
         ).headers.get("etag");
         return { "Accept-Encoding": "gzip", "If-None-Match": etag ?? '"none"' };
       };
       const opts = await Promise.all(
-        sides.map(async (s) => ({
-          url: `${s.worker?.url}${r.path}`,
-          headers: await headersFor(s),
+        instances.map(async ({ worker }) => ({
+          url: `${worker.url}${r.path}`,
+          headers: await headersFor(worker),
           connections: CONNECTIONS,
-          serverPids: [s.worker?.pid ?? 0],
+          serverPids: [worker.pid],
           scriptDir: TMP,
         })),
       );
       const results: LoadResult[][] = [[], []];
+      /** CPU per request of this tree over the base, per round (both measured within seconds). */
+      const pairRatios: number[] = [];
       for (const o of opts) await runWrk({ ...o, seconds: 1 });
       for (let round = 0; round < ROUNDS; round++) {
-        // Alternate who goes first so drift (noisy neighbours) hits both sides alike.
-        const order = round % 2 === 0 ? [0, 1] : [1, 0];
-        for (const i of order) results[i]?.push(await runWrk({ ...opts[i]!, seconds: SECONDS }));
+        // Rotate who goes first so drift (noisy neighbours) hits every instance alike.
+        const got: LoadResult[][] = [[], []];
+        for (let k = 0; k < instances.length; k++) {
+          const i = (k + round) % instances.length;
+          const side = instances[i]?.side ?? 0;
+          const res = await runWrk({ ...opts[i]!, seconds: SECONDS });
+          results[side]?.push(res);
+          got[side]?.push(res);
+        }
+        const cpu = got.map((rs) => rs.reduce((n, x) => n + x.cpuUsPerReq, 0) / rs.length);
+        pairRatios.push((cpu[1] ?? 0) / (cpu[0] ?? 1));
       }
       const [b, h] = results.map((rs) => ({
         rps: median(rs.map((x) => x.rps)),
@@ -156,18 +167,19 @@ async function main(): Promise<void> {
         errors: rs.reduce((n, x) => n + x.errors, 0),
       }));
       if (!b || !h) continue;
-      const row = `| ${r.name} | ${b.rps.toFixed(0)} | ${h.rps.toFixed(0)} | ${(h.rps / b.rps).toFixed(3)} | ${b.cpu.toFixed(0)} | ${h.cpu.toFixed(0)} | ${(h.cpu / b.cpu).toFixed(3)} | ${b.p50} / ${h.p50} | ${b.errors + h.errors} |`;
+      const spread = `${Math.min(...pairRatios).toFixed(3)}..${Math.max(...pairRatios).toFixed(3)}`;
+      const row = `| ${r.name} | ${b.rps.toFixed(0)} | ${h.rps.toFixed(0)} | ${(h.rps / b.rps).toFixed(3)} | ${b.cpu.toFixed(0)} | ${h.cpu.toFixed(0)} | ${median(pairRatios).toFixed(3)} (${spread}) | ${b.p50} / ${h.p50} | ${b.errors + h.errors} |`;
       log(row);
       rows.push(row);
     }
   } finally {
-    for (const s of sides) await s.worker?.stop();
+    for (const { worker } of instances) await worker.stop();
   }
   console.log(
     `base: ${sides[0]?.name}; corpus: ${ARTICLES > 0 ? `${ARTICLES} generated articles` : "corpus/ (seeds)"}; wrk -t1 -c${CONNECTIONS} -d${SECONDS}s, ${ROUNDS} rounds alternating, medians`,
   );
   console.log(
-    "| route | base req/s | this req/s | ratio | base CPU µs/req | this CPU µs/req | ratio | p50 µs base / this | errors |",
+    "| route | base req/s | this req/s | ratio | base CPU µs/req | this CPU µs/req | CPU ratio, median of rounds (min..max) | p50 µs base / this | errors |",
   );
   console.log("|---|---|---|---|---|---|---|---|---|");
   for (const r of rows) console.log(r);

@@ -289,6 +289,27 @@ while read -r file line; do
   fi
 done <"$ROOT/scripts/e2e/broken-expected.txt"
 
+# The same corpus under `wrangler deploy` (its [build] runs the build with piped output, as in CI: no
+# terminal, output through a pipe): each problem line exactly once, as with the plain build above.
+WLOG=$ART/logs/wrangler-broken.log
+wrc=0
+(cd "$TREE" && setsid timeout 300 "$ROOT/node_modules/.bin/wrangler" deploy --dry-run --outdir "$TREE/dist" \
+  </dev/null 2>&1 | cat >"$WLOG") || wrc=$?
+if grep -q 'Running: npm run' "$WLOG" && ! grep -q 'Total Upload' "$WLOG"; then
+  record "broken: wrangler deploy stops at the build" 0
+else
+  record "broken: wrangler deploy stops at the build" 1
+fi
+once=0
+nproblems=0
+while IFS= read -r msg; do
+  nproblems=$((nproblems + 1))
+  n=$(sed 's/^\[custom build\] //' "$WLOG" | grep -cxF -- "$msg" || true)
+  if [ "$n" -ne 1 ]; then echo "under wrangler, printed $n times: $msg"; once=1; fi
+done < <(grep -E '^corpus/' "$BLOG")
+[ "$nproblems" -gt 0 ] || once=1
+record "broken: under wrangler deploy each of $nproblems problems is printed once" $once
+
 # ---------------------------------------------------------------------------------------------------
 section "e2e summary"
 printf '%s\n' "${RESULTS[@]}" | grep '^FAIL' || true

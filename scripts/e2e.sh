@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end proof with real clients. Builds and serves the site with `wrangler dev` in a throw-away copy
 # of this tree (so the working tree's .generated/ is never touched), then:
+#   compression:    curl --compressed (gzip; br with BASE_URL set), raw bodies decoded by node:zlib, sfeed
+#                   and feedsmith reading compressed feeds (compressed.sh), on the real corpus
 #   real corpus:    Atom -> atom-validate.sh, JSON Feed -> jsonfeed-validate.sh --strict, RSS+Atom ->
 #                   feedparser-check.py, newsboat on main + one tag feed (RSS and Atom), sfeed importing the
 #                   OPML (each feed once, each article once), headless Chromium,
@@ -79,7 +81,7 @@ make_tree() {
 # start_site TREE LABEL: wrangler dev (which runs the build) on a free port; sets BASE and SITE_PID.
 start_site() {
   local tree=$1 label=$2 port log i
-  port=$(free_port)
+  port=${SITE_PORT:-$(free_port)}
   log=$ART/logs/wrangler-$label.log
   (cd "$tree" && exec setsid "$ROOT/node_modules/.bin/wrangler" dev --ip 127.0.0.1 --port "$port" \
     --show-interactive-dev-session=false </dev/null >"$log" 2>&1) &
@@ -195,6 +197,11 @@ if start_site "$REAL_TREE" real; then
     bash scripts/e2e/sfeed-opml.sh "$BASE" "$ART/sfeed"
   cat "$ART/logs/sfeed.log"
 
+  section "e2e: compression with real clients (BASE_URL empty: gzip around the spliced origin)"
+  check "real: curl --compressed, node:zlib, sfeed and feedsmith on coded bodies" "$ART/logs/compressed-real.log" \
+    bash scripts/e2e/compressed.sh "$BASE" "$REAL_TREE/.generated/manifest.json" "$ART/compressed-real"
+  cat "$ART/logs/compressed-real.log"
+
   section "e2e: headless Chromium"
   check "real: Chromium home/tag/article" "$ART/logs/browser-real.log" \
     "$TSX" scripts/e2e/browser.ts "$BASE" "$ART/screenshots/e2e"
@@ -212,6 +219,21 @@ if start_site "$REAL_TREE" real; then
   stop_site
 else
   record "real: wrangler dev serves" 1
+fi
+
+# ---------------------------------------------------------------------------------------------------
+# With BASE_URL configured no body holds the request's origin, so feeds get a brotli body too.
+section "e2e: compression with BASE_URL configured (brotli for feeds)"
+make_tree "$ROOT/corpus"
+PORT=$(free_port)
+if SITE_PORT=$PORT FEED_BASE_URL=http://127.0.0.1:$PORT start_site "$TREE" base-url; then
+  record "base-url: wrangler dev serves" 0
+  check "base-url: curl --compressed gets br, decodes to identity; readers read it" "$ART/logs/compressed-base-url.log" \
+    bash scripts/e2e/compressed.sh "$BASE" "$TREE/.generated/manifest.json" "$ART/compressed-base-url"
+  cat "$ART/logs/compressed-base-url.log"
+  stop_site
+else
+  record "base-url: wrangler dev serves" 1
 fi
 
 # ---------------------------------------------------------------------------------------------------

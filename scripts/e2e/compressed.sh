@@ -20,16 +20,23 @@ for p in "${paths[@]}"; do
   id=$dir/$n.identity
   curl -fsS --max-time 20 -D "$id.h" -o "$id" "$base$p" || { bad "$p: identity download"; continue; }
   [ -z "$(header content-encoding "$id.h")" ] || bad "$p: Content-Encoding without Accept-Encoding"
-  br=$(node -e 'const r=require(process.argv[1]).routes[process.argv[2]];console.log(r&&r.gaps===0?"br":"gzip")' "$manifest" "$p")
+  # br when the route has a brotli body; else gzip, or br when Cloudflare's front line (and Miniflare,
+  # which models it) re-encodes the type for a client that prefers br (its list includes RSS, not Atom,
+  # JSON Feed or OPML: https://developers.cloudflare.com/speed/optimization/content/compression/).
+  br=$(node -e '
+    const r = require(process.argv[1]).routes[process.argv[2]];
+    const fl = ["application/rss+xml", "text/html", "application/json", "text/css", "image/svg+xml", "text/plain"];
+    console.log(r && r.gaps === 0 ? "br" : fl.includes((r?.type ?? "").split(";")[0]) ? "br|gzip" : "gzip");
+  ' "$manifest" "$p")
   for ae in gzip "br, gzip"; do
     want=gzip
     [ "$ae" = "br, gzip" ] && want=$br
-    out=$dir/$n.$want
+    out=$dir/$n.${ae%%,*}
     curl -fsS --max-time 20 --compressed -H "Accept-Encoding: $ae" -D "$out.h" -o "$out.decoded" "$base$p" ||
       { bad "$p ($ae): download"; continue; }
     curl -fsS --max-time 20 -H "Accept-Encoding: $ae" -o "$out.raw" "$base$p" || { bad "$p ($ae): raw download"; continue; }
     got=$(header content-encoding "$out.h")
-    [ "$got" = "$want" ] || bad "$p ($ae): Content-Encoding '$got', expected $want"
+    [[ "|$want|" == *"|$got|"* ]] || bad "$p ($ae): Content-Encoding '$got', expected $want"
     header vary "$out.h" | grep -qi 'accept-encoding' || bad "$p ($ae): no Vary: Accept-Encoding"
     cmp -s "$out.decoded" "$id" || bad "$p ($ae): curl's decoded body differs from the identity body"
     node -e '
@@ -40,7 +47,7 @@ for p in "${paths[@]}"; do
       if (!plain.equals(fs.readFileSync(id))) { console.error("node:zlib decoding differs"); process.exit(1); }
       if (bytes.length >= plain.length) { console.error(`not smaller: ${bytes.length} >= ${plain.length}`); process.exit(1); }
       console.log(`${coding} ${bytes.length} of ${plain.length} bytes`);
-    ' "$out.raw" "$id" "$want" >"$out.log" 2>&1 || bad "$p ($ae): $(cat "$out.log")"
+    ' "$out.raw" "$id" "$got" >"$out.log" 2>&1 || bad "$p ($ae): $(head -n 1 "$out.log")"
     echo "$p ($ae): $(cat "$out.log")"
   done
 done

@@ -240,8 +240,12 @@ fi
 # Assets storage (what the build picks past 8 MiB of bodies) under concurrency: a generated corpus forced
 # into assets storage, bursts of first requests to distinct cold routes and many distinct Hosts beside a
 # steady /feed.xml stream. Bounded in requests; zero 5xx, zero hung requests. 200 at once, not 400:
-# at 400 wrangler dev's local proxy itself holds some requests until the client gives up, in bundle
-# storage too (no asset read at all), which would test wrangler dev rather than the Worker.
+# past that, wrangler dev's local proxy itself holds some requests until the client gives up, in bundle
+# storage too (no asset read at all), which would test wrangler dev rather than the Worker. Measured
+# with scripts/dev/proxy-stall.sh (the same bursts sent to wrangler's port and to the user Worker's own
+# workerd port behind it): 600 at once in bundle storage, 74 and 39 of 800 requests hung 30 s through
+# the proxy, none directly (800 in 4.8 and 5.6 s); assets storage at 800, 805 of 1000 through the
+# proxy, none directly (1000 in 7.5 s). See bench/notes.md.
 if [ "${E2E_SKIP_LOAD:-0}" != 1 ]; then
   section "e2e: assets storage under concurrency (${E2E_BURST_ARTICLES:-1000} generated articles)"
   GEN=$(mktemp -d "${TMPDIR:-/tmp}/e2e-gen.XXXXXX")

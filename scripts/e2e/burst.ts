@@ -4,24 +4,26 @@
 // 5xx), and a body holding the origin must hold the Host it was asked under. A request without an
 // answer after --timeout seconds counts as hung: the run fails, it does not wait forever.
 // Usage: tsx scripts/e2e/burst.ts <base-url> <manifest.json> [bursts=4] [cold=150] [hosts=50]
-//        [steady=600] [timeout=120]
+//        [steady=600] [timeout=120] [first=0]  (first: index of the first cold route, so runs against one
+//        server can each take routes the others have not warmed)
 import { readFileSync } from "node:fs";
 import { Agent, request } from "undici";
 
 const [base, manifestPath, ...rest] = process.argv.slice(2);
 if (!base || !manifestPath) {
   console.error(
-    "usage: tsx scripts/e2e/burst.ts <base-url> <manifest.json> [bursts] [cold] [hosts] [steady] [timeout]",
+    "usage: tsx scripts/e2e/burst.ts <base-url> <manifest.json> [bursts] [cold] [hosts] [steady] [timeout] [first]",
   );
   process.exit(2);
 }
 const arg = (i: number, fallback: number) => Number(rest[i] ?? fallback);
-const [bursts, cold, hosts, steady, timeoutS] = [
+const [bursts, cold, hosts, steady, timeoutS, first] = [
   arg(0, 4),
   arg(1, 150),
   arg(2, 50),
   arg(3, 600),
   arg(4, 120),
+  arg(5, 0),
 ];
 interface Entry {
   status?: number;
@@ -69,7 +71,7 @@ async function one(path: string, host?: string): Promise<void> {
   }
 }
 
-let next = 0;
+let next = first;
 const take = () => routes[next++ % routes.length] ?? "/";
 const t0 = performance.now();
 // Steady traffic beside the bursts, over 20 connections, like a crawler polling the main feed.

@@ -5,10 +5,12 @@ import type { Article, ArticleSource, DateSource } from "../shared/types";
 import { articleId, slugify } from "./enrich/identity";
 import { matchTags, resolveTag, type TagMatch } from "./enrich/tags";
 import type { TagRule } from "./enrich/taxonomy";
+import { trimTitle } from "./enrich/title-limit";
 import { type FieldEvidence, ingest } from "./extract/index";
 import type { Problem } from "./problems";
 import { CAPTURE_EXTENSIONS, formatOf, type SourceArticle } from "./read/formats/index";
 import { closest, type GivenMeta } from "./read/frontmatter";
+import { LIMITS } from "./read/limits";
 import { type CorpusFile, decode } from "./read/read";
 
 export interface ArticleReport {
@@ -163,7 +165,18 @@ function draftOf(
     for (const w of out.warnings)
       warnings.push({ file: file.display, line: w.line, message: w.message, fix: w.fix });
 
-  const title = title0 ?? out.title;
+  const found = title0 ?? out.title;
+  // A given title over the limit was refused in front matter; one the build found is cut, with a warning.
+  const cut = found && !userGave("title") ? trimTitle(found) : null;
+  const title = cut ?? found;
+  if (cut && !wordless) {
+    warnings.push({
+      file: file.display,
+      line: out.removed.find((r) => r.rule === "title")?.line ?? bodyLine,
+      message: `the title found is ${[...(found ?? "")].length} characters long, over the limit of ${LIMITS.titleChars}; cut to "${cut}"`,
+      fix: "add `title: ...` with the real headline to the front matter or to the capture's .meta.yaml sidecar",
+    });
+  }
   // A broken front matter leaves its YAML as the body, so "no title" would only be its consequence.
   if (!title && !wordless && !broken) {
     add(

@@ -18,6 +18,7 @@ import { renderSite } from "./render/index";
 import { formatReport } from "./report";
 import { assembleSite } from "./site";
 import { Stages } from "./stages";
+import { wranglerStderr } from "./wrangler-stderr";
 
 interface Options {
   corpus: string;
@@ -70,16 +71,20 @@ function writeSiteJson(file: string, site: Site): void {
  * Where the problem list goes. Under `wrangler dev`/`wrangler deploy` (which set WRANGLER_COMMAND for a
  * custom build) everything the build writes to stdout or stderr is echoed live, then repeated inside
  * wrangler's error message and again in its dump of that error: each problem three times. So there the
- * list goes to the terminal itself when there is one, and the piped streams get one summary line.
+ * list goes to the terminal itself when there is one, else (CI) straight to wrangler's own stderr, and
+ * the piped streams get one summary line.
  */
 function problemSink(env: NodeJS.ProcessEnv): { write: (s: string) => void; close: () => void } | null {
   if (!env.WRANGLER_COMMAND) return null;
+  let fd: number | null = null;
   try {
-    const fd = openSync("/dev/tty", "w");
-    return { write: (s) => writeSync(fd, s), close: () => closeSync(fd) };
+    fd = openSync("/dev/tty", "w");
   } catch {
-    return null; // no terminal (CI): stderr it is, repeated or not, rather than lost
+    fd = wranglerStderr();
   }
+  if (fd === null) return null; // neither: stderr it is, repeated or not, rather than lost
+  const sink = fd;
+  return { write: (s) => writeSync(sink, s), close: () => closeSync(sink) };
 }
 
 function fail(problems: readonly Problem[]): never {

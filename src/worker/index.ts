@@ -1,15 +1,14 @@
 // The Worker: looks prerendered responses up and answers conditional requests. No rendering happens
-// here except joining the request's origin into bodies and the dynamic `/api/articles` query.
+// here except joining the request's origin into bodies and the dynamic `/api/articles` query. Routing
+// and middleware are in app.ts; this module binds them to the build's data.
 // Conditionals, HEAD and every header come from the route table; a body is assembled (bundle storage)
 // or fetched through the ASSETS binding (assets storage) only when a 200 with a body is sent.
-import { Hono } from "hono";
 import bodies from "../../.generated/bodies.bin";
 import routesBin from "../../.generated/routes.bin";
 import workerJson from "../../.generated/worker.json";
 import { expandLink, type WorkerManifest } from "../shared/manifest";
 import { ApiAssetsReader, AssetsApiIndex } from "./api-assets";
 import {
-  type ApiError,
   type ApiResult,
   BAD_CURSOR,
   cursorFound,
@@ -18,28 +17,20 @@ import {
   postingsNeeded,
   runApiQuery,
 } from "./api-query";
+import { createApp, type Env } from "./app";
 import { assetReader } from "./assets-read";
 import { notModified } from "./conditional";
 import { type Coding, codedEtag, negotiate } from "./encoding";
 import { EncodedBodies } from "./fragments";
 import { shortHash } from "./hash";
-import {
-  ALLOW,
-  commonHeaders,
-  preflightHeaders,
-  type Representation,
-  representationHeaders,
-} from "./headers";
-import { isSafeOrigin, OriginJoiner } from "./origin";
-import { lookupPaths, resolvePath } from "./routes";
+import { type Representation, representationHeaders } from "./headers";
+import { OriginJoiner } from "./origin";
+import { internalError, jsonError, plain } from "./responses";
 import { openRoutes } from "./shards";
 import { BodyUnavailable, FileCache } from "./store";
 import type { RouteView } from "./table";
 
-export interface Env {
-  /** Static Assets binding (wrangler.toml [assets]); needed in assets storage only. */
-  ASSETS?: Fetcher;
-}
+export type { Env } from "./app";
 
 const manifest = workerJson as unknown as WorkerManifest;
 const blob = new Uint8Array(bodies);
@@ -87,21 +78,6 @@ const postingsSource = {
     return new Uint32Array(bodies, off, len);
   },
 };
-
-function jsonError(status: number, error: ApiError): Response {
-  const h = commonHeaders("api");
-  h.set("Content-Type", "application/json; charset=utf-8");
-  h.set("Cache-Control", "no-store");
-  return new Response(JSON.stringify({ error }).replace(/</g, "\\u003c"), { status, headers: h });
-}
-
-function plain(status: number, text: string, extra: Record<string, string> = {}): Response {
-  const h = commonHeaders(null);
-  h.set("Content-Type", "text/plain; charset=utf-8");
-  h.set("Cache-Control", "no-store");
-  for (const [k, v] of Object.entries(extra)) h.set(k, v);
-  return new Response(text, { status, headers: h });
-}
 
 /** 304 when the request's validators match, else null (RFC 9110 §13.2.2), before any body work. */
 function conditional(request: Request, rep: Representation & { etag: string }, lastModifiedMs: number) {
@@ -286,85 +262,27 @@ async function renderFromAssets(
   return apiBody(result, await reader.summaries(result.positions, origin, fetchFile));
 }
 
+const app = createApp({
+  view: (paths, env) => routes.view(paths, assetReader(env?.ASSETS)),
+  dynamicOrigin: joiner.dynamic,
+  route: (s, index, path) => serveRoute(s.request, s.table, index, path, s.origin, s.env),
+  apiQuery: apiInfo ? (s) => serveApiQuery(s.request, s.url, s.origin, s.env) : null,
+});
+
+/** The whole Worker on one request (tests call it without bindings). */
 export function handle(request: Request, env?: Env): Response | Promise<Response> {
-  const method = request.method;
-  if (method === "OPTIONS") return new Response(null, { status: 204, headers: preflightHeaders() });
-  if (method !== "GET" && method !== "HEAD") {
-    return plain(405, "Method not allowed: use GET, HEAD or OPTIONS.\n", { Allow: ALLOW });
-  }
-  let url: URL;
-  try {
-    url = new URL(request.url);
-  } catch {
-    return plain(400, "Bad request URL.\n");
-  }
-  const origin = url.origin;
-  // The origin is spliced into bodies and headers as it is: refuse what would need escaping there.
-  if (joiner.dynamic && !isSafeOrigin(origin)) {
-    return plain(400, "Bad Host: expected a host name, IPv4 or [IPv6] address, and an optional port.\n");
-  }
-  // In assets storage the shards these paths live in may need a read first (one per cold shard).
-  const view = routes.view(lookupPaths(url.pathname), assetReader(env?.ASSETS));
-  if (view instanceof Promise) {
-    return view.then(
-      (v) => dispatch(request, url, origin, env, v),
-      (e: unknown) => {
-        if (!(e instanceof BodyUnavailable)) console.error("feed-aggregator: route table failed", e);
-        return plain(503, "Route table storage is unavailable; try again shortly.\n", {
-          "Retry-After": "30",
-        });
-      },
-    );
-  }
-  return dispatch(request, url, origin, env, view);
+  return app.fetch(request, env);
 }
-
-function dispatch(
-  request: Request,
-  url: URL,
-  origin: string,
-  env: Env | undefined,
-  table: RouteView,
-): Response | Promise<Response> {
-  const r = resolvePath(url.pathname, url.search, table, apiInfo !== undefined);
-  switch (r.type) {
-    case "route":
-      return serveRoute(request, table, r.index, url.pathname, origin, env);
-    case "redirect": {
-      const h = commonHeaders(null);
-      h.set("Location", r.location);
-      h.set("Cache-Control", "public, max-age=86400");
-      return new Response(null, { status: 308, headers: h });
-    }
-    case "api-query":
-      return serveApiQuery(request, url, origin, env);
-    case "api-not-found":
-      return jsonError(404, {
-        code: "not_found",
-        message: "No such API resource. Endpoints: /api/articles, /api/articles/<slug>, /api/tags.",
-      });
-    case "not-found":
-      return serveRoute(request, table, table.notFound, "", origin, env);
-  }
-}
-
-const app = new Hono<{ Bindings: Env }>();
-app.all("*", (c) => handle(c.req.raw, c.env));
-// Last resort only: every path above is written not to throw. The client gets a 4xx without the error
-// text; the error itself goes to the Worker's log (wrangler tail / Workers Logs), so a bug is never
-// silently masked. The fuzz tests also check that canonical pages are still served whatever comes in.
-function lastResort(error: unknown): Response {
-  console.error("feed-aggregator: unexpected error", error);
-  return plain(400, "Bad request.\n");
-}
-app.onError((error) => lastResort(error));
 
 export default {
   fetch(request: Request, env: Env, ctx: ExecutionContext): Response | Promise<Response> {
+    // Hono's onError answers whatever handlers throw as an Error; this catches the rest (a non-Error
+    // thrown, or a fault in Hono itself) with the same logged 500.
     try {
-      return app.fetch(request, env, ctx);
+      const res = app.fetch(request, env, ctx);
+      return res instanceof Promise ? res.catch(internalError) : res;
     } catch (error) {
-      return lastResort(error);
+      return internalError(error);
     }
   },
 } satisfies ExportedHandler<Env>;

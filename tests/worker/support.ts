@@ -1,13 +1,29 @@
 // Shared by the Worker tests: the manifest the Worker serves (real build or fixture) and fetch helpers.
-import { exports } from "cloudflare:workers";
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { env, exports } from "cloudflare:workers";
 import manifestJson from "../../.generated/manifest.json";
 import type { Manifest, RouteEntry, RouteKind } from "../../src/shared/manifest";
+import worker from "../../src/worker/index";
 
 export const manifest = manifestJson as unknown as Manifest;
 export const BASE = "http://example.com";
 
 export function get(path: string, init?: RequestInit, base = BASE): Promise<Response> {
   return exports.default.fetch(`${base}${path}`, init);
+}
+
+/**
+ * The Worker's fetch handler called directly: the response as the Worker made it. Through `get` (the
+ * runtime's own fetch), a compressed body arrives already decoded under its Content-Encoding header.
+ */
+export async function direct(path: string, init: RequestInit = {}, base = BASE): Promise<Response> {
+  const ctx = createExecutionContext();
+  const handler = worker as unknown as {
+    fetch(r: Request, env: unknown, ctx: ExecutionContext): Response | Promise<Response>;
+  };
+  const res = await handler.fetch(new Request(`${base}${path}`, init), env, ctx);
+  await waitOnExecutionContext(ctx);
+  return res;
 }
 
 /** Paths of the manifest's routes of one kind (sorted), optionally filtered. */

@@ -62,8 +62,10 @@ export function prepare(route: RenderedRoute, token: string | null, fallbackStat
   if (!Number.isInteger(status) || status < 200 || status > 599) {
     throw new Error(`${what}: status ${status} is not an HTTP status`);
   }
-  const segments = (token === null ? [route.body] : route.body.split(token)).map((s) => encoder.encode(s));
-  const etagBytes = sha256(route.body).subarray(0, 16);
+  const segments = route.bytes
+    ? [route.bytes]
+    : (token === null ? [route.body] : route.body.split(token)).map((s) => encoder.encode(s));
+  const etagBytes = sha256(route.bytes ?? route.body).subarray(0, 16);
   const entry: RouteEntry = {
     type: route.type,
     etag: `"${etagBytes.toString("base64url")}"`,

@@ -7,6 +7,8 @@ export interface RenderedRoute {
   path: string;
   /** The whole body, with every absolute URL starting with `ctx.origin`. */
   body: string;
+  /** A binary body (an image), sent as it is: then `body` is "" and holds no origin. */
+  bytes?: Uint8Array;
   /** Full Content-Type value, e.g. `application/rss+xml; charset=utf-8`. */
   type: string;
   kind: RouteKind;

@@ -58,6 +58,8 @@ describe("route set", () => {
       "/assets/site.css",
       "/robots.txt",
       "/assets/icon.svg",
+      "/assets/icon.png",
+      "/favicon.ico",
     ];
     // "llama" has 3 articles (one page at 3 per page) and "meta" 3: no tag needs a second page here.
     expect(pages.map((r) => r.path).sort()).toEqual([...expected].sort());
@@ -386,8 +388,10 @@ describe("empty and bad input", () => {
     const { pages: empty, notFound: nf } = render(site);
     expect(empty.map((r) => r.path).sort()).toEqual([
       "/",
+      "/assets/icon.png",
       "/assets/icon.svg",
       "/assets/site.css",
+      "/favicon.ico",
       "/robots.txt",
       "/tags",
     ]);

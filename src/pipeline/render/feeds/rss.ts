@@ -6,6 +6,7 @@
 
 import { Feed } from "feed";
 import type { Article } from "../../../shared/types";
+import { ICON_PNG_PATH, ICON_PNG_SIZE } from "../html/layout";
 import { ATOM_NS, FH_NS } from "./atom";
 import { abs, articleUrl, type FeedEnv, pageUrl, tagOf } from "./context";
 import { parseDate } from "./dates";
@@ -35,12 +36,20 @@ export function renderRss(env: FeedEnv, page: FeedPage, cache: ItemCache = new M
     language: checkLanguage(settings.language, "settings.language"),
     feedLinks: { rss: p.url(selfUrl) },
     hub: settings.websubHub === null ? undefined : p.url(settings.websubHub),
+    // <image> (url, title, link): RSS allows only GIF, JPEG or PNG there, so the icon's PNG form.
+    image: p.url(abs(env, ICON_PNG_PATH)),
   });
   const items = page.articles.map((a) => cachedItem(cache, a, (x) => renderItem(env, x)));
 
   // The frame: the document without items, which the items then fill in (see items.ts).
   let xml = feed.rss2();
   xml = replaceOnce(xml, /<rss version="2\.0"[^>]*>/, () => rssRoot(page));
+  // Its real size: without width and height a reader takes the default 88x31 and squashes it.
+  xml = replaceOnce(
+    xml,
+    /<\/image>/,
+    (m) => `    <width>${ICON_PNG_SIZE}</width>\n            <height>${ICON_PNG_SIZE}</height>\n        ${m}`,
+  );
   xml = replaceOnce(
     xml,
     /<atom:link href="[^"]*" rel="self" type="application\/rss\+xml"\/>/,

@@ -2,6 +2,7 @@
 // host), mobile first, a ~42rem reading column, dark mode from the reader's system preference.
 
 import type { RenderedRoute } from "../types";
+import { rasterIcons } from "./icon-routes";
 import { ICON_PATH, STYLESHEET_PATH } from "./layout";
 
 const ASSET_CACHE = "public, max-age=3600";
@@ -294,5 +295,6 @@ export function renderAssets(updated: string): RenderedRoute[] {
       lastModified: updated,
       cacheControl: ASSET_CACHE,
     },
+    ...rasterIcons(updated),
   ];
 }

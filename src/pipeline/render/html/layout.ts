@@ -8,6 +8,10 @@ import { type FeedSet, mainFeedSet, OPML_PATH } from "./links";
 
 export const STYLESHEET_PATH = "/assets/site.css";
 export const ICON_PATH = "/assets/icon.svg";
+/** The raster fallback of the icon (feeds' `<image>`, clients without SVG), and its size in pixels. */
+export const ICON_PNG_PATH = "/assets/icon.png";
+export const ICON_PNG_SIZE = 64;
+export const FAVICON_PATH = "/favicon.ico";
 
 export interface PageSpec {
   /** Canonical path; null for the 404 page, which has no address of its own. */
@@ -62,6 +66,7 @@ function head(ctx: RenderContext, spec: PageSpec): string {
     `<link rel="alternate" type="text/x-opml" title="${attr(`${settings.title} (OPML, every feed)`)}" href="${attr(ctx.origin + OPML_PATH)}">`,
     `<link rel="stylesheet" href="${STYLESHEET_PATH}">`,
     `<link rel="icon" href="${ICON_PATH}" type="image/svg+xml">`,
+    `<link rel="icon" href="${ICON_PNG_PATH}" type="image/png" sizes="${ICON_PNG_SIZE}x${ICON_PNG_SIZE}">`,
     `<meta property="og:site_name" content="${attr(settings.title)}">`,
     `<meta property="og:title" content="${attr(spec.title ?? settings.title)}">`,
     `<meta property="og:description" content="${attr(spec.description)}">`,

@@ -1,0 +1,148 @@
+// The Worker's routing, as Hono middleware and routes. Every request passes one middleware (methods,
+// the request URL and its origin, the build's prerendered routes); only paths the build did not
+// prerender reach the routes below it. To add a dynamic route, register it next to `/api/articles` in
+// createApp: it runs after the prerendered lookup, so a prerendered path always wins, and it gets the
+// parsed URL and the checked origin from the context (`c.get("served")`).
+import { type Context, Hono, type MiddlewareHandler, type Next } from "hono";
+import { ALLOW, commonHeaders, preflightHeaders } from "./headers";
+import { isSafeOrigin } from "./origin";
+import { internalError, jsonError, plain } from "./responses";
+import { API_QUERY_PATH, canonicalRedirect, encodedPath, lookupPaths, MAX_PATH } from "./routes";
+import { BodyUnavailable } from "./store";
+import type { RouteView } from "./table";
+
+export interface Env {
+  /** Static Assets binding (wrangler.toml [assets]); needed in assets storage only. */
+  ASSETS?: Fetcher;
+}
+
+/** What a handler receives: the request, its parsed URL, the checked origin, the bindings and the routes. */
+export interface Served {
+  request: Request;
+  url: URL;
+  origin: string;
+  env: Env | undefined;
+  /** The route table as far as this request needs it (in assets storage, its shards). */
+  table: RouteView;
+}
+
+type Answer = Response | Promise<Response>;
+
+/** The serving functions the routes call (index.ts binds them to the build's data). */
+export interface Site {
+  /**
+   * The routes these paths need: at once, or (assets storage, a cold shard) after a read, which may fail
+   * with BodyUnavailable.
+   */
+  view(paths: readonly string[], env: Env | undefined): RouteView | Promise<RouteView>;
+  /** The origin is spliced into bodies and headers: only then must it be checked. */
+  dynamicOrigin: boolean;
+  /** A prerendered route by record index; `path` expands the route's Link template (404: ""). */
+  route(s: Served, index: number, path: string): Answer;
+  /** `/api/articles`, or null when the site has no article API. */
+  apiQuery: ((s: Served) => Answer) | null;
+}
+
+export type AppEnv = { Bindings: Env; Variables: { served: Served } };
+
+const API_NOT_FOUND = {
+  code: "not_found",
+  message: "No such API resource. Endpoints: /api/articles, /api/articles/<slug>, /api/tags.",
+};
+
+/** A step of the first middleware: an answer, or null to pass the request on. */
+type Step<T> = (input: T) => Answer | null;
+
+/** OPTIONS is a preflight, anything but GET and HEAD a 405; Hono itself answers HEAD through GET. */
+const methods: Step<string> = (method) => {
+  if (method === "GET" || method === "HEAD") return null;
+  if (method === "OPTIONS") return new Response(null, { status: 204, headers: preflightHeaders() });
+  return plain(405, "Method not allowed: use GET, HEAD or OPTIONS.\n", { Allow: ALLOW });
+};
+
+/** A request whose URL and origin are checked, before its routes are at hand. */
+type Checked = Omit<Served, "table">;
+
+/** Parses the URL once for every later step, and refuses a Host that would need escaping in bodies. */
+function requestUrl(request: Request, env: Env | undefined, dynamicOrigin: boolean): Checked | Response {
+  let url: URL;
+  try {
+    url = new URL(request.url);
+  } catch {
+    return plain(400, "Bad request URL.\n");
+  }
+  const origin = url.origin;
+  if (dynamicOrigin && !isSafeOrigin(origin)) {
+    return plain(400, "Bad Host: expected a host name, IPv4 or [IPv6] address, and an optional port.\n");
+  }
+  return { request, url, origin, env };
+}
+
+/** The build's routes: a path it prerendered is answered here; its trailing-slash forms redirect to it. */
+function prerendered(site: Site): Step<Served> {
+  const hasApiQuery = site.apiQuery !== null;
+  return (s) => {
+    const path = s.url.pathname;
+    if (path.length > MAX_PATH) return site.route(s, s.table.notFound, "");
+    const index = s.table.find(path);
+    if (index >= 0) return site.route(s, index, path);
+    const isServed = (p: string): boolean => s.table.find(p) >= 0 || (hasApiQuery && p === API_QUERY_PATH);
+    const location = canonicalRedirect(path, s.url.search, isServed);
+    if (location === null) return null;
+    const h = commonHeaders(null);
+    h.set("Location", location);
+    h.set("Cache-Control", "public, max-age=86400");
+    return new Response(null, { status: 308, headers: h });
+  };
+}
+
+/**
+ * The steps every request passes, as one middleware: a prerendered route is then the only handler
+ * Hono matches, which Hono runs without composing and answers synchronously when the handler does
+ * (hono-base.ts #dispatch) — one promise less per request than a chain of three middleware. Requests
+ * the steps pass on reach the routes with `c.get("served")` set.
+ */
+function entry(site: Site): MiddlewareHandler<AppEnv> {
+  const lookup = prerendered(site);
+  const handler = (c: Context<AppEnv>, next: Next): Answer | Promise<unknown> => {
+    const early = methods(c.req.method);
+    if (early) return early;
+    const r = requestUrl(c.req.raw, c.env, site.dynamicOrigin);
+    if (r instanceof Response) return r;
+    const go = (table: RouteView): Answer | Promise<unknown> => {
+      const s: Served = { request: r.request, url: r.url, origin: r.origin, env: r.env, table };
+      const answer = lookup(s);
+      if (answer) return answer;
+      c.set("served", s);
+      return next();
+    };
+    // In assets storage a cold shard is read first (one read per shard, shared within the request).
+    const view = site.view(lookupPaths(r.url.pathname), r.env);
+    return view instanceof Promise ? view.then(go, tableUnavailable) : go(view);
+  };
+  // Hono types middleware as async; a synchronous Response is what its single-handler path expects.
+  return handler as unknown as MiddlewareHandler<AppEnv>;
+}
+
+/** A shard that cannot be read is the storage's fault, not the client's: 503, try again. */
+function tableUnavailable(error: unknown): Response {
+  if (!(error instanceof BodyUnavailable)) console.error("feed-aggregator: route table failed", error);
+  return plain(503, "Route table storage is unavailable; try again shortly.\n", { "Retry-After": "30" });
+}
+
+export function createApp(site: Site): Hono<AppEnv> {
+  const app = new Hono<AppEnv>({ getPath: encodedPath });
+  app.use(entry(site));
+  // Dynamic routes: only paths the build did not prerender get here. A new one: `app.get(path, (c) =>
+  // answer(c.get("served")))`, before the `/api/*` catch-all if it is under /api.
+  const apiQuery = site.apiQuery;
+  if (apiQuery) app.get(API_QUERY_PATH, (c) => apiQuery(c.get("served")));
+  app.get("/api/*", () => jsonError(404, API_NOT_FOUND)); // Hono's `/api/*` also matches `/api`
+  // Everything else: the prerendered 404 page.
+  app.notFound((c) => {
+    const s = c.get("served");
+    return site.route(s, s.table.notFound, "");
+  });
+  app.onError((error) => internalError(error));
+  return app;
+}

@@ -32,9 +32,48 @@ const CAPTION_TESTS: RegExp[] = [
   ),
 ];
 
+// What a credit says after the caption's last sentence: a label and a name, a copyright sign, a
+// "by" line, an agency in capitals, or photographer and outlet in brackets.
+const CREDIT_LABEL =
+  "photo|photos|foto|fotos|fotografía|fotografia|photograph|picture|pic|image|imagen|immagine|afbeelding|illustration|ilustración|illustrazione|bild|bilder|bildrechte|bildquelle|symbolbild|archivbild|credit|credits|crédit|crédits|crédito|фото|иллюстрация";
+const CREDIT_TAIL = [
+  new RegExp(`^\\(?(?:${CREDIT_LABEL})(?:\\s*(?::|：|by|par|von|de|di|door)\\s*|\\s+(?=\\p{Lu}))\\S.{0,80}$`, "iu"),
+  /^\(?©\s*\S.{0,80}$/u,
+  // "(Marcus Lee for The Daily)": a photographer credited for an outlet, in brackets.
+  /^\((?:[\p{Lu}][\p{L}.'’-]*\s){1,3}(?:for|pour|für|para|per|voor)\s[^()]{2,60}\)$/u,
+  // "Agency/Photographer/File Photo": names joined by slashes.
+  /^(?:[\p{Lu}][\p{L}.'’-]*\s?){1,4}(?:\/\s?(?:[\p{Lu}][\p{L}.'’-]*\s?){1,4}){1,3}(?:\s.{0,50})?$/u,
+];
+// An outlet in capitals after a short caption ("MARCADOR", "ILLUSTRATION THE DAILY"); a wire's initials
+// closing a long paragraph ("... the US. PTI") sign the article instead.
+const CAPS_CREDIT = /^[\p{Lu}\d][\p{Lu}\d\s.'’&/-]{5,60}$/u;
+const SENTENCE_BREAK = /[.!?…»”"]\s+/gu;
+/** Words that say a line describes a picture, so a bracketed source after it credits the picture. */
+const PICTURED = /(?:image|photo|picture|pictured|foto|bild|imagen|immagine|illustration)s?/iu;
+
+/** A caption whose last part is its credit: "The bridge at dusk. Photo: Jane Roe / The Daily". */
+export function hasCreditTail(t: string): boolean {
+  if (wordCount(t) > 60) return false;
+  for (const m of t.matchAll(SENTENCE_BREAK)) {
+    const rest = t.slice((m.index ?? 0) + m[0].length).trim();
+    if (rest === "" || wordCount(rest) > 12) continue;
+    if (CREDIT_TAIL.some((re) => re.test(rest)) && /\p{L}/u.test(rest)) return true;
+    const head = t.slice(0, m.index ?? 0);
+    if (CAPS_CREDIT.test(rest) && /\p{Ll}/u.test(head) && wordCount(head) <= 30) return true;
+    if (/^\((?:source|quelle|fuente|fonte|bron|источник)\s*:[^()]{1,60}\)$/iu.test(rest) && PICTURED.test(t))
+      return true;
+  }
+  return false;
+}
+
+/** "Image caption The singer on stage": the label a player or a photo box prints before its caption. */
+const CAPTION_LABEL =
+  /^(?:image|photo|media|video|picture)\s+caption|^(?:caption|légende|bildunterschrift|pie de foto|didascalia|legenda)\s*[:\s]\s*\S/iu;
+
 function isCaption(t: string): boolean {
-  if (wordCount(t) > 45) return false;
-  return CAPTION_TESTS.some((re) => re.test(t));
+  if (CAPTION_LABEL.test(t) && wordCount(t) <= 60) return true;
+  if (wordCount(t) > 45) return hasCreditTail(t);
+  return CAPTION_TESTS.some((re) => re.test(t)) || hasCreditTail(t);
 }
 
 const SHARE_WORDS = new Set(

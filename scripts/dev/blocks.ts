@@ -24,6 +24,8 @@ const dir = args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith(
 const half = opt("--half");
 const only = opt("--id");
 const summary = args.includes("--summary");
+/** Print every source line with its fate: the rule that removed it, or "keep". */
+const log = args.includes("--log");
 
 function parity(id: string): "even" | "odd" {
   const m = /^[a-z](\d+)/u.exec(id);
@@ -87,6 +89,13 @@ for (const c of set.cases) {
     ...(meta.captured ? { captured: meta.captured } : {}),
     ...(meta.url ? { url: meta.url } : {}),
   });
+  if (log) {
+    const gone = new Map(out.removed.map((x) => [x.line, x.rule]));
+    const first = src.ingest.firstLine;
+    src.ingest.body.split("\n").forEach((t, k) => {
+      if (t.trim() !== "") process.stdout.write(`${String(first + k).padStart(4)} ${(gone.get(first + k) ?? "keep").padEnd(16)} ${clip(t.trim())}\n`);
+    });
+  }
   const gold = shingles(c.gold);
   const kept = new Map<string, number>();
   for (const [k, n] of shingles(body)) kept.set(k, n);

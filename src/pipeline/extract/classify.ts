@@ -19,6 +19,7 @@ const TRANSPARENT = new Set([
   "separator",
   "image-placeholder",
   "caption",
+  "repeated-block",
   "ad-label",
   "dek",
   "byline",

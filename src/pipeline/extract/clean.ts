@@ -2,7 +2,16 @@
 // then block rules (link lists, SEO question runs, author boxes), then the header is read around the
 // headline (masthead, breadcrumb, alt text, title, dek, byline, dateline), then the footer.
 
-import { authorBoxes, footer, markFaq, questionRuns, relatedLists, structuralChrome } from "./blocks";
+import {
+  authorBoxes,
+  captionsAboveCredits,
+  footer,
+  markFaq,
+  questionRuns,
+  relatedLists,
+  repeatedBlocks,
+  structuralChrome,
+} from "./blocks";
 import { classifyBlocks } from "./classify";
 import { parseDateline } from "./dates";
 import { explain } from "./fields/evidence";
@@ -48,6 +57,8 @@ export function clean(
   structuralChrome(slots);
   for (const s of slots) if (isOpen(s) && textual(s)) s.rule = lineRule(s.u.text);
   relatedLists(slots);
+  captionsAboveCredits(slots);
+  repeatedBlocks(slots);
   questionRuns(slots);
   authorBoxes(slots);
 

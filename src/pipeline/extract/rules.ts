@@ -66,6 +66,17 @@ export function hasCreditTail(t: string): boolean {
   return false;
 }
 
+/** A credit alone on its line, as printed under a caption: "(Image: © Agency)", "Credit...", "Photo: X". */
+export function isCreditLine(t: string): boolean {
+  const c = collapse(t);
+  if (wordCount(c) > 12) return false;
+  return (
+    /^\(?(?:image|photo|picture|foto|bild|imagen|credit|crédit|source)s?\s*(?::|\.\.\.|…)/iu.test(c) ||
+    /^\(?©/u.test(c) ||
+    /^(?:credit|crédit|crédito|foto|photo)s?$/iu.test(c)
+  );
+}
+
 /** "Image caption The singer on stage": the label a player or a photo box prints before its caption. */
 const CAPTION_LABEL =
   /^(?:image|photo|media|video|picture)\s+caption|^(?:caption|légende|bildunterschrift|pie de foto|didascalia|legenda)\s*[:\s]\s*\S/iu;

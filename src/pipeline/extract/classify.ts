@@ -73,7 +73,12 @@ function judge(slots: readonly Slot[], stop: ReadonlySet<string> | null): Judged
     if (k !== "line" && k !== "item" && k !== "heading" && k !== "quote") return;
     const f = fs.get(i) ?? features(s.u.text, stop);
     const vocab = vocabularyKind(s.u.text);
-    if (vocab === null) out.push({ slot: i, cls: initialClass(f, high), f, fixed: false, text: s.u.text });
+    // The headline under "More information" links to another story: a title, not a sentence.
+    const prev = out.at(-1);
+    if (vocab === null && prev?.mark === "teaser-mark" && prev.slot === i - 1 && !f.sentenceEnd && f.words <= 25)
+      out.push({ slot: i, cls: "bad", f, fixed: true, mark: "teaser" });
+    else if (vocab === null) out.push({ slot: i, cls: initialClass(f, high), f, fixed: false, text: s.u.text });
+    else if (vocab === "teaser-mark") out.push({ slot: i, cls: "bad", f, fixed: true, mark: "teaser-mark" });
     else
       out.push({
         slot: i,
@@ -113,7 +118,9 @@ export function smooth(js: Judged[]): BlockClass[] {
     if (j.cls !== "short") return;
     const [p, q] = sides(n, true);
     const [pn, qn] = sides(n, false);
-    if (p === "good" && q === "good") out[n] = "good";
+    // "The key points:" introduces what follows it, whatever stands before it.
+    if (/:$/u.test(j.text ?? "") && (qn === "good" || qn === "neargood")) out[n] = "good";
+    else if (p === "good" && q === "good") out[n] = "good";
     else if (p === "bad" && q === "bad") out[n] = "bad";
     else if ((p === "bad" && pn === "neargood") || (q === "bad" && qn === "neargood")) out[n] = "good";
     else out[n] = "bad";

@@ -88,14 +88,15 @@ function isCaption(t: string): boolean {
 }
 
 const SHARE_WORDS = new Set(
-  "share shares shared sharing whats app tweet tweets facebook twitter x linkedin whatsapp email e-mail mail copy copied link url print reddit pinterest telegram flipboard threads bluesky mastodon messenger pocket instagram youtube tiktok rss feed partager partagez partage imprimer teilen drucken compartir imprimir condividi stampa this article story post page via on the to del en sur auf per con artikel artículo articolo le la".split(
+  "compartilhe compartilhar compartilhar partilhar partilhe correo comentarios comentários commentaires kommentare merken offrir cet deel delen dit google google+ gplus vk tumblr xing copiar enlace lien link kopieren share shares shared sharing whats app tweet tweets facebook twitter x linkedin whatsapp email e-mail mail copy copied link url print reddit pinterest telegram flipboard threads bluesky mastodon messenger pocket instagram youtube tiktok rss feed partager partagez partage imprimer teilen drucken compartir imprimir condividi stampa this article story post page via on the to del en sur auf per con artikel artículo articolo le la".split(
     " ",
   ),
 );
 const SHARE_CORE =
-  /share|tweet|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|flipboard|bluesky|mastodon|partag|teilen|compartir|condividi|copy link/iu;
+  /share|tweet|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|flipboard|bluesky|mastodon|partag|partilh|compartilh|teilen|compartir|condividi|copy link|\bdeel\b|\bdelen\b/iu;
 
-function isShare(t: string): boolean {
+function isShare(line: string): boolean {
+  let t = line;
   if (
     /^(?:follow(?: us)?(?: on)?|suivez[- ]nous(?: sur)?|folgen sie uns(?: auf)?|síguenos(?: en)?|seguici(?: su)?)\b/iu.test(
       t,
@@ -110,6 +111,9 @@ function isShare(t: string): boolean {
     return true;
   // Checked first because it is cheap and required below: most lines mention no share target at all.
   if (!SHARE_CORE.test(t)) return false;
+  // A share row may print its counts and icons: "Share 💬 128".
+  t = t.replace(/[\p{N}\p{Extended_Pictographic}]+/gu, " ").trim();
+  if (t === "") return false;
   // "FacebookTwitterLinkedIn" is glued share buttons, but "LinkedIn" itself must stay one word.
   const split = (s: string): string[] => s.split(/[\s|·•,/:()]+/u).filter(Boolean);
   const known = (ws: string[]): boolean =>
@@ -221,7 +225,7 @@ const COMMENTS =
   /^(?:\d+\s+)?(?:comments?|responses?|replies|reply|leave a (?:comment|reply)|add a comment|post a comment|join the (?:conversation|discussion)|view comments|show comments|commentaires?|réagir|kommentare?|comentarios?|commenti)\s*(?:\(\d+\))?$|^your email address will not be published/iu;
 
 const RELATED_INLINE =
-  /^(?:read more|read also|also read|related|related story|related article|see also|more|recommended|read next|à lire aussi|a lire aussi|lire aussi|à voir aussi|voir aussi|lesen sie auch|auch interessant|mehr zum thema|lee también|leer más|te puede interesar|leggi anche)\s*[:»>→]\s*\S/iu;
+  /^also on (?:www\.)?[\p{L}\d-]+\.[\p{L}]{2,}\s+\S|^(?:read more|read also|also read|related|related story|related article|see also|more|recommended|read next|à lire aussi|a lire aussi|lire aussi|à voir aussi|voir aussi|lesen sie auch|auch interessant|mehr zum thema|lee también|leer más|te puede interesar|leggi anche)\s*[:»>→]\s*\S/iu;
 
 /** A rule per line, tried in order; the first match wins. */
 export const LINE_RULES: LineRule[] = [

@@ -9,11 +9,26 @@ export interface ChromeVocabulary {
   sectionEnds: readonly string[];
   /** The signature a comment thread puts on each comment. */
   commentMarks: readonly string[];
+  /** A label printed above a link to another story inside the article ("More information"). */
+  teaserMarks?: readonly string[];
 }
 
 export const CHROME: Record<string, ChromeVocabulary> = {
   en: {
     lines: [
+      "listen to this article *",
+      "* min read",
+      "* minute read",
+      "advert",
+      "image * of *",
+      "photo * of *",
+      "slide * of *",
+      "back to gallery",
+      "get short url",
+      "like this story? share it with a friend",
+      "no comments yet *",
+      "featured video",
+      "this story appears in the * issue of *",
       "advertisement",
       "continue reading the main story",
       "continue reading",
@@ -127,9 +142,18 @@ export const CHROME: Record<string, ChromeVocabulary> = {
       "don't miss",
     ],
     commentMarks: ["* says:", "* said:", "* writes:", "* wrote:", "* commented:"],
+    teaserMarks: ["read more", "related", "related story", "related article", "more info", "more information", "see also", "read also", "also read", "recommended", "read next"],
   },
   fr: {
     lines: [
+      "écouter l'article *",
+      "écouter cet article *",
+      "temps de lecture *",
+      "lecture * min",
+      "cet article a plus de *",
+      "réservé aux abonnés",
+      "article réservé aux abonnés",
+      "réagir *",
       "publicité",
       "partager",
       "partager l'article",
@@ -158,9 +182,17 @@ export const CHROME: Record<string, ChromeVocabulary> = {
       "nos derniers articles",
     ],
     commentMarks: ["* dit :", "* a écrit :"],
+    teaserMarks: ["lire aussi", "à lire aussi", "voir aussi", "à voir aussi", "lire la suite", "à lire également"],
   },
   de: {
     lines: [
+      "beitrag anhören",
+      "audio: beitrag anhören",
+      "artikel vorlesen",
+      "lesezeit *",
+      "* min lesezeit",
+      "dieser artikel ist älter als *",
+      "merken",
       "anzeige",
       "werbung",
       "drucken",
@@ -190,9 +222,15 @@ export const CHROME: Record<string, ChromeVocabulary> = {
       "mehr aus *",
     ],
     commentMarks: ["* schreibt:", "* sagt:"],
+    teaserMarks: ["mehr zum thema", "lesen sie auch", "auch interessant", "mehr dazu", "zum thema"],
   },
   es: {
     lines: [
+      "este artículo tiene más de *",
+      "tiempo de lectura *",
+      "* min de lectura",
+      "escuchar la noticia",
+      "exclusivo para suscriptores",
       "publicidad",
       "más información",
       "copiar enlace",
@@ -225,9 +263,15 @@ export const CHROME: Record<string, ChromeVocabulary> = {
       "más sobre *",
     ],
     commentMarks: ["* dice:", "* escribió:"],
+    teaserMarks: ["más información", "lee también", "leer más", "te puede interesar", "relacionado", "relacionada"],
   },
   it: {
     lines: [
+      "ascolta l'articolo *",
+      "* di lettura",
+      "tempo di lettura *",
+      "questo articolo ha più di *",
+      "riservato agli abbonati",
       "pubblicità",
       "condividi",
       "stampa",
@@ -246,9 +290,17 @@ export const CHROME: Record<string, ChromeVocabulary> = {
       "argomenti",
     ],
     commentMarks: ["* dice:", "* ha scritto:"],
+    teaserMarks: ["leggi anche", "leggi pure", "vedi anche", "approfondisci"],
   },
   pt: {
     lines: [
+      "tempo de leitura *",
+      "tempo de leitura: *",
+      "* min de leitura",
+      "este artigo tem mais de *",
+      "ouvir artigo",
+      "ouça este artigo",
+      "exclusivo para assinantes",
       "publicidade",
       "compartilhar",
       "partilhar",
@@ -269,9 +321,16 @@ export const CHROME: Record<string, ChromeVocabulary> = {
       "tópicos",
     ],
     commentMarks: ["* disse:", "* diz:"],
+    teaserMarks: ["leia também", "leia mais", "veja também", "saiba mais"],
   },
   nl: {
     lines: [
+      "leestijd *",
+      "* min leestijd",
+      "lees voor",
+      "beluister dit artikel",
+      "dit artikel is meer dan * oud",
+      "alleen voor abonnees",
       "advertentie",
       "delen",
       "printen",
@@ -290,6 +349,7 @@ export const CHROME: Record<string, ChromeVocabulary> = {
       "onderwerpen",
     ],
     commentMarks: ["* schreef:", "* zegt:"],
+    teaserMarks: ["lees ook", "lees meer", "zie ook", "meer weten"],
   },
   ru: {
     lines: ["реклама", "поделиться", "печать", "ответить", "пожаловаться", "* комментариев", "читать также"],
@@ -304,15 +364,17 @@ export const CHROME: Record<string, ChromeVocabulary> = {
       "последние новости",
     ],
     commentMarks: ["* пишет:"],
+    teaserMarks: ["читайте также", "читать также", "по теме", "смотрите также"],
   },
   id: {
     lines: ["iklan", "bagikan", "cetak", "balas", "suka memuat...", "sukai ini:", "bagikan ini:"],
     sectionEnds: ["terkait", "tinggalkan balasan", "berita terkait", "baca juga", "komentar", "populer"],
     commentMarks: [],
+    teaserMarks: ["baca juga", "baca selengkapnya"],
   },
 };
 
-export type VocabularyKind = "line" | "section-end" | "comment-mark";
+export type VocabularyKind = "line" | "section-end" | "comment-mark" | "teaser-mark";
 
 const TRAIL = /[\s.:!?…»›→↗]+$/u;
 
@@ -337,6 +399,10 @@ const ENDS = compile(
   all((v) => v.sectionEnds),
   false,
 );
+const TEASERS = compile(
+  all((v) => v.teaserMarks ?? []),
+  false,
+);
 const MARKS = compile(
   all((v) => v.commentMarks),
   true,
@@ -351,6 +417,9 @@ export function vocabularyKind(text: string): VocabularyKind | null {
   if (MARKS.test(t)) return "comment-mark";
   const bare = t.replace(TRAIL, "");
   if (ENDS.test(bare)) return "section-end";
-  if (LINES.test(bare)) return "line";
+  if (TEASERS.test(bare)) return "teaser-mark";
+  // "Listen (5 min.)", "Beitrag anhören (3 Min.)": a length or count in brackets adds nothing.
+  const unbracketed = bare.replace(/\s*\([^()]{0,24}\)$/u, "").replace(TRAIL, "");
+  if (LINES.test(bare) || (unbracketed !== "" && LINES.test(unbracketed))) return "line";
   return null;
 }

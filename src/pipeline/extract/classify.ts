@@ -8,6 +8,7 @@ import { type BlockClass, initialClass, type Judged, proseDensity } from "./bloc
 import { type Features, features } from "./features";
 import { commentThread, kickers, listRuns, promoteHeadings, repeats, shortRuns, teasers } from "./shapes";
 import type { Slot } from "./slots";
+import { tailChrome } from "./tail";
 import { isHeadingLike } from "./text";
 import { vocabularyKind } from "./vocab";
 
@@ -149,6 +150,32 @@ function opensOnHeading(j: Judged, slots: readonly Slot[]): boolean {
   return s.u.kind !== "item" && isHeadingLike(s.u.text) && !(j.f?.sentenceEnd ?? false);
 }
 
+/** Share of the run's prose that must follow a section-end heading for the article to go on past it. */
+const PAST_BARRIER = 0.3;
+
+/**
+ * The run ends at a heading after which the page's chrome starts ("More stories", "About the author")
+ * unless much of the article's prose still follows it: a long bio or a site's footer paragraph after a
+ * link list must not pull the region past the list.
+ */
+export function cutAtBarrier(js: readonly Judged[], final: readonly BlockClass[], from: number, to: number): number {
+  const prose = (n: number): number => {
+    const j = js[n] as Judged;
+    return !j.fixed && final[n] === "good" ? (j.f?.length ?? 0) : 0;
+  };
+  let before = 0;
+  for (let m = from; m <= to; m++) {
+    const j = js[m] as Judged;
+    if (j.barrier && !j.soft && m > from && before > 0) {
+      let after = 0;
+      for (let k = m + 1; k <= to; k++) after += prose(k);
+      if (after < before * PAST_BARRIER) return m - 1;
+    }
+    before += prose(m);
+  }
+  return to;
+}
+
 /** The run of judged blocks with the greatest total value (Kadane), as indexes into `js`. */
 export function bestRun(values: readonly number[]): [number, number] | null {
   let best = 0;
@@ -170,13 +197,19 @@ export function bestRun(values: readonly number[]): [number, number] | null {
 }
 
 /** Marks chrome found by structure: "outside-article" around the main region, "boilerplate" inside it. */
-export function classifyBlocks(slots: Slot[], anchor: number | null, stop: ReadonlySet<string> | null): void {
+export function classifyBlocks(
+  slots: Slot[],
+  anchor: number | null,
+  stop: ReadonlySet<string> | null,
+  authors: readonly string[] = [],
+): void {
   const js = judge(slots, stop);
   repeats(js, slots);
   listRuns(js, slots, stop, proseDensity(js.flatMap((j) => (j.f ? [j.f] : []))));
   commentThread(js);
   teasers(js, slots);
   kickers(js);
+  tailChrome(js, slots, authors);
   promoteHeadings(js, slots);
   shortRuns(js);
   const final = smooth(js);
@@ -204,6 +237,7 @@ export function classifyBlocks(slots: Slot[], anchor: number | null, stop: Reado
       }
     }
   }
+  to = cutAtBarrier(js, final, from, to);
   // A heading introduces what follows it: the article never opens on one when the run starts after a cut.
   const headAt = anchor === null ? -1 : js.findIndex((j) => j.slot === anchor);
   const cut = js.slice(headAt + 1, from).some((j) => !j.fixed);

@@ -99,7 +99,7 @@ export function clean(
   footer(slots);
   // An HTML page's article region was already chosen from its markup (Readability): the text
   // classifier's region choice would only cut what the markup says belongs (measured: -0.011 F1).
-  if (!opts.regionKnown) classifyBlocks(slots, anchor, blockStopwords(slots));
+  if (!opts.regionKnown) classifyBlocks(slots, anchor, blockStopwords(slots), out.authors);
   markFaq(slots);
   return out;
 }

@@ -93,7 +93,10 @@ for (const c of set.cases) {
     const gone = new Map(out.removed.map((x) => [x.line, x.rule]));
     const first = src.ingest.firstLine;
     src.ingest.body.split("\n").forEach((t, k) => {
-      if (t.trim() !== "") process.stdout.write(`${String(first + k).padStart(4)} ${(gone.get(first + k) ?? "keep").padEnd(16)} ${clip(t.trim())}\n`);
+      if (t.trim() !== "")
+        process.stdout.write(
+          `${String(first + k).padStart(4)} ${(gone.get(first + k) ?? "keep").padEnd(16)} ${clip(t.trim())}\n`,
+        );
     });
   }
   const gold = shingles(c.gold);

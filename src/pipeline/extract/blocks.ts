@@ -164,7 +164,11 @@ export function repeatedBlocks(slots: Slot[]): void {
     }
     if (s.rule === null) s.rule = "repeated-block";
     const prev = prevTextual(slots, i);
-    if (prev >= 0 && (slots[prev] as Slot).u.text.toLowerCase() === key && (slots[prev] as Slot).rule === null)
+    if (
+      prev >= 0 &&
+      (slots[prev] as Slot).u.text.toLowerCase() === key &&
+      (slots[prev] as Slot).rule === null
+    )
       (slots[prev] as Slot).rule = "repeated-block";
   });
 }

@@ -76,9 +76,16 @@ function judge(slots: readonly Slot[], stop: ReadonlySet<string> | null): Judged
     const vocab = vocabularyKind(s.u.text);
     // The headline under "More information" links to another story: a title, not a sentence.
     const prev = out.at(-1);
-    if (vocab === null && prev?.mark === "teaser-mark" && prev.slot === i - 1 && !f.sentenceEnd && f.words <= 25)
+    if (
+      vocab === null &&
+      prev?.mark === "teaser-mark" &&
+      prev.slot === i - 1 &&
+      !f.sentenceEnd &&
+      f.words <= 25
+    )
       out.push({ slot: i, cls: "bad", f, fixed: true, mark: "teaser" });
-    else if (vocab === null) out.push({ slot: i, cls: initialClass(f, high), f, fixed: false, text: s.u.text });
+    else if (vocab === null)
+      out.push({ slot: i, cls: initialClass(f, high), f, fixed: false, text: s.u.text });
     else if (vocab === "teaser-mark") out.push({ slot: i, cls: "bad", f, fixed: true, mark: "teaser-mark" });
     else
       out.push({
@@ -158,7 +165,12 @@ const PAST_BARRIER = 0.3;
  * unless much of the article's prose still follows it: a long bio or a site's footer paragraph after a
  * link list must not pull the region past the list.
  */
-export function cutAtBarrier(js: readonly Judged[], final: readonly BlockClass[], from: number, to: number): number {
+export function cutAtBarrier(
+  js: readonly Judged[],
+  final: readonly BlockClass[],
+  from: number,
+  to: number,
+): number {
   const prose = (n: number): number => {
     const j = js[n] as Judged;
     return !j.fixed && final[n] === "good" ? (j.f?.length ?? 0) : 0;

@@ -37,7 +37,10 @@ const CAPTION_TESTS: RegExp[] = [
 const CREDIT_LABEL =
   "photo|photos|foto|fotos|fotografía|fotografia|photograph|picture|pic|image|imagen|immagine|afbeelding|illustration|ilustración|illustrazione|bild|bilder|bildrechte|bildquelle|symbolbild|archivbild|credit|credits|crédit|crédits|crédito|фото|иллюстрация";
 const CREDIT_TAIL = [
-  new RegExp(`^\\(?(?:${CREDIT_LABEL})(?:\\s*(?::|：|by|par|von|de|di|door)\\s*|\\s+(?=\\p{Lu}))\\S.{0,80}$`, "iu"),
+  new RegExp(
+    `^\\(?(?:${CREDIT_LABEL})(?:\\s*(?::|：|by|par|von|de|di|door)\\s*|\\s+(?=\\p{Lu}))\\S.{0,80}$`,
+    "iu",
+  ),
   /^\(?©\s*\S.{0,80}$/u,
   // "(Marcus Lee for The Daily)": a photographer credited for an outlet, in brackets.
   /^\((?:[\p{Lu}][\p{L}.'’-]*\s){1,3}(?:for|pour|für|para|per|voor)\s[^()]{2,60}\)$/u,
@@ -49,7 +52,7 @@ const CREDIT_TAIL = [
 const CAPS_CREDIT = /^[\p{Lu}\d][\p{Lu}\d\s.'’&/-]{5,60}$/u;
 const SENTENCE_BREAK = /[.!?…»”"]\s+/gu;
 /** Words that say a line describes a picture, so a bracketed source after it credits the picture. */
-const PICTURED = /(?:image|photo|picture|pictured|foto|bild|imagen|immagine|illustration)s?/iu;
+const PICTURED = /\b(?:image|photo|picture|pictured|foto|bild|imagen|immagine|illustration)s?\b/iu;
 
 /** A caption whose last part is its credit: "The bridge at dusk. Photo: Jane Roe / The Daily". */
 export function hasCreditTail(t: string): boolean {
@@ -79,7 +82,7 @@ export function isCreditLine(t: string): boolean {
 
 /** "Image caption The singer on stage": the label a player or a photo box prints before its caption. */
 const CAPTION_LABEL =
-  /^(?:image|photo|media|video|picture)\s+caption|^(?:caption|légende|bildunterschrift|pie de foto|didascalia|legenda)\s*[:\s]\s*\S/iu;
+  /^(?:image|photo|media|video|picture)\s+caption\b|^(?:caption|légende|bildunterschrift|pie de foto|didascalia|legenda)\s*[:\s]\s*\S/iu;
 
 function isCaption(t: string): boolean {
   if (CAPTION_LABEL.test(t) && wordCount(t) <= 60) return true;
@@ -227,6 +230,10 @@ const COMMENTS =
 const RELATED_INLINE =
   /^also on (?:www\.)?[\p{L}\d-]+\.[\p{L}]{2,}\s+\S|^(?:read more|read also|also read|related|related story|related article|see also|more|recommended|read next|à lire aussi|a lire aussi|lire aussi|à voir aussi|voir aussi|lesen sie auch|auch interessant|mehr zum thema|lee también|leer más|te puede interesar|leggi anche)\s*[:»>→]\s*\S/iu;
 
+/** "Read the full report (opens in a new tab)": a link label, wherever it stands. */
+const NEW_TAB =
+  /\((?:opens in (?:a )?new (?:tab|window)|se abre en (?:una )?nueva (?:pestaña|ventana)|s['’]ouvre dans un nouvel onglet|öffnet in (?:einem )?neuen (?:tab|fenster)|si apre in una nuova (?:scheda|finestra)|abre (?:em )?(?:uma )?nova (?:aba|janela)|opent in een nieuw (?:tabblad|venster))\)[.\s]*$/iu;
+
 /** A rule per line, tried in order; the first match wins. */
 export const LINE_RULES: LineRule[] = [
   { rule: "separator", test: (t) => /^(?:[-*_=~•·]\s*){3,}$/u.test(t) },
@@ -247,6 +254,7 @@ export const LINE_RULES: LineRule[] = [
   { rule: "tags-list", test: (t) => TAGS.test(t) && wordCount(t) <= 40 },
   { rule: "comments", test: (t) => COMMENTS.test(t) },
   { rule: "related-links", test: (t) => RELATED_INLINE.test(t) && wordCount(t) <= 30 },
+  { rule: "link-label", test: (t) => NEW_TAB.test(t) && wordCount(t) <= 25 },
   { rule: "contact", test: (t) => CONTACT.test(t) && wordCount(t) <= 20 },
   { rule: "breadcrumb", test: (t) => isHomeCrumbLine(t) },
   { rule: "menu", test: (t) => MENU_WORDS.test(t) || isNavLine(t) },

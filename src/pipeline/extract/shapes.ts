@@ -24,6 +24,9 @@ export function repeats(js: Judged[], slots: readonly Slot[]): void {
   }
 }
 
+/** "Turnout: 64 %", "2026: first flight": an item of figures or of a label and its value. */
+export const dataItem = (t: string): boolean => /\d[\d.,]*\s?%?$/u.test(t) || /^[^:]{1,40}:\s+\S/u.test(t);
+
 /**
  * A list is judged as one block: its items share the class of their joined text, so three long bullets
  * of an article's summary stand together and twenty one-word menu entries fall together.
@@ -49,7 +52,10 @@ export function listRuns(
     if (m > n) {
       const run = js.slice(n, m + 1);
       const text = run.map((j) => (slots[j.slot] as Slot).u.text).join(" ");
-      const cls = initialClass(features(text, stop), high);
+      let cls = initialClass(features(text, stop), high);
+      // Items that state figures or "label: value" pairs are the article's data, thin in stopwords as
+      // data is: their neighbours decide, as for a short line.
+      if (cls === "bad" && run.every((j) => dataItem((slots[j.slot] as Slot).u.text))) cls = "short";
       for (const j of run) Object.assign(j, { cls, list: n });
     }
     n = m + 1;

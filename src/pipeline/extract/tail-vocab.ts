@@ -70,7 +70,12 @@ export const TAIL: Record<string, TailVocabulary> = {
     about: ["about"],
   },
   fr: {
-    bioVerbs: ["est (?:une?|la|le|l'|journaliste\\p{L}*|rédact\\p{L}*|correspond\\p{L}*|chercheu\\p{L}*|professeu\\p{L}*)", "écrit", "couvre", "a rejoint"],
+    bioVerbs: [
+      "est (?:une?|la|le|l'|journaliste\\p{L}*|rédact\\p{L}*|correspond\\p{L}*|chercheu\\p{L}*|professeu\\p{L}*)",
+      "écrit",
+      "couvre",
+      "a rejoint",
+    ],
     credits: ["avec (?:afp|reuters|ap)\\b", "a contribué à cet article"],
     pitches: [
       "abonnez-vous",
@@ -92,7 +97,12 @@ export const TAIL: Record<string, TailVocabulary> = {
     about: ["à propos de", "a propos de"],
   },
   de: {
-    bioVerbs: ["ist (?:eine?|die|der|redakteur\\p{L}*|journalist\\p{L}*|korrespondent\\p{L}*|autor\\p{L}*|professor\\p{L}*|wissenschaft\\p{L}*)", "schreibt", "berichtet", "arbeitet als"],
+    bioVerbs: [
+      "ist (?:eine?|die|der|redakteur\\p{L}*|journalist\\p{L}*|korrespondent\\p{L}*|autor\\p{L}*|professor\\p{L}*|wissenschaft\\p{L}*)",
+      "schreibt",
+      "berichtet",
+      "arbeitet als",
+    ],
     credits: ["mit material von", "mitarbeit:"],
     pitches: [
       "abonnieren",
@@ -112,7 +122,12 @@ export const TAIL: Record<string, TailVocabulary> = {
     about: ["über"],
   },
   es: {
-    bioVerbs: ["es (?:una?|la|el|periodista\\p{L}*|redactor\\p{L}*|corresponsal\\p{L}*|investigador\\p{L}*|profesor\\p{L}*|politólog\\p{L}*)", "escribe", "cubre", "se unió"],
+    bioVerbs: [
+      "es (?:una?|la|el|periodista\\p{L}*|redactor\\p{L}*|corresponsal\\p{L}*|investigador\\p{L}*|profesor\\p{L}*|politólog\\p{L}*)",
+      "escribe",
+      "cubre",
+      "se unió",
+    ],
     credits: ["con información de", "colaboró en esta"],
     pitches: [
       "suscríbete",
@@ -126,25 +141,51 @@ export const TAIL: Record<string, TailVocabulary> = {
       "boletín",
       "newsletter",
     ],
-    disclaimers: ["no (?:reflejan|representan) necesariamente", "no se hace responsable", "enlaces? de afiliados?", "marcas registradas"],
+    disclaimers: [
+      "no (?:reflejan|representan) necesariamente",
+      "no se hace responsable",
+      "enlaces? de afiliados?",
+      "marcas registradas",
+    ],
     about: ["acerca de", "sobre"],
   },
   it: {
-    bioVerbs: ["è (?:una?|la|il|lo|giornalista\\p{L}*|redattore\\p{L}*|corrispondente\\p{L}*|ricercat\\p{L}*|professor\\p{L}*)", "scrive", "si occupa di", "collabora con"],
+    bioVerbs: [
+      "è (?:una?|la|il|lo|giornalista\\p{L}*|redattore\\p{L}*|corrispondente\\p{L}*|ricercat\\p{L}*|professor\\p{L}*)",
+      "scrive",
+      "si occupa di",
+      "collabora con",
+    ],
     credits: ["ha collaborato"],
     pitches: ["abbonati", "iscriviti", "sostieni", "sostienici", "dona ora", "clicca qui", "newsletter"],
-    disclaimers: ["non (?:riflettono|rappresentano) necessariamente", "link di affiliazione", "marchi registrati"],
+    disclaimers: [
+      "non (?:riflettono|rappresentano) necessariamente",
+      "link di affiliazione",
+      "marchi registrati",
+    ],
     about: ["informazioni su", "chi è"],
   },
   pt: {
-    bioVerbs: ["é (?:uma?|a|o|jornalista\\p{L}*|repórter\\p{L}*|correspondente\\p{L}*|pesquisador\\p{L}*|professor\\p{L}*|cientista\\p{L}*)", "escreve", "cobre"],
+    bioVerbs: [
+      "é (?:uma?|a|o|jornalista\\p{L}*|repórter\\p{L}*|correspondente\\p{L}*|pesquisador\\p{L}*|professor\\p{L}*|cientista\\p{L}*)",
+      "escreve",
+      "cobre",
+    ],
     credits: ["com informações d[aoe]", "colaborou com"],
     pitches: ["assine", "inscreva-se", "apoie", "faça uma doação", "clique aqui", "newsletter"],
-    disclaimers: ["não (?:refletem|representam) necessariamente", "links? de afiliados?", "marcas registradas"],
+    disclaimers: [
+      "não (?:refletem|representam) necessariamente",
+      "links? de afiliados?",
+      "marcas registradas",
+    ],
     about: ["sobre"],
   },
   nl: {
-    bioVerbs: ["is (?:een|de|het|journalist\\p{L}*|redacteur\\p{L}*|correspondent\\p{L}*|onderzoeker\\p{L}*|hoogleraar\\p{L}*|software\\p{L}*)", "schrijft", "werkt als"],
+    bioVerbs: [
+      "is (?:een|de|het|journalist\\p{L}*|redacteur\\p{L}*|correspondent\\p{L}*|onderzoeker\\p{L}*|hoogleraar\\p{L}*|software\\p{L}*)",
+      "schrijft",
+      "werkt als",
+    ],
     credits: ["met medewerking van"],
     pitches: ["abonneer", "word (?:lid|abonnee)", "steun (?:ons|onze)", "doneer", "klik hier", "nieuwsbrief"],
     disclaimers: ["niet (?:noodzakelijk|per se) de mening", "affiliate-links?", "geregistreerde merken"],

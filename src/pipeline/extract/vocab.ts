@@ -142,7 +142,19 @@ export const CHROME: Record<string, ChromeVocabulary> = {
       "don't miss",
     ],
     commentMarks: ["* says:", "* said:", "* writes:", "* wrote:", "* commented:"],
-    teaserMarks: ["read more", "related", "related story", "related article", "more info", "more information", "see also", "read also", "also read", "recommended", "read next"],
+    teaserMarks: [
+      "read more",
+      "related",
+      "related story",
+      "related article",
+      "more info",
+      "more information",
+      "see also",
+      "read also",
+      "also read",
+      "recommended",
+      "read next",
+    ],
   },
   fr: {
     lines: [
@@ -182,7 +194,14 @@ export const CHROME: Record<string, ChromeVocabulary> = {
       "nos derniers articles",
     ],
     commentMarks: ["* dit :", "* a écrit :"],
-    teaserMarks: ["lire aussi", "à lire aussi", "voir aussi", "à voir aussi", "lire la suite", "à lire également"],
+    teaserMarks: [
+      "lire aussi",
+      "à lire aussi",
+      "voir aussi",
+      "à voir aussi",
+      "lire la suite",
+      "à lire également",
+    ],
   },
   de: {
     lines: [
@@ -263,7 +282,14 @@ export const CHROME: Record<string, ChromeVocabulary> = {
       "más sobre *",
     ],
     commentMarks: ["* dice:", "* escribió:"],
-    teaserMarks: ["más información", "lee también", "leer más", "te puede interesar", "relacionado", "relacionada"],
+    teaserMarks: [
+      "más información",
+      "lee también",
+      "leer más",
+      "te puede interesar",
+      "relacionado",
+      "relacionada",
+    ],
   },
   it: {
     lines: [

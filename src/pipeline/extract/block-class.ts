@@ -31,6 +31,8 @@ export interface Judged {
   list?: number;
   /** The block ends the article's run unless much article text follows it. */
   barrier?: boolean;
+  /** Named chrome that stands inside articles too: the context stage looks past it. */
+  inline?: boolean;
   /** Weaker evidence of the article's end. */
   soft?: boolean;
 }

@@ -61,6 +61,7 @@ function judge(slots: readonly Slot[], stop: ReadonlySet<string> | null): Judged
           cls: "bad",
           f: null,
           fixed: true,
+          ...(INLINE.has(rule) ? { inline: true } : {}),
           barrier: SECTION_END_RULES.has(rule),
           ...(SOFT_END_RULES.has(rule) ? { soft: true } : {}),
         });
@@ -83,10 +84,11 @@ function judge(slots: readonly Slot[], stop: ReadonlySet<string> | null): Judged
       !f.sentenceEnd &&
       f.words <= 25
     )
-      out.push({ slot: i, cls: "bad", f, fixed: true, mark: "teaser" });
+      out.push({ slot: i, cls: "bad", f, fixed: true, mark: "teaser", inline: true });
     else if (vocab === null)
       out.push({ slot: i, cls: initialClass(f, high), f, fixed: false, text: s.u.text });
-    else if (vocab === "teaser-mark") out.push({ slot: i, cls: "bad", f, fixed: true, mark: "teaser-mark" });
+    else if (vocab === "teaser-mark")
+      out.push({ slot: i, cls: "bad", f, fixed: true, mark: "teaser-mark", inline: true });
     else
       out.push({
         slot: i,
@@ -101,11 +103,18 @@ function judge(slots: readonly Slot[], stop: ReadonlySet<string> | null): Judged
   return out;
 }
 
+/**
+ * Named chrome that sits inside an article as often as around it (a "Read also" link, a link that opens
+ * a new tab): no evidence about the blocks beside it, so the context stage looks past it.
+ */
+const INLINE = new Set(["teaser-mark", "teaser", "related-links", "link-label"]);
+
 /** The nearest class in one direction, or null at the capture's edge. */
 function neighbour(js: readonly Judged[], n: number, step: 1 | -1, skipNear: boolean): BlockClass | null {
   for (let m = n + step; m >= 0 && m < js.length; m += step) {
-    const c = (js[m] as Judged).cls;
-    if (c === "short" || (skipNear && c === "neargood")) continue;
+    const j = js[m] as Judged;
+    const c = j.cls;
+    if (c === "short" || (skipNear && c === "neargood") || j.inline) continue;
     return c;
   }
   return null;

@@ -228,7 +228,7 @@ const COMMENTS =
   /^(?:\d+\s+)?(?:comments?|responses?|replies|reply|leave a (?:comment|reply)|add a comment|post a comment|join the (?:conversation|discussion)|view comments|show comments|commentaires?|réagir|kommentare?|comentarios?|commenti)\s*(?:\(\d+\))?$|^your email address will not be published/iu;
 
 const RELATED_INLINE =
-  /^also on (?:www\.)?[\p{L}\d-]+\.[\p{L}]{2,}\s+\S|^(?:read more|read also|also read|related|related story|related article|see also|more|recommended|read next|à lire aussi|a lire aussi|lire aussi|à voir aussi|voir aussi|lesen sie auch|auch interessant|mehr zum thema|lee también|leer más|te puede interesar|leggi anche)\s*[:»>→]\s*\S/iu;
+  /^also on (?:www\.)?[\p{L}\d-]+\.[\p{L}]{2,}\s+\S|^(?:read more|read also|also read|related|related story|related article|see also|more|recommended|read next|à lire aussi|a lire aussi|lire aussi|à voir aussi|voir aussi|lesen sie auch|auch interessant|mehr zum thema|lee también|leer más|te puede interesar|leggi anche|leia também|veja também|lees ook|czytaj (?:też|także|również)|zobacz (?:też|także|również)|читайте также)\s*[:»>→]\s*\S/iu;
 
 /** "Read the full report (opens in a new tab)": a link label, wherever it stands. */
 const NEW_TAB =
@@ -243,7 +243,16 @@ export const LINE_RULES: LineRule[] = [
   { rule: "cookie-banner", test: (t) => isCookie(t) },
   { rule: "app-banner", test: (t) => APP.test(t) && wordCount(t) <= 15 },
   { rule: "search-box", test: (t) => SEARCH.test(t) },
-  { rule: "ad-label", test: (t) => AD.test(t) || (/^sponsored by\s/iu.test(t) && wordCount(t) <= 8) },
+  {
+    rule: "ad-label",
+    test: (t) =>
+      AD.test(t) ||
+      (/^sponsored by\s/iu.test(t) && wordCount(t) <= 8) ||
+      (/^(?:sponsored|advertisement|ad|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|advertentie|reklama|реклама)\s*:\s*\S/iu.test(
+        t,
+      ) &&
+        wordCount(t) <= 40),
+  },
   { rule: "share-buttons", test: (t) => isShare(t) },
   { rule: "newsletter", test: (t) => isNewsletter(t) },
   { rule: "promo", test: (t) => isPromo(t) },

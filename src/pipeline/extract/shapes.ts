@@ -25,7 +25,10 @@ export function repeats(js: Judged[], slots: readonly Slot[]): void {
 }
 
 /** "Turnout: 64 %", "2026: first flight": an item of figures or of a label and its value. */
-export const dataItem = (t: string): boolean => /\d[\d.,]*\s?%?$/u.test(t) || /^[^:]{1,40}:\s+\S/u.test(t);
+export const dataItem = (t: string): boolean =>
+  /\d[\d.,]*\s?%?$/u.test(t) ||
+  /^[^:]{1,40}:\s+\S/u.test(t) ||
+  /^\d[\d.,/½¼¾]*\s?\p{L}{0,6}\s+\p{L}/u.test(t);
 
 /**
  * A list is judged as one block: its items share the class of their joined text, so three long bullets
@@ -157,7 +160,9 @@ export function shortRuns(js: Judged[]): void {
     // Link labels are Title Case or a word or two; the lines of an article's own list read as phrases.
     const linkish = run.filter((j) => (j.f?.capitalised ?? 1) >= 0.5 || (j.f?.length ?? 0) < 25).length;
     // Rows of figures ("Party 9 5") are a table the capture flattened, not links.
-    const rows = run.filter((j) => /\p{L}.*\s\d[\d.,%]*$/u.test(j.text ?? "")).length;
+    const rows = run.filter(
+      (j) => /\p{L}.*\s\d[\d.,%]*$/u.test(j.text ?? "") || dataItem(j.text ?? ""),
+    ).length;
     if (units > LIMITS.shortRun && linkish >= run.length * 0.6 && rows < run.length * 0.6)
       for (const j of run) j.cls = "bad";
     n = m + 1;

@@ -26,8 +26,6 @@ const only = opt("--id");
 const summary = args.includes("--summary");
 /** Print every source line with its fate: the rule that removed it, or "keep". */
 const log = args.includes("--log");
-if (args.includes("--debug"))
-  (globalThis as any).DBG = (a: string[], r: unknown) => console.log(a.join("\n"), r);
 
 function parity(id: string): "even" | "odd" {
   const m = /^[a-z](\d+)/u.exec(id);

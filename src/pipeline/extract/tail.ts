@@ -66,11 +66,19 @@ export function tailChrome(js: Judged[], slots: readonly Slot[], authors: readon
   const firstGood = js.findIndex((j) => j.cls === "good");
   if (firstGood < 0) return;
   let rest = 0;
+  // Prose after each block; an "About" heading is judged by what follows the bio it introduces.
+  const restAt: number[] = [];
   const found = new Map<number, Tail>();
   for (let n = js.length - 1; n > firstGood; n--) {
     const j = js[n] as Judged;
+    restAt[n] = rest;
     if (j.fixed) continue;
-    const kind = shapeOf((slots[j.slot] as Slot).u.text, authors, rest < TAIL_REACH, true);
+    const t = (slots[j.slot] as Slot).u.text;
+    const past = restAt[Math.min(n + 3, js.length - 1)] ?? 0;
+    const kind =
+      isHeadingLike(t, 8) && aboutName(t) && past < TAIL_REACH
+        ? "about"
+        : shapeOf(t, authors, rest < TAIL_REACH, true);
     if (kind !== null) found.set(n, kind);
     else if (j.cls === "good") rest += j.f?.length ?? 0;
   }

@@ -12,7 +12,7 @@ const TAIL_REACH = 300;
 
 const PARTICLE = "(?:de|van|von|der|den|da|di|del|della|dos|du|le|la|ter|bin|al)";
 const NAME = new RegExp(
-  `^(\\p{Lu}[\\p{L}.’'-]*?(?:\\s(?:${PARTICLE}\\s)?\\p{Lu}[\\p{L}.-]*){1,3})(?:\\s\\([^()]{1,60}\\))?`,
+  `^(\\p{Lu}[\\p{L}.-]*(?:['’]\\p{Lu}[\\p{L}.-]*)?(?:\\s(?:${PARTICLE}\\s)?\\p{Lu}[\\p{L}.-]*){0,3})(?:\\s\\([^()]{1,60}\\))?`,
   "u",
 );
 
@@ -30,7 +30,9 @@ export function isBio(t: string, authors: readonly string[] = []): "named" | "au
     const al = a.toLowerCase();
     return al === lower || al.split(/\s+/u).at(-1) === lower.split(/\s+/u).at(-1);
   });
-  return known ? "author" : "named";
+  if (known) return "author";
+  // One capitalised word could open any sentence ("Critics say ..."): only a known author's surname counts.
+  return /\s/u.test(name) ? "named" : null;
 }
 
 /**

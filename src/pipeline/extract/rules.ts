@@ -215,7 +215,7 @@ function isPromo(t: string): boolean {
 
 const COPYRIGHT_START = /^(?:©|\(c\)\s|copyright\b|℗)/iu;
 const COPYRIGHT_ANY =
-  /all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados/iu;
+  /all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|wszelkie prawa zastrzeżone|alle rechten voorbehouden|все права защищены|無断転載|무단\s?전재/iu;
 
 const MENU_WORDS = full(
   "menu|main menu|navigation|toggle navigation|open menu|close menu|close|home|homepage|back to top|scroll to top|top|next|previous|next article|previous article|next story|previous story|load more|show more|see more|more|privacy|privacy policy|privacy notice|terms|terms of use|terms of service|terms and conditions|contact|contact us|about|about us|cookie policy|sitemap|site map|careers|jobs|advertise|advertise with us|imprint|impressum|datenschutz|datenschutzerklärung|kontakt|mentions légales|politique de confidentialité|nous contacter|plan du site|aviso legal|política de privacidad|contacto|accessibility|help|rss|editorial policy|ethics policy|newsletters|podcasts",
@@ -233,6 +233,10 @@ const RELATED_INLINE =
 /** "Read the full report (opens in a new tab)": a link label, wherever it stands. */
 const NEW_TAB =
   /\((?:opens in (?:a )?new (?:tab|window)|se abre en (?:una )?nueva (?:pestaña|ventana)|s['’]ouvre dans un nouvel onglet|öffnet in (?:einem )?neuen (?:tab|fenster)|si apre in una nuova (?:scheda|finestra)|abre (?:em )?(?:uma )?nova (?:aba|janela)|opent in een nieuw (?:tabblad|venster))\)[.\s]*$/iu;
+
+/** "Download the full report (PDF, 3.2 MB)": a file to fetch, named with its size. */
+const DOWNLOAD =
+  /[(（](?:pdf|docx?|xlsx?|pptx?|zip|epub|csv)?[^()（）]{0,12}\d[\d.,]*\s?(?:kb|mb|ko|mo|gb)[)）]\s*$/iu;
 
 /** A rule per line, tried in order; the first match wins. */
 export const LINE_RULES: LineRule[] = [
@@ -263,7 +267,7 @@ export const LINE_RULES: LineRule[] = [
   { rule: "tags-list", test: (t) => TAGS.test(t) && wordCount(t) <= 40 },
   { rule: "comments", test: (t) => COMMENTS.test(t) },
   { rule: "related-links", test: (t) => RELATED_INLINE.test(t) && wordCount(t) <= 30 },
-  { rule: "link-label", test: (t) => NEW_TAB.test(t) && wordCount(t) <= 25 },
+  { rule: "link-label", test: (t) => (NEW_TAB.test(t) || DOWNLOAD.test(t)) && wordCount(t) <= 25 },
   { rule: "contact", test: (t) => CONTACT.test(t) && wordCount(t) <= 20 },
   { rule: "breadcrumb", test: (t) => isHomeCrumbLine(t) },
   { rule: "menu", test: (t) => MENU_WORDS.test(t) || isNavLine(t) },

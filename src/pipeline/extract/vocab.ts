@@ -470,6 +470,16 @@ export const CHROME: Record<string, ChromeVocabulary> = {
     commentMarks: ["* skriver:"],
     teaserMarks: ["läs också", "läs även"],
   },
+  ko: {
+    lines: ["공유", "댓글 *", "좋아요 *", "url 복사", "기사 스크랩", "프린트", "글씨 크기"],
+    sectionEnds: ["관련기사", "많이 본 뉴스", "인기기사", "최신기사", "댓글"],
+    commentMarks: [],
+  },
+  ja: {
+    lines: ["シェア", "ツイート", "印刷", "コメント", "ブックマーク"],
+    sectionEnds: ["関連記事", "人気記事", "おすすめ記事", "ランキング", "コメント一覧"],
+    commentMarks: [],
+  },
   id: {
     lines: ["iklan", "bagikan", "cetak", "balas", "suka memuat...", "sukai ini:", "bagikan ini:"],
     sectionEnds: ["terkait", "tinggalkan balasan", "berita terkait", "baca juga", "komentar", "populer"],

@@ -10,7 +10,7 @@ import { commentThread, kickers, listRuns, promoteHeadings, repeats, shortRuns, 
 import type { Slot } from "./slots";
 import { tailChrome } from "./tail";
 import { isHeadingLike } from "./text";
-import { vocabularyKind } from "./vocab";
+import { isDateStamp, vocabularyKind } from "./vocab";
 
 export { type BlockClass, initialClass, LIMITS } from "./block-class";
 
@@ -77,7 +77,9 @@ function judge(slots: readonly Slot[], stop: ReadonlySet<string> | null): Judged
     const vocab = vocabularyKind(s.u.text);
     // The headline under "More information" links to another story: a title, not a sentence.
     const prev = out.at(-1);
-    if (
+    if (vocab === null && isDateStamp(s.u.text))
+      out.push({ slot: i, cls: "bad", f, fixed: true, mark: "date-stamp", inline: true });
+    else if (
       vocab === null &&
       prev?.mark === "teaser-mark" &&
       prev.slot === i - 1 &&

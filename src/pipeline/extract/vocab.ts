@@ -537,3 +537,24 @@ export function vocabularyKind(text: string): VocabularyKind | null {
   if (LINES.test(bare) || (unbracketed !== "" && LINES.test(unbracketed))) return "line";
   return null;
 }
+
+const STAMP_LABEL =
+  "updated|posted|published|last updated|last modified|first published|modified|mis à jour|publié|aktualisiert|veröffentlicht|actualizado|publicado|aggiornato|pubblicato|bijgewerkt|gepubliceerd|opublikowano|zaktualizowano|обновлено|опубликовано";
+const LABEL_HEAD = new RegExp(`^(?:${STAMP_LABEL})(?:\\s+(?:on|at|le|am|el|il|em|op))?\\s*:?\\s*`, "iu");
+const STAMP = new RegExp(
+  `^(?:${STAMP_LABEL})(?![\\p{L}])(?:\\s+(?:on|at|le|am|el|il|em|op))?\\s*:?\\s*(?=[\\p{N}\\p{Lu}])(?=[^\\n]*\\d)[^!?]{3,90}$`,
+  "iu",
+);
+
+/**
+ * "Updated 5:27 am CST, Wednesday, November 20, 2019": a line of labelled stamps. Judged once the
+ * article's date was read, so it only removes what is left of such lines; a byline ("Posted by ...")
+ * is not one.
+ */
+export function isDateStamp(text: string): boolean {
+  const t = text.replace(/\s+/gu, " ").trim();
+  if (t.split(" ").length > 16 || !STAMP.test(t)) return false;
+  if (/(?<![\p{L}])(?:by|par|von|por|di|door)(?![\p{L}])/iu.test(t)) return false;
+  // What follows the label is a date or a time ("Updated 5:27 am", "Updated: Tue."), not a sentence.
+  return /^[\p{N}\p{Lu}]/u.test(t.replace(LABEL_HEAD, ""));
+}

@@ -8,7 +8,7 @@ import { ingest } from "../../../src/pipeline/extract/index";
 import { hasCreditTail, isCreditLine, lineRule } from "../../../src/pipeline/extract/rules";
 import { stopwordsFor } from "../../../src/pipeline/extract/stopwords";
 import { isBio, pitchCues } from "../../../src/pipeline/extract/tail";
-import { vocabularyKind } from "../../../src/pipeline/extract/vocab";
+import { isDateStamp, vocabularyKind } from "../../../src/pipeline/extract/vocab";
 
 describe("captions found by their credit", () => {
   it.each([
@@ -78,6 +78,20 @@ describe("single-line chrome", () => {
     ["Read more about the bridge.", null],
   ])("vocabulary: %s -> %s", (line, kind) => {
     expect(vocabularyKind(line)).toBe(kind);
+  });
+});
+
+describe("date stamps left in the body", () => {
+  it.each([
+    ["Updated 5:27 am CET, Wednesday, March 4, 2026", true],
+    ["Published: Mar. 4, 2026, 6:18 p.m. Updated: Mar. 4, 2026, 7:10 p.m.", true],
+    ["Mis à jour le 4 mars 2026 à 10h12", true],
+    ["Aktualisiert: 04.03.2026, 09:15 Uhr", true],
+    ["Posted by Dana Holt on March 4, 2026", false],
+    ["Updated guidance was issued to schools in 2026.", false],
+    ["Published figures show a rise", false],
+  ])("%s -> %s", (line, want) => {
+    expect(isDateStamp(line)).toBe(want);
   });
 });
 
@@ -182,6 +196,22 @@ describe("chrome shapes in a capture", () => {
       "a pitch at the foot",
       [a, b, c, "Did you enjoy this story? Tag @islandtimes and share it with a friend!"],
       ["Tag @islandtimes"],
+    ],
+    [
+      "a medical disclaimer",
+      [
+        a,
+        b,
+        c,
+        "This page is for informational purposes only and is not a substitute for professional medical advice.",
+      ],
+      ["informational purposes"],
+    ],
+    ["a download link with its size", [a, "Download the full timetable (PDF, 1.2 MB)", b, c], ["timetable"]],
+    [
+      "a helpful prompt and what follows it",
+      [a, b, c, "Was this article helpful?", "Yes", "No", "Our editors review every page once a year."],
+      ["helpful", "editors review"],
     ],
     [
       "fine print",

@@ -1,6 +1,7 @@
 // Block rules: which runs of units are page chrome (separators, related-link lists, SEO question runs,
 // author boxes, footers), decided over the whole capture rather than around the headline.
-import { isAuthorBoxHeading, isCreditLine, isFaqHeading, isRelatedHeading, isSeoHeading } from "./rules";
+import { isCreditLine } from "./captions";
+import { isAuthorBoxHeading, isFaqHeading, isRelatedHeading, isSeoHeading } from "./rules";
 import { next, prevOpen, type Slot, textual } from "./slots";
 import { isHeadingLike, isQuestion, wordCount } from "./text";
 

@@ -2,10 +2,11 @@
 // the closing furniture (bios, credits, pitches, fine print, "About X"), section ends that stop the
 // region, data lists and foreign-script quotes kept by context. Every text is written for these tests.
 import { describe, expect, it } from "vitest";
+import { hasCreditTail, isCreditLine } from "../../../src/pipeline/extract/captions";
 import { cutAtBarrier } from "../../../src/pipeline/extract/classify";
 import { features } from "../../../src/pipeline/extract/features";
 import { ingest } from "../../../src/pipeline/extract/index";
-import { hasCreditTail, isCreditLine, lineRule } from "../../../src/pipeline/extract/rules";
+import { lineRule } from "../../../src/pipeline/extract/rules";
 import { stopwordsFor } from "../../../src/pipeline/extract/stopwords";
 import { isBio, pitchCues } from "../../../src/pipeline/extract/tail";
 import { isDateStamp, vocabularyKind } from "../../../src/pipeline/extract/vocab";

@@ -18,6 +18,15 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          name: "fetch",
+          include: ["tests/fetch/**/*.test.ts"],
+          environment: "node",
+          testTimeout: HANG_GUARD_MS,
+          hookTimeout: HANG_GUARD_MS,
+        },
+      },
+      {
         plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } })],
         test: {
           name: "worker",

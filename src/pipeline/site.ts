@@ -52,7 +52,7 @@ export function assembleSite(
     problems.add(
       f.display,
       0,
-      `is neither an article (${CAPTURE_EXTENSIONS}) nor known configuration (taxonomy.yaml, <article>.meta.yaml)`,
+      `is neither an article (${CAPTURE_EXTENSIONS}) nor known configuration (taxonomy.yaml, <article>.meta.yaml, sources.opml)`,
       "rename an article to one of those extensions, or move the file out of the corpus folder",
     );
   }

@@ -35,6 +35,8 @@ export interface ListingProblem {
 
 const SIDECAR = /\.meta\.ya?ml$/i;
 const TAXONOMY = /^taxonomy\.ya?ml$/i;
+// The subscription list `npm run fetch` reads (src/fetch): configuration the build does not use.
+const SOURCES = /^sources\.opml$/i;
 // Documentation about the corpus is not an article.
 const DOCS = /^(?:readme|license|licence)(?:\.[a-z]+)?$/i;
 
@@ -117,6 +119,7 @@ export function listCorpus(
         continue;
       }
       if (DOCS.test(e.name) && !SIDECAR.test(e.name) && !TAXONOMY.test(rel)) continue;
+      if (SOURCES.test(rel)) continue;
       // Checked before reading: a 30 MB paste is refused at once instead of after minutes of cleaning.
       const tooBig = fileSizeProblem(statSync(full).size);
       if (tooBig) {

@@ -53,7 +53,7 @@ function inGold(text: string, gold: Map<string, number>): { share: number; n: nu
 
 const clip = (t: string): string => (t.length > 110 ? `${t.slice(0, 107)}...` : t);
 
-const set = loadSets(dir)[0];
+const set = loadSets(dir)[args.includes("--html") ? 1 : 0];
 if (!set) throw new Error(`${dir}: no set`);
 // Front-matter tags must resolve, or the capture is refused and its body scores 0.
 const rules = set.taxonomy ? parseTaxonomy(set.taxonomy).tags : [];

@@ -145,7 +145,7 @@ function isPromo(t: string): boolean {
 
 const COPYRIGHT_START = /^(?:©|\(c\)\s|copyright\b|℗)/iu;
 const COPYRIGHT_ANY =
-  /all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|wszelkie prawa zastrzeżone|alle rechten voorbehouden|все права защищены|無断転載|무단\s?전재/iu;
+  /all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|wszelkie prawa zastrzeżone|alle rechten voorbehouden|все права защищены/iu;
 
 const MENU_WORDS = full(
   "menu|main menu|navigation|toggle navigation|open menu|close menu|close|home|homepage|back to top|scroll to top|top|next|previous|next article|previous article|next story|previous story|load more|show more|see more|more|privacy|privacy policy|privacy notice|terms|terms of use|terms of service|terms and conditions|contact|contact us|about|about us|cookie policy|sitemap|site map|careers|jobs|advertise|advertise with us|imprint|impressum|datenschutz|datenschutzerklärung|kontakt|mentions légales|politique de confidentialité|nous contacter|plan du site|aviso legal|política de privacidad|contacto|accessibility|help|rss|editorial policy|ethics policy|newsletters|podcasts",

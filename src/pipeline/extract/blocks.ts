@@ -2,7 +2,8 @@
 // author boxes, footers), decided over the whole capture rather than around the headline.
 import { isCreditLine } from "./captions";
 import { isAuthorBoxHeading, isFaqHeading, isRelatedHeading, isSeoHeading } from "./rules";
-import { next, prevOpen, type Slot, textual } from "./slots";
+import { isOpen, next, prevOpen, type Slot, textual } from "./slots";
+import { DISCLAIMER } from "./tail-vocab";
 import { isHeadingLike, isQuestion, wordCount } from "./text";
 
 export function structuralChrome(slots: Slot[]): void {
@@ -180,4 +181,15 @@ function prevTextual(slots: Slot[], i: number): number {
     if (textual(s) && s.u.text !== "") return j;
   }
   return -1;
+}
+
+/**
+ * The site's fine print (affiliate links, opinions not the paper's), wherever it stands: above the
+ * headline it must not be taken for a dek. Text captures only: an HTML page's article was chosen from
+ * its markup, and what the markup puts inside it stays.
+ */
+export function finePrint(slots: Slot[]): void {
+  for (const s of slots)
+    if (isOpen(s) && textual(s) && wordCount(s.u.text) <= 40 && DISCLAIMER.test(s.u.text))
+      s.rule = "disclaimer";
 }

@@ -5,6 +5,7 @@
 import {
   authorBoxes,
   captionsAboveCredits,
+  finePrint,
   footer,
   markFaq,
   questionRuns,
@@ -58,6 +59,7 @@ export function clean(
   for (const s of slots) if (isOpen(s) && textual(s)) s.rule = lineRule(s.u.text);
   relatedLists(slots);
   captionsAboveCredits(slots);
+  if (!opts.regionKnown) finePrint(slots);
   questionRuns(slots);
   authorBoxes(slots);
 

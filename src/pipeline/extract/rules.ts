@@ -1,7 +1,6 @@
 // Single-line chrome rules: each recognises a line that is page furniture wherever it appears, by its
 // shape and its wording in several languages, never by a particular site's name.
 import { isCaption } from "./captions";
-import { DISCLAIMER } from "./tail-vocab";
 import { collapse, wordCount } from "./text";
 
 type LineRule = { rule: string; test: (t: string, lower: string) => boolean };
@@ -198,8 +197,6 @@ export const LINE_RULES: LineRule[] = [
   { rule: "tags-list", test: (t) => TAGS.test(t) && wordCount(t) <= 40 },
   { rule: "comments", test: (t) => COMMENTS.test(t) },
   { rule: "related-links", test: (t) => RELATED_INLINE.test(t) && wordCount(t) <= 30 },
-  // The site's fine print (affiliate links, opinions not the paper's): often printed above the headline.
-  { rule: "disclaimer", test: (t) => DISCLAIMER.test(t) && wordCount(t) <= 40 },
   { rule: "link-label", test: (t) => (NEW_TAB.test(t) || DOWNLOAD.test(t)) && wordCount(t) <= 25 },
   { rule: "contact", test: (t) => CONTACT.test(t) && wordCount(t) <= 20 },
   { rule: "breadcrumb", test: (t) => isHomeCrumbLine(t) },

@@ -31,6 +31,8 @@ export interface Judged {
   list?: number;
   /** The block ends the article's run unless much article text follows it. */
   barrier?: boolean;
+  /** Named chrome that stands inside articles too: the context stage looks past it. */
+  inline?: boolean;
   /** Weaker evidence of the article's end. */
   soft?: boolean;
 }
@@ -40,6 +42,8 @@ export function initialClass(f: Features, high = LIMITS.stopHigh): BlockClass {
   // Bare numbers are engagement counters; a bare clock time may stamp a live-blog entry: context decides.
   if (f.counter) return f.clock ? "short" : "bad";
   if (f.countTail) return "bad";
+  // A verse or a name quoted in another script: its neighbours tell whether the article quotes it.
+  if (f.foreign) return "short";
   // A complete sentence of several words is prose-shaped even when short or crowded with names.
   const sentence = f.sentenceEnd && f.words >= 5;
   if (f.length < LIMITS.lengthLow) return sentence ? "neargood" : "short";

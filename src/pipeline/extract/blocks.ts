@@ -1,7 +1,9 @@
 // Block rules: which runs of units are page chrome (separators, related-link lists, SEO question runs,
 // author boxes, footers), decided over the whole capture rather than around the headline.
+import { isCreditLine } from "./captions";
 import { isAuthorBoxHeading, isFaqHeading, isRelatedHeading, isSeoHeading } from "./rules";
-import { next, prevOpen, type Slot, textual } from "./slots";
+import { isOpen, next, prevOpen, type Slot, textual } from "./slots";
+import { DISCLAIMER } from "./tail-vocab";
 import { isHeadingLike, isQuestion, wordCount } from "./text";
 
 export function structuralChrome(slots: Slot[]): void {
@@ -128,4 +130,66 @@ export function markFaq(slots: Slot[]): void {
     const answered = answer !== null && answer.u.kind !== "heading" && !isQuestion(answer.u.text);
     if (answered && (inFaq || /^(?:q|question|frage|pregunta)\s*[:.]/iu.test(t))) s.faq = true;
   });
+}
+
+/**
+ * A caption whose credit the page prints on the next line ("The bridge at dusk." then "(Image: © Agency)"
+ * or "Credit..." and a name): the short line right above a credit, with no blank line between, is its
+ * caption. An article paragraph is longer, or stands apart.
+ */
+export function captionsAboveCredits(slots: Slot[]): void {
+  for (let i = 1; i < slots.length; i++) {
+    const c = slots[i] as Slot;
+    if (c.u.blankBefore || !isCreditLine(c.u.text)) continue;
+    if (c.rule !== null && c.rule !== "caption") continue;
+    const p = slots[i - 1] as Slot;
+    if (p.rule !== null || p.u.kind !== "line" || wordCount(p.u.text) > 30) continue;
+    if ((p.u.text.match(/[.!?](?:\s|$)/gu) ?? []).length > 2) continue;
+    p.rule = "caption";
+    c.rule = "caption";
+  }
+}
+
+/**
+ * A block printed twice word for word is a caption shown with its thumbnail and its slide, a pull quote
+ * or a teaser of the article itself: later copies go, and copies that follow each other all go.
+ */
+export function repeatedBlocks(slots: Slot[]): void {
+  const seen = new Map<string, number>();
+  slots.forEach((s, i) => {
+    if (!textual(s) || s.u.kind === "heading" || wordCount(s.u.text) < 8) return;
+    const key = s.u.text.toLowerCase();
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, i);
+      return;
+    }
+    if (s.rule === null) s.rule = "repeated-block";
+    const prev = prevTextual(slots, i);
+    if (
+      prev >= 0 &&
+      (slots[prev] as Slot).u.text.toLowerCase() === key &&
+      (slots[prev] as Slot).rule === null
+    )
+      (slots[prev] as Slot).rule = "repeated-block";
+  });
+}
+
+function prevTextual(slots: Slot[], i: number): number {
+  for (let j = i - 1; j >= 0; j--) {
+    const s = slots[j] as Slot;
+    if (textual(s) && s.u.text !== "") return j;
+  }
+  return -1;
+}
+
+/**
+ * The site's fine print (affiliate links, opinions not the paper's), wherever it stands: above the
+ * headline it must not be taken for a dek. Text captures only: an HTML page's article was chosen from
+ * its markup, and what the markup puts inside it stays.
+ */
+export function finePrint(slots: Slot[]): void {
+  for (const s of slots)
+    if (isOpen(s) && textual(s) && wordCount(s.u.text) <= 40 && DISCLAIMER.test(s.u.text))
+      s.rule = "disclaimer";
 }

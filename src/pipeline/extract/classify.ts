@@ -8,8 +8,9 @@ import { type BlockClass, initialClass, type Judged, proseDensity } from "./bloc
 import { type Features, features } from "./features";
 import { commentThread, kickers, listRuns, promoteHeadings, repeats, shortRuns, teasers } from "./shapes";
 import type { Slot } from "./slots";
+import { tailChrome } from "./tail";
 import { isHeadingLike } from "./text";
-import { vocabularyKind } from "./vocab";
+import { isDateStamp, vocabularyKind } from "./vocab";
 
 export { type BlockClass, initialClass, LIMITS } from "./block-class";
 
@@ -19,6 +20,7 @@ const TRANSPARENT = new Set([
   "separator",
   "image-placeholder",
   "caption",
+  "repeated-block",
   "ad-label",
   "dek",
   "byline",
@@ -59,6 +61,7 @@ function judge(slots: readonly Slot[], stop: ReadonlySet<string> | null): Judged
           cls: "bad",
           f: null,
           fixed: true,
+          ...(INLINE.has(rule) ? { inline: true } : {}),
           barrier: SECTION_END_RULES.has(rule),
           ...(SOFT_END_RULES.has(rule) ? { soft: true } : {}),
         });
@@ -72,7 +75,22 @@ function judge(slots: readonly Slot[], stop: ReadonlySet<string> | null): Judged
     if (k !== "line" && k !== "item" && k !== "heading" && k !== "quote") return;
     const f = fs.get(i) ?? features(s.u.text, stop);
     const vocab = vocabularyKind(s.u.text);
-    if (vocab === null) out.push({ slot: i, cls: initialClass(f, high), f, fixed: false, text: s.u.text });
+    // The headline under "More information" links to another story: a title, not a sentence.
+    const prev = out.at(-1);
+    if (vocab === null && isDateStamp(s.u.text))
+      out.push({ slot: i, cls: "bad", f, fixed: true, mark: "date-stamp", inline: true });
+    else if (
+      vocab === null &&
+      prev?.mark === "teaser-mark" &&
+      prev.slot === i - 1 &&
+      !f.sentenceEnd &&
+      f.words <= 25
+    )
+      out.push({ slot: i, cls: "bad", f, fixed: true, mark: "teaser", inline: true });
+    else if (vocab === null)
+      out.push({ slot: i, cls: initialClass(f, high), f, fixed: false, text: s.u.text });
+    else if (vocab === "teaser-mark")
+      out.push({ slot: i, cls: "bad", f, fixed: true, mark: "teaser-mark", inline: true });
     else
       out.push({
         slot: i,
@@ -87,11 +105,18 @@ function judge(slots: readonly Slot[], stop: ReadonlySet<string> | null): Judged
   return out;
 }
 
+/**
+ * Named chrome that sits inside an article as often as around it (a "Read also" link, a link that opens
+ * a new tab): no evidence about the blocks beside it, so the context stage looks past it.
+ */
+const INLINE = new Set(["teaser-mark", "teaser", "related-links", "link-label"]);
+
 /** The nearest class in one direction, or null at the capture's edge. */
 function neighbour(js: readonly Judged[], n: number, step: 1 | -1, skipNear: boolean): BlockClass | null {
   for (let m = n + step; m >= 0 && m < js.length; m += step) {
-    const c = (js[m] as Judged).cls;
-    if (c === "short" || (skipNear && c === "neargood")) continue;
+    const j = js[m] as Judged;
+    const c = j.cls;
+    if (c === "short" || (skipNear && c === "neargood") || j.inline) continue;
     return c;
   }
   return null;
@@ -112,7 +137,9 @@ export function smooth(js: Judged[]): BlockClass[] {
     if (j.cls !== "short") return;
     const [p, q] = sides(n, true);
     const [pn, qn] = sides(n, false);
-    if (p === "good" && q === "good") out[n] = "good";
+    // "The key points:" introduces what follows it, whatever stands before it.
+    if (/:$/u.test(j.text ?? "") && (qn === "good" || qn === "neargood")) out[n] = "good";
+    else if (p === "good" && q === "good") out[n] = "good";
     else if (p === "bad" && q === "bad") out[n] = "bad";
     else if ((p === "bad" && pn === "neargood") || (q === "bad" && qn === "neargood")) out[n] = "good";
     else out[n] = "bad";
@@ -141,6 +168,37 @@ function opensOnHeading(j: Judged, slots: readonly Slot[]): boolean {
   return s.u.kind !== "item" && isHeadingLike(s.u.text) && !(j.f?.sentenceEnd ?? false);
 }
 
+/** Share of the run's prose that must follow a section-end heading for the article to go on past it. */
+const PAST_BARRIER = 0.3;
+
+/**
+ * The run ends at a heading after which the page's chrome starts ("More stories", "About the author")
+ * unless much of the article's prose still follows it: a long bio or a site's footer paragraph after a
+ * link list must not pull the region past the list.
+ */
+export function cutAtBarrier(
+  js: readonly Judged[],
+  final: readonly BlockClass[],
+  from: number,
+  to: number,
+): number {
+  const prose = (n: number): number => {
+    const j = js[n] as Judged;
+    return !j.fixed && final[n] === "good" ? (j.f?.length ?? 0) : 0;
+  };
+  let before = 0;
+  for (let m = from; m <= to; m++) {
+    const j = js[m] as Judged;
+    if (j.barrier && !j.soft && m > from && before > 0) {
+      let after = 0;
+      for (let k = m + 1; k <= to; k++) after += prose(k);
+      if (after < before * PAST_BARRIER) return m - 1;
+    }
+    before += prose(m);
+  }
+  return to;
+}
+
 /** The run of judged blocks with the greatest total value (Kadane), as indexes into `js`. */
 export function bestRun(values: readonly number[]): [number, number] | null {
   let best = 0;
@@ -162,13 +220,19 @@ export function bestRun(values: readonly number[]): [number, number] | null {
 }
 
 /** Marks chrome found by structure: "outside-article" around the main region, "boilerplate" inside it. */
-export function classifyBlocks(slots: Slot[], anchor: number | null, stop: ReadonlySet<string> | null): void {
+export function classifyBlocks(
+  slots: Slot[],
+  anchor: number | null,
+  stop: ReadonlySet<string> | null,
+  authors: readonly string[] = [],
+): void {
   const js = judge(slots, stop);
   repeats(js, slots);
   listRuns(js, slots, stop, proseDensity(js.flatMap((j) => (j.f ? [j.f] : []))));
   commentThread(js);
   teasers(js, slots);
   kickers(js);
+  tailChrome(js, slots, authors);
   promoteHeadings(js, slots);
   shortRuns(js);
   const final = smooth(js);
@@ -196,6 +260,7 @@ export function classifyBlocks(slots: Slot[], anchor: number | null, stop: Reado
       }
     }
   }
+  to = cutAtBarrier(js, final, from, to);
   // A heading introduces what follows it: the article never opens on one when the run starts after a cut.
   const headAt = anchor === null ? -1 : js.findIndex((j) => j.slot === anchor);
   const cut = js.slice(headAt + 1, from).some((j) => !j.fixed);

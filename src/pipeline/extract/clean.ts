@@ -2,7 +2,17 @@
 // then block rules (link lists, SEO question runs, author boxes), then the header is read around the
 // headline (masthead, breadcrumb, alt text, title, dek, byline, dateline), then the footer.
 
-import { authorBoxes, footer, markFaq, questionRuns, relatedLists, structuralChrome } from "./blocks";
+import {
+  authorBoxes,
+  captionsAboveCredits,
+  finePrint,
+  footer,
+  markFaq,
+  questionRuns,
+  relatedLists,
+  repeatedBlocks,
+  structuralChrome,
+} from "./blocks";
 import { classifyBlocks } from "./classify";
 import { parseDateline } from "./dates";
 import { explain } from "./fields/evidence";
@@ -48,6 +58,8 @@ export function clean(
   structuralChrome(slots);
   for (const s of slots) if (isOpen(s) && textual(s)) s.rule = lineRule(s.u.text);
   relatedLists(slots);
+  captionsAboveCredits(slots);
+  if (!opts.regionKnown) finePrint(slots);
   questionRuns(slots);
   authorBoxes(slots);
 
@@ -85,10 +97,13 @@ export function clean(
   if (out.publisher !== null && publisher && publisher.cues[0]?.why !== "the source URL's host")
     publisherEchoes(slots, out.publisher);
   stripPrefix(slots, anchor, out);
+  // After the headline is chosen: a headline printed twice (page title and article title) is its evidence.
+  // Readability already chose an HTML page's blocks, and a summary above may repeat a paragraph of it.
+  if (!opts.regionKnown) repeatedBlocks(slots);
   footer(slots);
   // An HTML page's article region was already chosen from its markup (Readability): the text
   // classifier's region choice would only cut what the markup says belongs (measured: -0.011 F1).
-  if (!opts.regionKnown) classifyBlocks(slots, anchor, blockStopwords(slots));
+  if (!opts.regionKnown) classifyBlocks(slots, anchor, blockStopwords(slots), out.authors);
   markFaq(slots);
   return out;
 }

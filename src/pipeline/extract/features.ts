@@ -11,6 +11,8 @@ export interface Features {
   stopDensity: number | null;
   /** Ends with a full stop, question or exclamation mark (any script), a closing quote allowed after it. */
   sentenceEnd: boolean;
+  /** Written in another script than the page's stopword list: its density says nothing. */
+  foreign: boolean;
   /** Sentence marks followed by a space or the end. */
   sentences: number;
   /** Share of words (after the first) that start with a capital: headline and menu lists are title case. */
@@ -41,6 +43,39 @@ export function scriptLength(t: string): number {
 export const unspaced = (t: string): boolean =>
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(t);
 
+const SCRIPTS = [
+  /\p{Script=Latin}/u,
+  /\p{Script=Cyrillic}/u,
+  /\p{Script=Arabic}/u,
+  /\p{Script=Greek}/u,
+  /\p{Script=Hebrew}/u,
+  /\p{Script=Hangul}/u,
+  /\p{Script=Devanagari}/u,
+];
+const scriptOf = (w: string): number => SCRIPTS.findIndex((re) => re.test(w));
+const LIST_SCRIPT = new WeakMap<ReadonlySet<string>, number>();
+
+/**
+ * The block is mostly written in the stopword list's script: an Arabic verse quoted in an Indonesian
+ * page, or a Latin-script menu on a Russian one, says nothing through that list.
+ */
+function sameScript(ws: readonly string[], stop: ReadonlySet<string>): boolean {
+  let own = LIST_SCRIPT.get(stop);
+  if (own === undefined) {
+    const counts = new Map<number, number>();
+    let k = 0;
+    for (const w of stop) {
+      const s = scriptOf(w);
+      counts.set(s, (counts.get(s) ?? 0) + 1);
+      if (++k > 200) break;
+    }
+    own = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? -1;
+    LIST_SCRIPT.set(stop, own);
+  }
+  const same = ws.filter((w) => scriptOf(w) === own).length;
+  return same * 2 >= ws.length;
+}
+
 const SENTENCE_END = /[.!?…。！？؟।][\s"'”’»)\]」』]*$/u;
 const SENTENCE_MARK = /[.!?…][\s"'”’»)\]]*(?:\s|$)|[。！？؟।]/gu;
 
@@ -57,17 +92,19 @@ export function features(t: string, stop: ReadonlySet<string> | null): Features 
   const letters = t.match(/\p{L}/gu) ?? [];
   const upper = t.match(/\p{Lu}/gu) ?? [];
   const digits = (t.match(/\p{N}/gu) ?? []).length;
+  const foreign = stop !== null && ws.length > 0 && !unspaced(t) && !sameScript(ws, stop);
   return {
     length: scriptLength(t),
     words: ws.length,
-    stopDensity: stop && ws.length > 0 && !unspaced(t) ? stops / ws.length : null,
+    stopDensity: stop && ws.length > 0 && !unspaced(t) && !foreign ? stops / ws.length : null,
+    foreign,
     sentenceEnd: SENTENCE_END.test(t.trim()),
     sentences: (t.match(SENTENCE_MARK) ?? []).length,
     capitalised: ws.length > 1 ? caps / (ws.length - 1) : 0,
     allCaps: letters.length >= 3 && upper.length === letters.length,
     counter: /^[\p{N}\s:.,/|()+\-–—%#×x]+$/u.test(t) && digits > 0,
     digits: t.length > 0 ? digits / t.length : 0,
-    clock: /^\d{1,2}[:.h]\d{2}$/u.test(t.trim()),
+    clock: /^\d{1,2}[:.h]\d{2}(?:\s?(?:[ap]\.?m\.?|[A-Z]{2,5}|uhr|h))?$/iu.test(t.trim()),
     countTail: /\(\d[\d.,]*\)$/u.test(t.trim()),
   };
 }

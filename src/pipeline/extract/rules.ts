@@ -1,5 +1,6 @@
 // Single-line chrome rules: each recognises a line that is page furniture wherever it appears, by its
 // shape and its wording in several languages, never by a particular site's name.
+import { isCaption } from "./captions";
 import { collapse, wordCount } from "./text";
 
 type LineRule = { rule: string; test: (t: string, lower: string) => boolean };
@@ -19,33 +20,16 @@ function isPlaceholder(t: string): boolean {
   return rest === "" && /[\p{L}▶]/u.test(t);
 }
 
-const CREDIT_AGENCIES =
-  "getty images|getty|afp|ap photo|ap|reuters|shutterstock|istock(?:photo)?|alamy|epa(?:-efe)?|bloomberg|unsplash|pexels|dpa|picture alliance|picture-alliance|sipa|abaca|anadolu|xinhua|imago|wikimedia commons|courtesy of [^)]+|handout";
-
-const CAPTION_TESTS: RegExp[] = [
-  /^(?:editorial |featured |cover |header |hero |lead |main )?(?:illustration|image|photo|photograph|picture|graphic|artwork|rendering|screenshot|video|foto|bild|imagen|ilustración|illustrazione)\s+(?:for|of|by|from|showing|depicting|credit|courtesy|pour|de|du|von|zu|zum|zur|para|per|di)\s/iu,
-  /^\(?(?:photo|image|picture|photograph|credit|credits|photo credit|image credit|crédit|crédits|crédit photo|foto|fotos|bild|bildquelle|imagen|illustration|ilustración|source image)\s*:\s*\S/iu,
-  /\((?:photo|image|credit|picture|foto|crédit|photograph|illustration|bild)s?\s*(?::|by|credit|de|von)[^)]*\)[.\s]*$/iu,
-  new RegExp(
-    `(?:/\\s*|\\bvia\\s+|\\bphoto:?\\s+|\\bfoto:?\\s+|©\\s*)(?:${CREDIT_AGENCIES})\\)?[.\\s]*$`,
-    "iu",
-  ),
-];
-
-function isCaption(t: string): boolean {
-  if (wordCount(t) > 45) return false;
-  return CAPTION_TESTS.some((re) => re.test(t));
-}
-
 const SHARE_WORDS = new Set(
-  "share shares shared sharing whats app tweet tweets facebook twitter x linkedin whatsapp email e-mail mail copy copied link url print reddit pinterest telegram flipboard threads bluesky mastodon messenger pocket instagram youtube tiktok rss feed partager partagez partage imprimer teilen drucken compartir imprimir condividi stampa this article story post page via on the to del en sur auf per con artikel artículo articolo le la".split(
+  "compartilhe compartilhar compartilhar partilhar partilhe correo comentarios comentários commentaires kommentare merken offrir cet deel delen dit google google+ gplus vk tumblr xing copiar enlace lien link kopieren share shares shared sharing whats app tweet tweets facebook twitter x linkedin whatsapp email e-mail mail copy copied link url print reddit pinterest telegram flipboard threads bluesky mastodon messenger pocket instagram youtube tiktok rss feed partager partagez partage imprimer teilen drucken compartir imprimir condividi stampa this article story post page via on the to del en sur auf per con artikel artículo articolo le la".split(
     " ",
   ),
 );
 const SHARE_CORE =
-  /share|tweet|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|flipboard|bluesky|mastodon|partag|teilen|compartir|condividi|copy link/iu;
+  /share|tweet|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|flipboard|bluesky|mastodon|partag|partilh|compartilh|teilen|compartir|condividi|copy link|\bdeel\b|\bdelen\b/iu;
 
-function isShare(t: string): boolean {
+function isShare(line: string): boolean {
+  let t = line;
   if (
     /^(?:follow(?: us)?(?: on)?|suivez[- ]nous(?: sur)?|folgen sie uns(?: auf)?|síguenos(?: en)?|seguici(?: su)?)\b/iu.test(
       t,
@@ -60,6 +44,9 @@ function isShare(t: string): boolean {
     return true;
   // Checked first because it is cheap and required below: most lines mention no share target at all.
   if (!SHARE_CORE.test(t)) return false;
+  // A share row may print its counts and icons: "Share 💬 128".
+  t = t.replace(/[\p{N}\p{Extended_Pictographic}]+/gu, " ").trim();
+  if (t === "") return false;
   // "FacebookTwitterLinkedIn" is glued share buttons, but "LinkedIn" itself must stay one word.
   const split = (s: string): string[] => s.split(/[\s|·•,/:()]+/u).filter(Boolean);
   const known = (ws: string[]): boolean =>
@@ -158,7 +145,7 @@ function isPromo(t: string): boolean {
 
 const COPYRIGHT_START = /^(?:©|\(c\)\s|copyright\b|℗)/iu;
 const COPYRIGHT_ANY =
-  /all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados/iu;
+  /all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|wszelkie prawa zastrzeżone|alle rechten voorbehouden|все права защищены/iu;
 
 const MENU_WORDS = full(
   "menu|main menu|navigation|toggle navigation|open menu|close menu|close|home|homepage|back to top|scroll to top|top|next|previous|next article|previous article|next story|previous story|load more|show more|see more|more|privacy|privacy policy|privacy notice|terms|terms of use|terms of service|terms and conditions|contact|contact us|about|about us|cookie policy|sitemap|site map|careers|jobs|advertise|advertise with us|imprint|impressum|datenschutz|datenschutzerklärung|kontakt|mentions légales|politique de confidentialité|nous contacter|plan du site|aviso legal|política de privacidad|contacto|accessibility|help|rss|editorial policy|ethics policy|newsletters|podcasts",
@@ -171,7 +158,15 @@ const COMMENTS =
   /^(?:\d+\s+)?(?:comments?|responses?|replies|reply|leave a (?:comment|reply)|add a comment|post a comment|join the (?:conversation|discussion)|view comments|show comments|commentaires?|réagir|kommentare?|comentarios?|commenti)\s*(?:\(\d+\))?$|^your email address will not be published/iu;
 
 const RELATED_INLINE =
-  /^(?:read more|read also|also read|related|related story|related article|see also|more|recommended|read next|à lire aussi|a lire aussi|lire aussi|à voir aussi|voir aussi|lesen sie auch|auch interessant|mehr zum thema|lee también|leer más|te puede interesar|leggi anche)\s*[:»>→]\s*\S/iu;
+  /^also on (?:www\.)?[\p{L}\d-]+\.[\p{L}]{2,}\s+\S|^(?:read more|read also|also read|related|related story|related article|see also|more|recommended|read next|à lire aussi|a lire aussi|lire aussi|à voir aussi|voir aussi|lesen sie auch|auch interessant|mehr zum thema|lee también|leer más|te puede interesar|leggi anche|leia também|veja também|lees ook|czytaj (?:też|także|również)|zobacz (?:też|także|również)|читайте также)\s*[:»>→]\s*\S/iu;
+
+/** "Read the full report (opens in a new tab)": a link label, wherever it stands. */
+const NEW_TAB =
+  /\((?:opens in (?:a )?new (?:tab|window)|se abre en (?:una )?nueva (?:pestaña|ventana)|s['’]ouvre dans un nouvel onglet|öffnet in (?:einem )?neuen (?:tab|fenster)|si apre in una nuova (?:scheda|finestra)|abre (?:em )?(?:uma )?nova (?:aba|janela)|opent in een nieuw (?:tabblad|venster))\)[.\s]*$/iu;
+
+/** "Download the full report (PDF, 3.2 MB)": a file to fetch, named with its size. */
+const DOWNLOAD =
+  /[(（](?:pdf|docx?|xlsx?|pptx?|zip|epub|csv)?[^()（）]{0,12}\d[\d.,]*\s?(?:kb|mb|ko|mo|gb)[)）]\s*$/iu;
 
 /** A rule per line, tried in order; the first match wins. */
 export const LINE_RULES: LineRule[] = [
@@ -182,7 +177,16 @@ export const LINE_RULES: LineRule[] = [
   { rule: "cookie-banner", test: (t) => isCookie(t) },
   { rule: "app-banner", test: (t) => APP.test(t) && wordCount(t) <= 15 },
   { rule: "search-box", test: (t) => SEARCH.test(t) },
-  { rule: "ad-label", test: (t) => AD.test(t) || (/^sponsored by\s/iu.test(t) && wordCount(t) <= 8) },
+  {
+    rule: "ad-label",
+    test: (t) =>
+      AD.test(t) ||
+      (/^sponsored by\s/iu.test(t) && wordCount(t) <= 8) ||
+      (/^(?:sponsored|advertisement|ad|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|advertentie|reklama|реклама)\s*:\s*\S/iu.test(
+        t,
+      ) &&
+        wordCount(t) <= 40),
+  },
   { rule: "share-buttons", test: (t) => isShare(t) },
   { rule: "newsletter", test: (t) => isNewsletter(t) },
   { rule: "promo", test: (t) => isPromo(t) },
@@ -193,6 +197,7 @@ export const LINE_RULES: LineRule[] = [
   { rule: "tags-list", test: (t) => TAGS.test(t) && wordCount(t) <= 40 },
   { rule: "comments", test: (t) => COMMENTS.test(t) },
   { rule: "related-links", test: (t) => RELATED_INLINE.test(t) && wordCount(t) <= 30 },
+  { rule: "link-label", test: (t) => (NEW_TAB.test(t) || DOWNLOAD.test(t)) && wordCount(t) <= 25 },
   { rule: "contact", test: (t) => CONTACT.test(t) && wordCount(t) <= 20 },
   { rule: "breadcrumb", test: (t) => isHomeCrumbLine(t) },
   { rule: "menu", test: (t) => MENU_WORDS.test(t) || isNavLine(t) },

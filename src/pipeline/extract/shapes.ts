@@ -24,6 +24,12 @@ export function repeats(js: Judged[], slots: readonly Slot[]): void {
   }
 }
 
+/** "Turnout: 64 %", "2026: first flight": an item of figures or of a label and its value. */
+export const dataItem = (t: string): boolean =>
+  /\d[\d.,]*\s?%?$/u.test(t) ||
+  /^[^:]{1,40}:\s+\S/u.test(t) ||
+  /^\d[\d.,/½¼¾]*\s?\p{L}{0,6}\s+\p{L}/u.test(t);
+
 /**
  * A list is judged as one block: its items share the class of their joined text, so three long bullets
  * of an article's summary stand together and twenty one-word menu entries fall together.
@@ -49,7 +55,10 @@ export function listRuns(
     if (m > n) {
       const run = js.slice(n, m + 1);
       const text = run.map((j) => (slots[j.slot] as Slot).u.text).join(" ");
-      const cls = initialClass(features(text, stop), high);
+      let cls = initialClass(features(text, stop), high);
+      // Items that state figures or "label: value" pairs are the article's data, thin in stopwords as
+      // data is: their neighbours decide, as for a short line.
+      if (cls === "bad" && run.every((j) => dataItem((slots[j.slot] as Slot).u.text))) cls = "short";
       for (const j of run) Object.assign(j, { cls, list: n });
     }
     n = m + 1;
@@ -151,7 +160,9 @@ export function shortRuns(js: Judged[]): void {
     // Link labels are Title Case or a word or two; the lines of an article's own list read as phrases.
     const linkish = run.filter((j) => (j.f?.capitalised ?? 1) >= 0.5 || (j.f?.length ?? 0) < 25).length;
     // Rows of figures ("Party 9 5") are a table the capture flattened, not links.
-    const rows = run.filter((j) => /\p{L}.*\s\d[\d.,%]*$/u.test(j.text ?? "")).length;
+    const rows = run.filter(
+      (j) => /\p{L}.*\s\d[\d.,%]*$/u.test(j.text ?? "") || dataItem(j.text ?? ""),
+    ).length;
     if (units > LIMITS.shortRun && linkish >= run.length * 0.6 && rows < run.length * 0.6)
       for (const j of run) j.cls = "bad";
     n = m + 1;

@@ -83,7 +83,7 @@ describe("chrome vocabularies", () => {
     ["1.2K claps", "line"],
     ["This article is more than 4 years old", "line"],
     ["Drucken", "line"],
-    ["Más información", "line"],
+    ["Más información", "teaser-mark"],
     ["Copiar enlace", "line"],
     ["Ir a los comentarios", "line"],
     ["Archivado En", "section-end"],

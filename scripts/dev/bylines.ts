@@ -71,16 +71,22 @@ function declared(html: string): { days: string[]; authors: string[] } {
     });
   for (const m of html.matchAll(/itemprop=["']datePublished["'][^>]*datetime=["']([^"']+)["']/gi))
     dates.push(m[1] ?? "");
-  const days = dates
-    .map((d) => /\d{4}-\d{2}-\d{2}/.exec(d)?.[0] ?? "")
-    .filter((d) => d !== "");
+  const days = dates.map((d) => /\d{4}-\d{2}-\d{2}/.exec(d)?.[0] ?? "").filter((d) => d !== "");
   const names = authors
-    .map((a) => decode(a).replace(/^by\s+/i, "").trim())
+    .map((a) =>
+      decode(a)
+        .replace(/^by\s+/i, "")
+        .trim(),
+    )
     .filter((a) => a !== "" && !/^https?:/i.test(a));
   return { days: [...new Set(days)], authors: [...new Set(names)] };
 }
 
-const toks = (s: string): string[] => s.toLowerCase().normalize("NFKC").match(/[\p{L}\p{N}]+/gu) ?? [];
+const toks = (s: string): string[] =>
+  s
+    .toLowerCase()
+    .normalize("NFKC")
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
 const sameName = (a: string, b: string): boolean => {
   const ta = toks(a);
   const tb = new Set(toks(b));
@@ -110,7 +116,10 @@ for (const id of ids) {
   const note: string[] = [];
   if (want.days.length === 0) {
     date.undeclared++;
-    if (gotDay !== null) date.extra++;
+    if (gotDay !== null) {
+      date.extra++;
+      note.push(`date picked ${gotDay}, none declared`);
+    }
   } else if (gotDay === null) {
     date.missed++;
     note.push(`date missed, want ${want.days[0]}`);
@@ -121,7 +130,10 @@ for (const id of ids) {
   }
   if (want.authors.length === 0) {
     author.undeclared++;
-    if (gotAuthors.length > 0) author.extra++;
+    if (gotAuthors.length > 0) {
+      author.extra++;
+      note.push(`authors picked ${JSON.stringify(gotAuthors)}, none declared`);
+    }
   } else if (gotAuthors.length === 0) {
     author.missed++;
     note.push(`authors missed, want ${JSON.stringify(want.authors)}`);

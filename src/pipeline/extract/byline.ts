@@ -8,15 +8,16 @@ import {
   type ParsedDate,
   parseDateline,
 } from "./dates";
+import { cjkByline, isCountSegment, isSerialSegment } from "./segments";
 import { collapse, wordCount } from "./text";
 
 const PREFIX =
-  /^(?:(?:written|reported|posted|words|story|text|article|summari[sz]ed|compiled|edited|curated|produced|reporting|interview|analysis)\s+by|by|par|von|por|escrito\s+por|di|door|de|author|authors|auteur|auteurs|autor|autorin|autore|texte|text)\s*[:\s]\s*/iu;
+  /^(?:(?:written|reported|posted|words|story|text|article|summari[sz]ed|compiled|edited|curated|produced|reporting|interview|analysis|hosted|presented)\s+by|propos\s+recueillis\s+par|entretien\s+réalisé\s+par|un\s+article\s+de|geschreven\s+door|a\s+cura\s+di|escrito\s+por|texto\s+de|by|par|von|por|di|door|de|author|authors|auteur|auteurs|autor|autorin|autores|autore|texte|text|texto|автор|текст)\s*[:\s]\s*/iu;
 
 // A second role on the byline ("Reviewed by", "Edited by", "Photos by"): part of the meta line, but the
 // people named are not the article's authors.
 const SECOND_ROLE =
-  /^(?:(?:medically|clinically|fact[- ]?checked\s+and)\s+)?(?:reviewed|fact[- ]?checked|checked|edited|illustrated|illustrations?|photographed|photos?|photography|graphics|video|translated|translation|additional\s+reporting)\s+(?:by|par|von|por|da|di|door)\s+/iu;
+  /^(?:(?:medically|clinically|fact[- ]?checked\s+and)\s+)?(?:reviewed|fact[- ]?checked|checked|edited|illustrated|illustrations?|photographed|photos?|photography|graphics|video|translated|translation|additional\s+reporting|relue?|révisée?|vérifiée?|corrigée?|éditée?|revisad[oa]|revist[oa]|verificad[oa]|editad[oa]|geprüft|redigiert|lektoriert|bearbeitet|rivist[oa]|verificat[oa]|revisionat[oa]|nagekeken|gecontroleerd|bewerkt)\s+(?:by|par|von|por|da|di|door)\s+/iu;
 
 /** Honorifics and credentials around a name: "Dr. Ann Lee, MD" names Ann Lee. */
 const HONORIFIC = /^(?:dr|prof|mr|mrs|ms|mx|sir|dame|me|mme|m|herr|frau|sr|sra|dott)\.?\s+/iu;
@@ -141,6 +142,14 @@ export function parseMetaLine(line: string, dates: DateContext | boolean = false
     if (lastDate !== null && isUpdateTime(seg)) continue;
     if (isReadingTime(seg)) {
       out.readingTime = true;
+      continue;
+    }
+    // "7 reacties", "Issue #212": counters and serial numbers ride along, but are no evidence by themselves.
+    if (isCountSegment(seg) || isSerialSegment(seg)) continue;
+    const cjk = cjkByline(seg);
+    if (cjk !== null) {
+      out.authors.push(cjk);
+      out.labelled = true;
       continue;
     }
     const second = SECOND_ROLE.exec(seg);

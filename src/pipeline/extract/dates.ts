@@ -230,6 +230,8 @@ const SPELLINGS: [RegExp, string][] = [
   [/\b((?:19|20)\d\d)(\d{1,2}:\d\d)/u, "$1 $2"],
   // "14h30" (pt, fr), "18.00 Uhr" (de), "…, 18.00" at the end: hours and minutes.
   [/\b(\d{1,2})h(\d{2})\b/u, "$1:$2"],
+  // "15 gennaio 2026 ore 07:45": Italian "at" before a clock time, which chrono's Italian parser lacks.
+  [/\s+ore\s+(?=\d{1,2}[:.]\d{2}\b)/iu, " "],
   [/\b(\d{1,2})\.(\d{2})(?=\s*Uhr\b)/u, "$1:$2"],
   [/,\s*(\d{1,2})\.(\d{2})$/u, ", $1:$2"],
   // "(мск)", "(MSK)", "(UTC)": a zone in brackets, and Moscow time in Russian.

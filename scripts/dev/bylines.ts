@@ -1,6 +1,6 @@
 // Dev tool: `npx tsx scripts/dev/bylines.ts [DIR] [--list]` compares the publication day and the authors
 // the build picks from each benchmark page's text (DIR/text/<id>.txt, default ../shared/eval/pages) with
-// the ones the page's HTML declares (JSON-LD datePublished/author, article:published_time, meta author,
+// the ones the page's HTML declares (JSON-LD datePublished/author/publisher, og:site_name, article:published_time, meta author,
 // itemprop). Prints counts per field: right, wrong, missed (declared but nothing picked), extra (picked,
 // nothing declared), and how many pages declare nothing. The date is compared as a day, allowing one day
 // either side (a declared instant and a printed local time may fall on neighbouring days); authors match
@@ -52,7 +52,11 @@ function walk(x: unknown, visit: (o: Record<string, unknown>) => void): void {
   }
 }
 
-function declared(html: string): { days: string[]; authors: string[] } {
+function declared(html: string): { days: string[]; authors: string[]; publishers: string[] } {
+  const publishers: string[] = [
+    ...metaContent(html, "property", "og:site_name"),
+    ...metaContent(html, "name", "(?:application-name|publisher|dc\\.publisher)"),
+  ];
   const dates: string[] = [
     ...metaContent(html, "property", "article:published_time"),
     ...metaContent(html, "itemprop", "datePublished"),
@@ -61,6 +65,9 @@ function declared(html: string): { days: string[]; authors: string[] } {
   const authors: string[] = [...metaContent(html, "name", "(?:author|byl|sailthru\\.author)")];
   for (const ld of jsonLd(html))
     walk(ld, (o) => {
+      const p = o.publisher;
+      if (p && typeof p === "object" && typeof (p as { name?: unknown }).name === "string")
+        publishers.push((p as { name: string }).name);
       if (typeof o.datePublished === "string") dates.push(o.datePublished);
       const a = o.author;
       for (const x of Array.isArray(a) ? a : a === undefined ? [] : [a]) {
@@ -79,7 +86,11 @@ function declared(html: string): { days: string[]; authors: string[] } {
         .trim(),
     )
     .filter((a) => a !== "" && !/^https?:/i.test(a));
-  return { days: [...new Set(days)], authors: [...new Set(names)] };
+  return {
+    days: [...new Set(days)],
+    authors: [...new Set(names)],
+    publishers: [...new Set(publishers.map((p) => decode(p).trim()).filter((p) => p !== ""))],
+  };
 }
 
 const toks = (s: string): string[] =>
@@ -97,6 +108,7 @@ const near = (a: string, b: string): boolean => Math.abs(Date.parse(a) - Date.pa
 const tally = () => ({ right: 0, wrong: 0, missed: 0, extra: 0, undeclared: 0 });
 const date = tally();
 const author = tally();
+const publisher = tally();
 const ids = readdirSync(join(dir, "text"))
   .filter((f) => f.endsWith(".txt"))
   .map((f) => f.slice(0, -4))
@@ -142,9 +154,25 @@ for (const id of ids) {
     author.wrong++;
     note.push(`authors got ${JSON.stringify(gotAuthors)} want ${JSON.stringify(want.authors)}`);
   }
+  const gotPublisher = a?.publisher ?? null;
+  if (want.publishers.length === 0) {
+    publisher.undeclared++;
+    if (gotPublisher !== null) publisher.extra++;
+  } else if (gotPublisher === null) {
+    publisher.missed++;
+    note.push(`publisher missed, want ${JSON.stringify(want.publishers)}`);
+  } else if (want.publishers.some((w) => sameName(gotPublisher, w) || sameName(w, gotPublisher)))
+    publisher.right++;
+  else {
+    publisher.wrong++;
+    note.push(
+      `publisher got ${JSON.stringify(gotPublisher)} want ${JSON.stringify(want.publishers)} (${r.drafts[0]?.report.evidence.publisher ?? ""})`,
+    );
+  }
   if (list && note.length > 0) console.log(`${id}: ${note.join("; ")}`);
 }
 const line = (n: string, t: ReturnType<typeof tally>) =>
   `${n}: ${t.right} right, ${t.wrong} wrong, ${t.missed} missed, ${t.extra} picked where none declared, ${t.undeclared} undeclared, of ${ids.length}`;
 console.log(line("date", date));
 console.log(line("authors", author));
+console.log(line("publisher", publisher));

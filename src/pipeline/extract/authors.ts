@@ -47,8 +47,11 @@ function bareNames(t: string): string[] | null {
 
 const MARKED = new Set(["dateline", "reading-time", "byline"]);
 
-/** A bare name counts when a role, a date or the article's first paragraph comes right after it, or a date before it. */
-function corroborated(slots: Slot[], j: number): boolean {
+/**
+ * A bare name counts when a role or a date comes right after it or a date right before it; the article's
+ * first paragraph after it counts too, unless `strict` (the name sits past a dek, where a subheading could).
+ */
+function corroborated(slots: Slot[], j: number, strict = false): boolean {
   const before = slots[j - 1];
   if (before && MARKED.has(before.rule ?? "")) return true;
   for (let k = j + 1; k < slots.length && k <= j + 3; k++) {
@@ -56,7 +59,9 @@ function corroborated(slots: Slot[], j: number): boolean {
     if (s.rule !== null && !MARKED.has(s.rule)) continue;
     if (s.rule !== null) return true;
     const t = s.u.text;
-    return ROLE_LINE.test(t) || parseMetaLine(t) !== null || (endsSentence(t) && wordCount(t) >= 15);
+    return (
+      ROLE_LINE.test(t) || parseMetaLine(t) !== null || (!strict && endsSentence(t) && wordCount(t) >= 15)
+    );
   }
   return false;
 }
@@ -99,7 +104,7 @@ export function bareByline(slots: Slot[], anchor: number | null, out: Cleaned): 
     if (s.u.kind !== "line") break;
     const names = bareNames(s.u.text);
     if (names !== null) {
-      if (corroborated(slots, j)) take(slots, j, names, "a name alone under the headline", out);
+      if (corroborated(slots, j, dekSeen)) take(slots, j, names, "a name alone under the headline", out);
       return;
     }
     // One standfirst may sit between the headline and the name.

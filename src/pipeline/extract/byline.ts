@@ -12,7 +12,7 @@ import { cjkByline, isCountSegment, isSerialSegment } from "./segments";
 import { collapse, wordCount } from "./text";
 
 const PREFIX =
-  /^(?:(?:written|reported|posted|words|story|text|article|summari[sz]ed|compiled|edited|curated|produced|reporting|interview|analysis|hosted|presented)\s+by|propos\s+recueillis\s+par|entretien\s+réalisé\s+par|un\s+article\s+de|geschreven\s+door|a\s+cura\s+di|escrito\s+por|texto\s+de|by|par|von|por|di|door|de|author|authors|auteur|auteurs|autor|autorin|autores|autore|texte|text|texto|автор|текст)\s*[:\s]\s*/iu;
+  /^(?:(?:written|reported|posted|words|story|text|article|summari[sz]ed|compiled|edited|curated|produced|reporting|interview|analysis|hosted|presented)\s+by|propos\s+recueillis\s+par|entretien\s+réalisé\s+par|un\s+article\s+de|geschreven\s+door|a\s+cura\s+di|escrito\s+por|texto\s+de|by|par|von|por|di|door|av|af|de|author|authors|auteur|auteurs|autor|autorin|autores|autore|texte|text|texto|автор|текст)\s*[:\s]\s*/iu;
 
 // A second role on the byline ("Reviewed by", "Edited by", "Photos by"): part of the meta line, but the
 // people named are not the article's authors.

@@ -22,6 +22,7 @@ export function trimName(raw: string): string {
       /,?\s+(?:ltd|limited|inc|llc|plc|gmbh|ag|s\.?\s?a\.?|s\.?\s?l\.?|sas|sarl|b\.?v\.?|n\.?v\.?|co\.,?\s*ltd)\.?$/iu,
       "",
     )
+    .replace(/\s+\d{4}$/u, "")
     .replace(/[\s.,;:–—-]+$/u, "")
     .trim();
 }

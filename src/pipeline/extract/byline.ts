@@ -112,6 +112,16 @@ export function parseMetaLine(line: string, dates: DateContext | boolean = false
     .filter((s) => s.trim() !== "");
   // "By Jane Doe on March 11, 2026" / "Par Jean Dupont le 12 mars 2026" / "Posted on 2026-02-03 by Jane Doe"
   segments = segments.flatMap((s) => {
+    // "By Jane Doe 2019-11-18T20:51:19Z Science": a machine timestamp glued between the byline and a
+    // short section label, which is dropped.
+    const stamp =
+      /^(.+?)\s+(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2}))(?:\s+(.*))?$/u.exec(s);
+    if (
+      stamp &&
+      PREFIX.test(s) &&
+      (stamp[3] === undefined || (wordCount(stamp[3]) <= 4 && !/\d/u.test(stamp[3])))
+    )
+      return [stamp[1] ?? "", stamp[2] ?? ""];
     const dateBy = /^(.*\d{4}.*?)\s+(by|par|von|por|di)\s+(.+)$/iu.exec(s);
     if (dateBy && parseDateline(dateBy[1] ?? "", ctx)) return [dateBy[1] ?? "", `${dateBy[2]} ${dateBy[3]}`];
     // "By Jane Doe, Wednesday, 20 November 2019 08:05 GMT": the first comma ends the name.

@@ -78,14 +78,21 @@ export function cjkByline(seg: string): string | null {
 // Forum and link-aggregator handles are lowercase, with digits and underscores: a name only after a label
 // that says "this person posted it".
 const HANDLE = "@?[\\p{L}\\p{N}][\\p{L}\\p{N}_.-]{1,30}";
+const AGO = "\\d{1,3}\\s+\\p{L}+\\s+ago";
 const POSTER = new RegExp(
-  `(?:^|\\s)(?:thread\\s+starter|started\\s+by|original\\s+poster|submitted(?:\\s+\\S+\\s+ago)?\\s+by|asked\\s+by|\\d[\\d,]*\\s+(?:points?|votes?)\\s+by)\\s+(?:u\\/)?(${HANDLE})(?:\\s+(\\d{1,3}\\s+\\p{L}+\\s+ago))?(?=\\s|$)`,
+  `(?:^|\\s)(?:thread\\s+starter|started\\s+by|original\\s+poster|asked\\s+by|\\d[\\d,]*\\s+(?:points?|votes?)\\s+by)\\s+(?:u\\/)?(${HANDLE})(?:\\s+(${AGO}))?(?=\\s|$)`,
+  "iu",
+);
+// "submitted 4 hours ago by u/grey_heron": the age before the handle.
+const SUBMITTED = new RegExp(
+  `(?:^|\\s)submitted(?:\\s+(${AGO}))?\\s+by\\s+(?:u\\/)?(${HANDLE})(?=\\s|$)`,
   "iu",
 );
 
 /** "Thread starter kestrel_ops", "214 points by quarkfold 2 days ago": the poster, and the age printed with it. */
 export function forumPoster(line: string): { name: string; ago: string | null } | null {
   const m = POSTER.exec(line);
-  if (!m?.[1]) return null;
-  return { name: m[1].replace(/^@/u, ""), ago: m[2] ?? null };
+  if (m?.[1]) return { name: m[1].replace(/^@/u, ""), ago: m[2] ?? null };
+  const s = SUBMITTED.exec(line);
+  return s?.[2] ? { name: s[2].replace(/^@/u, ""), ago: s[1] ?? null } : null;
 }

@@ -33,6 +33,7 @@ describe("byline segments", () => {
     ["이도현 기자 dhlee@example.co.kr", ["이도현"]],
     ["文：佐藤花子", ["佐藤花子"]],
     ["Issue #48 · Mar 3, 2026", []],
+    ["By Nell Garrow 2026-09-03T08:15:00Z Harbour & Coast", ["Nell Garrow"]],
     ["Posted on 2026-05-02 · 3 comments", []],
   ])("%s", (line, authors) => {
     expect(parseMetaLine(line)?.authors).toEqual(authors);

@@ -96,6 +96,8 @@ interface Cand extends Scored<string> {
   top: boolean;
   /** The URL's host spells it, in whole or in part. */
   hosted: boolean;
+  /** Read from a line the block classifier may still return to the article (a long line over the headline). */
+  weak?: boolean;
 }
 
 const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
@@ -124,6 +126,12 @@ function topCandidates(slots: Slot[], input: PublisherInput, host: string | null
   for (let j = 0; j < limit && rank < 8; j++) {
     const s = slots[j] as Slot;
     if (s.u.text.trim() === "" || s.u.kind === "table" || s.u.kind === "code") continue;
+    // A line the header reader kept as content is the article's, not the site's name (its echoes of a
+    // short name are removed later, so a short line may still name it when no headline was found).
+    if (s.rule === null && (title >= 0 || wordCount(s.u.text) > 4)) {
+      rank++;
+      continue;
+    }
     const raw = s.u.src.map((l) => l.text).join(" ");
     const cells = raw
       .split(/\s{2,}|\t+|\s+\|\s+/u)
@@ -150,6 +158,7 @@ function topCandidates(slots: Slot[], input: PublisherInput, host: string | null
         at: j,
         top: true,
         hosted: hosted(tally),
+        weak: s.rule === null || s.rule === "pre-title",
       });
     }
     rank++;
@@ -232,7 +241,10 @@ export function choosePublisher(input: PublisherInput): Scored<string> | null {
   }
   // Against a known host, a name the host does not spell needs more of the page's word for it: the first
   // line of a page copied with its menus is often a section ("World", "Training").
-  const ok = (c: Cand): boolean => c.score >= (host !== null && !c.hosted ? 3 : 1.5);
+  // A weak line needs the host or the page's own statement behind it.
+  const ok = (c: Cand): boolean =>
+    c.score >= (host !== null && !c.hosted ? 3 : 1.5) &&
+    (!c.weak || c.hosted || c.cues.some((x) => x.why.startsWith("the page names itself so")));
   const order = (a: Cand, b: Cand) => b.score - a.score || a.at - b.at;
   const top = cands.filter((c) => c.top && ok(c) && c.score >= 2).sort(order)[0];
   const best = top ?? cands.filter(ok).sort(order)[0];

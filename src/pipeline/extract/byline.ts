@@ -8,15 +8,16 @@ import {
   type ParsedDate,
   parseDateline,
 } from "./dates";
+import { cjkByline, isCountSegment, isSerialSegment } from "./segments";
 import { collapse, wordCount } from "./text";
 
 const PREFIX =
-  /^(?:(?:written|reported|posted|words|story|text|article|summari[sz]ed|compiled|edited|curated|produced|reporting|interview|analysis)\s+by|by|par|von|por|escrito\s+por|di|door|de|author|authors|auteur|auteurs|autor|autorin|autore|texte|text)\s*[:\s]\s*/iu;
+  /^(?:(?:written|reported|posted|words|story|text|article|summari[sz]ed|compiled|edited|curated|produced|reporting|interview|analysis|hosted|presented)\s+by|propos\s+recueillis\s+par|entretien\s+réalisé\s+par|un\s+article\s+de|geschreven\s+door|a\s+cura\s+di|escrito\s+por|texto\s+de|by|par|von|por|di|door|av|af|de|author|authors|auteur|auteurs|autor|autorin|autores|autore|texte|text|texto|автор|текст)\s*[:\s]\s*/iu;
 
 // A second role on the byline ("Reviewed by", "Edited by", "Photos by"): part of the meta line, but the
 // people named are not the article's authors.
 const SECOND_ROLE =
-  /^(?:(?:medically|clinically|fact[- ]?checked\s+and)\s+)?(?:reviewed|fact[- ]?checked|checked|edited|illustrated|illustrations?|photographed|photos?|photography|graphics|video|translated|translation|additional\s+reporting)\s+(?:by|par|von|por|da|di|door)\s+/iu;
+  /^(?:(?:medically|clinically|fact[- ]?checked\s+and)\s+)?(?:reviewed|fact[- ]?checked|checked|edited|illustrated|illustrations?|photographed|photos?|photography|graphics|video|translated|translation|additional\s+reporting|relue?|révisée?|vérifiée?|corrigée?|éditée?|revisad[oa]|revist[oa]|verificad[oa]|editad[oa]|geprüft|redigiert|lektoriert|bearbeitet|rivist[oa]|verificat[oa]|revisionat[oa]|nagekeken|gecontroleerd|bewerkt)\s+(?:by|par|von|por|da|di|door)\s+/iu;
 
 /** Honorifics and credentials around a name: "Dr. Ann Lee, MD" names Ann Lee. */
 const HONORIFIC = /^(?:dr|prof|mr|mrs|ms|mx|sir|dame|me|mme|m|herr|frau|sr|sra|dott)\.?\s+/iu;
@@ -111,6 +112,16 @@ export function parseMetaLine(line: string, dates: DateContext | boolean = false
     .filter((s) => s.trim() !== "");
   // "By Jane Doe on March 11, 2026" / "Par Jean Dupont le 12 mars 2026" / "Posted on 2026-02-03 by Jane Doe"
   segments = segments.flatMap((s) => {
+    // "By Jane Doe 2019-11-18T20:51:19Z Science": a machine timestamp glued between the byline and a
+    // short section label, which is dropped.
+    const stamp =
+      /^(.+?)\s+(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2}))(?:\s+(.*))?$/u.exec(s);
+    if (
+      stamp &&
+      PREFIX.test(s) &&
+      (stamp[3] === undefined || (wordCount(stamp[3]) <= 4 && !/\d/u.test(stamp[3])))
+    )
+      return [stamp[1] ?? "", stamp[2] ?? ""];
     const dateBy = /^(.*\d{4}.*?)\s+(by|par|von|por|di)\s+(.+)$/iu.exec(s);
     if (dateBy && parseDateline(dateBy[1] ?? "", ctx)) return [dateBy[1] ?? "", `${dateBy[2]} ${dateBy[3]}`];
     // "By Jane Doe, Wednesday, 20 November 2019 08:05 GMT": the first comma ends the name.
@@ -141,6 +152,14 @@ export function parseMetaLine(line: string, dates: DateContext | boolean = false
     if (lastDate !== null && isUpdateTime(seg)) continue;
     if (isReadingTime(seg)) {
       out.readingTime = true;
+      continue;
+    }
+    // "7 reacties", "Issue #212": counters and serial numbers ride along, but are no evidence by themselves.
+    if (isCountSegment(seg) || isSerialSegment(seg)) continue;
+    const cjk = cjkByline(seg);
+    if (cjk !== null) {
+      out.authors.push(cjk);
+      out.labelled = true;
       continue;
     }
     const second = SECOND_ROLE.exec(seg);

@@ -14,7 +14,6 @@ import {
   structuralChrome,
 } from "./blocks";
 import { classifyBlocks } from "./classify";
-import { parseDateline } from "./dates";
 import { explain } from "./fields/evidence";
 import { choosePublisher } from "./fields/publisher";
 import { slugWords } from "./fields/shapes";
@@ -28,7 +27,7 @@ import {
   stripPrefix,
 } from "./header";
 import { detectLanguage } from "./language";
-import { type MetaContext, readMeta } from "./meta";
+import { gluedDateline, type MetaContext, readMeta } from "./meta";
 import { lineRule } from "./rules";
 import { type Cleaned, isOpen, type Slot, textual } from "./slots";
 import { stopwordsForText } from "./stopwords";
@@ -81,11 +80,8 @@ export function clean(
   }
   if (out.title !== null) repeatedTitle(slots, out.title, anchor);
   readMeta(slots, anchor, opts.meta, out);
-  if (out.dateline === null && choice?.glued) {
-    const d = parseDateline(choice.glued, opts.meta.dates);
-    if (d && !("impossible" in d))
-      out.dateline = { date: d.date, line: (slots[choice.index] as Slot).u.line, text: choice.glued };
-  }
+  if (out.dateline === null && choice?.glued)
+    out.dateline = gluedDateline(choice.glued, (slots[choice.index] as Slot).u.line, slots, opts.meta);
   if (anchor !== null && out.title !== null) {
     out.subtitle = findDek(slots, anchor, out.title, opts.meta.dates);
     if (out.subtitle !== null) out.evidence.subtitle = "the line under the headline";

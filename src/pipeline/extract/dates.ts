@@ -39,7 +39,7 @@ export interface ImpossibleDate {
 }
 
 const LABEL =
-  /^(?:(last\s+updated(?:\s+on)?|updated(?:\s+on)?|modified(?:\s+on)?|last\s+modified|mis\s+à\s+jour(?:\s+le)?|mise\s+à\s+jour(?:\s+le)?|actualisé(?:\s+le)?|aktualisiert(?:\s+am)?|zuletzt\s+aktualisiert(?:\s+am)?|actualizado(?:\s+el)?|actualizada(?:\s+el)?|aggiornato(?:\s+il)?|atualizado(?:\s+em)?|bijgewerkt(?:\s+op)?|обновлено|更新日?|업데이트|수정)|(published(?:\s+on)?|posted(?:\s+on)?|first\s+published(?:\s+on)?|created(?:\s+on)?|date|dated|released(?:\s+on)?|publié(?:e)?(?:\s+le)?|créé(?:\s+le)?|publication|veröffentlicht(?:\s+am)?|erstellt(?:\s+am)?|erschienen(?:\s+am)?|stand|publicado(?:\s+(?:el|em))?|publicada(?:\s+(?:el|em))?|creado(?:\s+el)?|pubblicato(?:\s+il)?|gepubliceerd(?:\s+op)?|опубликовано|公開日?|投稿日?|게시|입력|등록))(?![\p{L}])\s*:?\s*/iu;
+  /^(?:(last\s+updated(?:\s+on)?|updated(?:\s+on)?|modified(?:\s+on)?|last\s+modified|mis\s+à\s+jour(?:\s+le)?|mise\s+à\s+jour(?:\s+le)?|actualisé(?:\s+le)?|aktualisiert(?:\s+am)?|zuletzt\s+aktualisiert(?:\s+am)?|actualizado(?:\s+el)?|actualizada(?:\s+el)?|aggiornato(?:\s+il)?|atualizado(?:\s+em)?|bijgewerkt(?:\s+op)?|обновлено|更新日?|업데이트|수정|uppdaterad|uppdaterat|päivitetty|oppdatert|opdateret)|(published(?:\s+on)?|posted(?:\s+on)?|first\s+published(?:\s+on)?|created(?:\s+on)?|date|dated|released(?:\s+on)?|publié(?:e)?(?:\s+le)?|créé(?:\s+le)?|publication|veröffentlicht(?:\s+am)?|erstellt(?:\s+am)?|erschienen(?:\s+am)?|stand|publicado(?:\s+(?:el|em))?|publicada(?:\s+(?:el|em))?|creado(?:\s+el)?|pubblicato(?:\s+il)?|gepubliceerd(?:\s+op)?|опубликовано|公開日?|投稿日?|게시|입력|등록|publicerad|publicerat|julkaistu|publisert|udgivet))(?![\p{L}])\s*:?\s*/iu;
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, "0");
 const CJK = new Set(["ja", "zh", "ko"]);
@@ -165,7 +165,23 @@ function hit(text: string, ctx: DateContext): Hit | null {
   return h;
 }
 
+// "12 mars 2026 kl. 14.20": a clock time after a date, which some locales' parsers (Swedish, Finnish)
+// leave unread although they read the date.
+const TAIL_TIME =
+  /^(.*\d.*?)[\s,]+(?:kl\.?|klo\.?|ore|um|at|à|às|om)?\s*(\d{1,2})[:.](\d{2})(?:\s*(?:uhr|h))?$/iu;
+
 function hitUncached(text: string, ctx: DateContext): Hit | null {
+  const h = hitWhole(text, ctx);
+  if (h !== null) return h;
+  const m = TAIL_TIME.exec(text);
+  if (!m) return null;
+  const [hh, mm] = [Number(m[2]), Number(m[3])];
+  if (hh > 23 || mm > 59) return null;
+  const day = hitWhole(m[1] ?? "", ctx);
+  return day === null || day.time !== null || day.relative ? null : { ...day, time: { h: hh, m: mm, s: 0 } };
+}
+
+function hitWhole(text: string, ctx: DateContext): Hit | null {
   const ref = captureRef(ctx.captured);
   for (const p of parsersFor(ctx, text)) {
     const a = chronoHit(text, p, ref ?? FIXED_REF);
@@ -230,6 +246,8 @@ const SPELLINGS: [RegExp, string][] = [
   [/\b((?:19|20)\d\d)(\d{1,2}:\d\d)/u, "$1 $2"],
   // "14h30" (pt, fr), "18.00 Uhr" (de), "…, 18.00" at the end: hours and minutes.
   [/\b(\d{1,2})h(\d{2})\b/u, "$1:$2"],
+  // "15 gennaio 2026 ore 07:45": Italian "at" before a clock time, which chrono's Italian parser lacks.
+  [/\s+ore\s+(?=\d{1,2}[:.]\d{2}\b)/iu, " "],
   [/\b(\d{1,2})\.(\d{2})(?=\s*Uhr\b)/u, "$1:$2"],
   [/,\s*(\d{1,2})\.(\d{2})$/u, ", $1:$2"],
   // "(мск)", "(MSK)", "(UTC)": a zone in brackets, and Moscow time in Russian.

@@ -1,13 +1,16 @@
 // Bylines, datelines and reading times. In the header zone (around the headline) they are the capture's
 // own; further down only labelled bylines and labelled dates ("Published on ...", "Last updated ...")
 // count and bare timestamps are furniture. Which of the dates found is the article's is decided here.
-import { cleanName, parseMetaLine } from "./byline";
-import { type DateContext, dayOnly, instantOf, type ParsedDate } from "./dates";
-import { isPersonName } from "./fields/shapes";
+import { authorFromBio, bareByline } from "./authors";
+import { parseMetaLine } from "./byline";
+import { type DateContext, dayOnly, instantOf, type ParsedDate, parseDateline } from "./dates";
+import { forumPoster } from "./segments";
 import type { Cleaned, Slot } from "./slots";
-import { endsSentence, wordCount } from "./text";
+import { wordCount } from "./text";
 import { readWireDateline } from "./wire";
-import { offsetAt, type ZoneHint } from "./zones";
+import { imprintZone, offsetAt, type ZoneHint } from "./zones";
+
+export { isBareByline } from "./authors";
 
 const HEADER_SPAN = 10;
 const LEAD_SPAN = 6;
@@ -125,9 +128,55 @@ export function readMeta(slots: Slot[], anchor: number | null, ctx: MetaContext,
       found.push({ d, line: s.u.line, text: s.u.text, rank: rank(d, inHeader ? "header" : "lead") });
     }
   });
+  forumPosters(slots, ctx, out, found);
   chooseDate(found, slots, anchor, ctx, out);
-  if (out.authors.length === 0) nameUnderHeadline(slots, anchor, out);
-  if (out.authors.length === 0) authorFromBox(slots, out);
+  if (out.authors.length === 0) bareByline(slots, anchor, out);
+  if (out.authors.length === 0) authorFromBio(slots, anchor, out);
+}
+
+/**
+ * "Thread starter kestrel_ops", "214 points by quarkfold 2 days ago | hide | ...": a forum's or link
+ * aggregator's submission row above the opening post names its poster and, often, only its age.
+ */
+function forumPosters(slots: Slot[], ctx: MetaContext, out: Cleaned, found: Candidate[]): void {
+  const firstBody = slots.findIndex(
+    (s) => s.u.kind === "line" && wordCount(s.u.text) >= 25 && /[.!?»"”)]$/u.test(s.u.text),
+  );
+  const end = Math.min(firstBody < 0 ? slots.length : firstBody, 40);
+  for (let j = 0; j < end; j++) {
+    const s = slots[j] as Slot;
+    if (s.u.kind === "table" || s.u.kind === "code") continue;
+    const p = forumPoster(s.u.text);
+    if (p === null) continue;
+    if (out.authors.length === 0) {
+      out.authors.push(p.name);
+      out.evidence.authors = `line ${s.u.line}: the poster named in the thread's header`;
+    }
+    const d = p.ago === null ? null : parseDateline(p.ago, ctx.dates);
+    if (d && !("impossible" in d))
+      found.push({ d, line: s.u.line, text: p.ago ?? "", rank: rank(d, "header") });
+    // The first poster is the thread's; the rest are replies.
+    return;
+  }
+}
+
+/** A date glued to the end of the headline ("...dipendenti15 gennaio 2026 ore 07:45"), zone resolved as any other. */
+export function gluedDateline(
+  text: string,
+  line: number,
+  slots: Slot[],
+  ctx: MetaContext,
+): Cleaned["dateline"] {
+  const d = parseDateline(text, ctx.dates);
+  if (!d || "impossible" in d) return null;
+  return { line, text, ...resolve(d, null, withImprint(slots, ctx)) };
+}
+
+/** The zone a page's imprint implies ("Parcelbright Ltd · London") when its URL gives none. */
+function withImprint(slots: Slot[], ctx: MetaContext): MetaContext {
+  if (ctx.zone?.from === "url") return ctx;
+  const zone = imprintZone(slots.map((s) => s.u.text));
+  return zone === null ? ctx : { ...ctx, zone };
 }
 
 /** The article's date among those found: best rank, then the one that says more (a time, a zone). */
@@ -153,7 +202,11 @@ function chooseDate(
   const best = first.d.time === null ? (found.find((c) => sameDay(c) && c.d.time !== null) ?? first) : first;
   if (best.slot && best.slot.rule === "timestamp") best.slot.rule = "dateline";
   const named = found.find((c) => c.d.offset !== null && !c.d.relative && c.d.time !== null);
-  out.dateline = { line: best.line, text: best.text, ...resolve(best.d, named?.d.offset ?? null, ctx) };
+  out.dateline = {
+    line: best.line,
+    text: best.text,
+    ...resolve(best.d, named?.d.offset ?? null, withImprint(slots, ctx)),
+  };
 }
 
 /** The instant of the chosen date, and a note when it rests on an assumption the user should know. */
@@ -177,74 +230,4 @@ function resolve(
     date: dayOnly(d),
     note: "the page prints a time without a time zone, and none is implied by the page, its URL or its language; only the day was kept",
   };
-}
-
-const PASSABLE = new Set([
-  "repeated-title",
-  "caption",
-  "image-placeholder",
-  "dateline",
-  "reading-time",
-  "alt-text",
-]);
-
-/** A name alone on the line right under the headline, often with a role line after it. */
-function nameUnderHeadline(slots: Slot[], anchor: number | null, out: Cleaned): void {
-  if (anchor === null) return;
-  for (let j = anchor + 1; j < slots.length; j++) {
-    const s = slots[j] as Slot;
-    if (s.rule !== null) {
-      if (PASSABLE.has(s.rule)) continue;
-      return;
-    }
-    if (s.u.kind !== "line") return;
-    if (isBareByline(slots, j)) {
-      const name = cleanName(s.u.text);
-      if (name === null) return;
-      s.rule = "byline";
-      out.authors.push(name);
-      out.evidence.authors = `line ${s.u.line}: a name alone under the headline`;
-      const role = slots[j + 1];
-      if (role?.rule === null && role.u.kind === "line" && ROLE_LINE.test(role.u.text)) role.rule = "byline";
-    }
-    return;
-  }
-}
-
-/** A name alone on slot j that reads as a byline: a role, a date or the first paragraph follows it. */
-export const isBareByline = (slots: Slot[], j: number): boolean =>
-  isPersonName((slots[j] as Slot).u.text) && corroborated(slots, j);
-
-/** A bare name is a byline only when a role, a date or the article's first paragraph comes right after it. */
-function corroborated(slots: Slot[], j: number): boolean {
-  for (let k = j + 1; k < slots.length && k <= j + 3; k++) {
-    const s = slots[k] as Slot;
-    if (s.rule !== null && s.rule !== "dateline" && s.rule !== "reading-time") continue;
-    if (s.rule !== null) return true;
-    const t = s.u.text;
-    return ROLE_LINE.test(t) || parseMetaLine(t) !== null || (endsSentence(t) && wordCount(t) >= 15);
-  }
-  return false;
-}
-
-const ROLE_LINE =
-  /^(?:[\p{Lu}][\p{L}-]*\s+){0,3}(?:writer|reporter|editor|correspondent|contributor|columnist|journalist|journaliste|redakteur(?:in)?|redactor(?:a)?|giornalista|analyst|critic|producer)s?$/iu;
-
-/** "About the author" boxes: the name on the box's first line, or the name a bio opens with. */
-function authorFromBox(slots: Slot[], out: Cleaned): void {
-  for (const s of slots) {
-    if (s.rule !== "author-box" || s.u.kind !== "line") continue;
-    const t = s.u.text;
-    const lead =
-      /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+(?:is|was|est|ist|es|è|covers|writes|reports)\s/u.exec(
-        t,
-      );
-    const raw = isPersonName(t) ? t : (lead?.[1] ?? null);
-    const name = raw === null || !isPersonName(raw) ? null : cleanName(raw);
-    if (name !== null) {
-      out.authors.push(name);
-      out.evidence.authors = `line ${s.u.line}: the author box`;
-      return;
-    }
-  }
 }

@@ -1,5 +1,6 @@
 // Splitting a capture into units (one per paragraph, list item, heading, table...) that the cleaning
 // rules classify. Plain text and Markdown end up in the same shape so one set of rules serves both.
+import { parseMetaLine } from "./byline";
 import { parseDateline, startsWithDate } from "./dates";
 import { collapse, endsSentence } from "./text";
 
@@ -35,12 +36,14 @@ const BULLET = /^(?:([•\-*–·▪◦‣○■□►▸✓✔➤→])|(\d{1,3}
 
 function joinable(prev: string, next: string): boolean {
   // A hard-wrapped sentence: the previous line stops mid-sentence and the next continues in lowercase.
-  // A line that is a date on its own ("20 Nov, 2019 05:47" under a headline) never continues one.
+  // A line that is a date or a byline on its own ("20 Nov, 2019 05:47", "24 Oct 2026 · 41 min", "di Marco
+  // Rossi" under a headline) never continues one.
   return (
     !endsSentence(prev) &&
     prev.length >= 50 &&
     /^[\p{Ll}\d(,]/u.test(next) &&
-    !(/^\d/u.test(next) && parseDateline(next, { dayFirst: true }) !== null)
+    !(/^\d/u.test(next) && parseDateline(next, { dayFirst: true }) !== null) &&
+    parseMetaLine(next, true) === null
   );
 }
 

@@ -63,7 +63,39 @@ const DAY_FIRST_ENGLISH = new Set(["uk", "ie", "au", "nz", "in", "za", "sg", "hk
 
 export interface ZoneHint {
   zone: string;
-  from: "url" | "language";
+  from: "url" | "language" | "imprint";
+}
+
+// City -> IANA zone, from the zone database itself ("Europe/London" -> London), so no list is typed here.
+let cities: Map<string, string> | null = null;
+function cityZones(): Map<string, string> {
+  if (cities) return cities;
+  cities = new Map();
+  for (const z of Intl.supportedValuesOf("timeZone")) {
+    const city = z.split("/").at(-1)?.replace(/_/gu, " ") ?? "";
+    if (z.includes("/") && city.length >= 4 && !z.startsWith("Etc/")) cities.set(city.toLowerCase(), z);
+  }
+  return cities;
+}
+
+// A company's legal form or a copyright sign: the line is the publisher's imprint, not the story's text.
+const IMPRINT =
+  /(?:^|\s)(?:ltd\.?|limited|inc\.?|llc|plc|gmbh|ag|s\.a\.|s\.l\.|sas|sarl|b\.v\.|n\.v\.|pty|srl|s\.p\.a\.|©)(?=\s|$|[,·|])/iu;
+
+/**
+ * "Parcelbright Ltd · London · We're hiring": a short imprint line whose segment is a city of the zone
+ * database gives the publisher's zone, for times printed without one.
+ */
+export function imprintZone(lines: readonly string[]): ZoneHint | null {
+  for (const raw of lines) {
+    const t = raw.replace(/\s+/gu, " ").trim();
+    if (t.length > 160 || !IMPRINT.test(t)) continue;
+    for (const seg of t.split(/\s*[·|•,–—]\s*/u)) {
+      const zone = cityZones().get(seg.trim().toLowerCase());
+      if (zone) return { zone, from: "imprint" };
+    }
+  }
+  return null;
 }
 
 function country(url: string | undefined): string | null {

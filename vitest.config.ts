@@ -12,6 +12,7 @@ export default defineConfig({
         test: {
           name: "pipeline",
           include: ["tests/pipeline/**/*.test.ts"],
+          setupFiles: ["tests/support/fast-check-seed.ts"],
           environment: "node",
           testTimeout: HANG_GUARD_MS,
           hookTimeout: HANG_GUARD_MS,

@@ -164,4 +164,29 @@ describe("ingest properties", () => {
       { numRuns: 200 },
     );
   });
+
+  // Known defect, found by the property above on other seeds (about 1 sample in 2,000): once the first
+  // pass drops the word-salad lede, a heading lower down wins the headline on the second pass (the
+  // first line reads as a masthead above it). `it.fails` keeps it on record and turns red once fixed.
+  it.fails("known: a heading after a list takes the headline on the second pass", () => {
+    const body = [
+      "Market Market Today",
+      "The the in the in the the the.",
+      "Subscribe to our newsletter",
+      "The the the the the the the the.",
+      "Skip to content",
+      "- The the the the the the the on.\n- The the the growth Monday the the the the costs the the Monday the strong.",
+      "Market Market Market",
+      "The the the the the costs the model the the the model the the.",
+      "Market Market",
+    ].join("\n\n");
+    const first = ingest({ file: "p.txt", body, format: "text", firstLine: 1 });
+    const again = ingest({
+      file: "p.txt",
+      body: `${first.title}\n\n${first.text}`,
+      format: "text",
+      firstLine: 1,
+    });
+    expect(again.text).toBe(first.text);
+  });
 });

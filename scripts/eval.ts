@@ -1,7 +1,8 @@
 // `npm run eval [-- DIR] [--check] [--record] [--json FILE] [--quiet]`: scores the extractor on a
 // labelled set (default tests/eval) or on a benchmark set such as ../shared/eval/pages. Each capture goes
 // through the build's own per-capture code (src/pipeline/capture.ts). Prints per capture and overall the
-// body's precision, recall and F1 over 4-token shingles and, on a labelled set, per-field accuracy.
+// body's precision, recall and F1 over 4-token shingles (overall and, in a set mixing formats, per
+// format) and, on a labelled set, per-field accuracy.
 // --check exits 1 when a figure drops below the one recorded in tests/eval/baseline.json; --record
 // writes the current figures there.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -159,6 +160,16 @@ function runSet(set: EvalSet, args: Args): boolean {
     `body F1 ${o.f1.toFixed(3)} (precision ${o.precision.toFixed(3)}, recall ${o.recall.toFixed(3)}) over ${o.pages} pages\n`,
   );
   Object.assign(figures, { f1: round(o.f1), precision: round(o.precision), recall: round(o.recall) });
+  // A set mixing formats also gets each format's body F1, so saved pages are not hidden in the mean.
+  const byFormat = new Map<string, typeof rows>();
+  for (const r of rows) byFormat.set(formatOf(r.c.rel), [...(byFormat.get(formatOf(r.c.rel)) ?? []), r]);
+  if (byFormat.size > 1) {
+    for (const [fmt, rs] of [...byFormat].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const of = overall(rs.map((r) => r.s));
+      process.stdout.write(`${fmt}: body F1 ${of.f1.toFixed(3)} over ${of.pages} pages\n`);
+      figures[`f1_${fmt}`] = round(of.f1);
+    }
+  }
 
   if (args.json) writeFileSync(args.json, `${JSON.stringify(predictions, null, 1)}\n`);
   const baseline = existsSync(BASELINE)
@@ -181,6 +192,12 @@ function runSet(set: EvalSet, args: Args): boolean {
   }
   return false;
 }
+
+/** The capture's format as the eval reports it: html for saved pages, else its extension. */
+const formatOf = (rel: string) => {
+  const ext = /\.([^.]+)$/.exec(rel)?.[1]?.toLowerCase() ?? "";
+  return ext === "htm" ? "html" : ext === "markdown" ? "md" : ext;
+};
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
 

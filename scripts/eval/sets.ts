@@ -1,5 +1,5 @@
 // Evaluation sets on disk. Two layouts:
-// - labelled (tests/eval): captures/<id>.<ext> with an optional <id>.meta.yaml sidecar, the expected
+// - labelled (tests/eval): captures/<id>.<ext> (text, Markdown or a saved HTML page) with an optional <id>.meta.yaml sidecar, the expected
 //   fields in <id>.expected.yaml and the gold body in <id>.gold.txt; taxonomy.yaml beside captures/.
 // - benchmark (../shared/eval/pages): text/<id>.txt with <id>.meta.yaml, and gold.json mapping each id to
 //   {"articleBody": ...}; bodies only. Its html/<id>.html.gz (the same pages as saved) are a second set,
@@ -40,7 +40,8 @@ export interface EvalSet {
   taxonomy: string | null;
 }
 
-const CAPTURE = /\.(?:txt|md|markdown)$/i;
+// Saved pages go through the same per-capture code as text, so a labelled set may hold them too.
+const CAPTURE = /\.(?:txt|md|markdown|html?)$/i;
 const SIDECAR = /\.meta\.ya?ml$/i;
 
 function sidecarOf(dir: string, id: string): EvalCase["sidecar"] {

@@ -4,13 +4,15 @@
 // (40 captures, 20 kinds of site, 5 languages) once both halves of it are in.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { parseTaxonomy } from "../../../src/pipeline/enrich/taxonomy";
 import { parseMeta } from "../../../src/pipeline/read/frontmatter";
 
 const DIR = "tests/eval/captures";
-const CAPTURE = /\.(?:txt|md|markdown)$/i;
+const CAPTURE = /\.(?:txt|md|markdown|html?)$/i;
+const HTML = /\.html?$/i;
 const isCapture = (f: string) => CAPTURE.test(f) && !/\.gold\.txt$/i.test(f);
 const FIELDS = ["kind", "title", "dek", "date", "authors", "publisher", "language", "tags"] as const;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
@@ -23,6 +25,30 @@ const tokens = (s: string) =>
       .toLowerCase()
       .match(/[\p{L}\p{N}_]+/gu) ?? []
   ).join(" ");
+
+// A saved page's words as a reader sees them: every text node outside script, style and template,
+// each one apart (adjacent elements must not glue their words together).
+const pageText = (html: string) => {
+  const { document } = parseHTML(html);
+  for (const el of document.querySelectorAll("script, style, template, noscript")) el.remove();
+  const out: string[] = [];
+  // The project has no DOM lib: the walk needs only these members of linkedom's nodes.
+  interface TextTree {
+    nodeType: number;
+    textContent: string | null;
+    childNodes: Iterable<TextTree>;
+  }
+  const walk = (n: TextTree) => {
+    if (n.nodeType === 3) out.push(n.textContent ?? "");
+    for (const c of n.childNodes) walk(c);
+  };
+  walk(document.documentElement);
+  return out.join(" ");
+};
+const captureText = (file: string) => {
+  const raw = readFileSync(join(DIR, file), "utf8");
+  return HTML.test(file) ? pageText(raw) : raw;
+};
 
 const files = readdirSync(DIR).sort();
 const ids = files.filter(isCapture).map((f) => ({ file: f, id: f.replace(/\.[^.]+$/, "") }));
@@ -70,7 +96,7 @@ describe("shipped evaluation set", () => {
     it("has a gold body taken from the capture, without the title", () => {
       expect(existsSync(join(DIR, `${id}.gold.txt`)), `${id}.gold.txt`).toBe(true);
       const gold = readFileSync(join(DIR, `${id}.gold.txt`), "utf8");
-      const capture = tokens(readFileSync(join(DIR, file), "utf8"));
+      const capture = tokens(captureText(file));
       const blocks = gold.split(/\n\s*\n/).filter((b) => b.trim());
       expect(blocks.length).toBeGreaterThan(0);
       // Taken from the capture: most of a block's 6-word runs occur there (a gold block may drop an

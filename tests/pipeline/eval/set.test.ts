@@ -63,6 +63,13 @@ describe("shipped evaluation set", () => {
     expect(taxonomy.problems).toEqual([]);
   });
 
+  it("checks a saved page's gold against its visible text only", () => {
+    const html =
+      '<html><head><script type="application/ld+json">{"articleBody":"hidden words"}</script>' +
+      "<style>p{color:red}</style></head><body><p>First</p><p>second</p></body></html>";
+    expect(tokens(pageText(html))).toBe("first second");
+  });
+
   it("has no expected, gold or sidecar file without its capture", () => {
     const known = new Set(ids.map((c) => c.id));
     const orphans = files

@@ -148,6 +148,7 @@ function draftOf(
     file: file.display,
     ...src.ingest,
     ...(title0 ? { title: title0 } : {}),
+    ...(src.ingest.dek ? {} : meta.summary ? { dek: { text: meta.summary, marked: false } } : {}),
     ...(meta.captured ? { captured: meta.captured } : {}),
     ...(meta.url ? { url: meta.url } : {}),
   });

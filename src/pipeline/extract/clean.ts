@@ -14,6 +14,7 @@ import {
   structuralChrome,
 } from "./blocks";
 import { classifyBlocks } from "./classify";
+import { declaredDek } from "./fields/declared-dek";
 import { explain } from "./fields/evidence";
 import { choosePublisher } from "./fields/publisher";
 import { slugWords } from "./fields/shapes";
@@ -38,7 +39,13 @@ export type { Cleaned, Problem, Slot } from "./slots";
 
 export function clean(
   units: Unit[],
-  opts: { title?: string; url?: string; meta: MetaContext; regionKnown?: boolean },
+  opts: {
+    title?: string;
+    dek?: { text: string; marked: boolean };
+    url?: string;
+    meta: MetaContext;
+    regionKnown?: boolean;
+  },
 ): Cleaned {
   const slots: Slot[] = units.map((u) => ({ u, rule: null }));
   const out: Cleaned = {
@@ -89,6 +96,11 @@ export function clean(
       out.subtitle = findDekAbove(slots, anchor);
       if (out.subtitle !== null) out.evidence.subtitle = "a sentence right above the headline";
     }
+  }
+  if (out.subtitle === null && opts.dek) {
+    out.subtitle = declaredDek(slots, anchor, opts.dek.text, opts.dek.marked);
+    if (out.subtitle !== null)
+      out.evidence.subtitle = "the dek the page declares, printed under the headline";
   }
   if (out.publisher !== null && publisher && publisher.cues[0]?.why !== "the source URL's host")
     publisherEchoes(slots, out.publisher);

@@ -156,7 +156,8 @@ export function readDeclared(document: DomDocument, source: string): Declared {
 
   if (ld) {
     set("title", str(ld.headline) ?? str(ld.name), "headline");
-    set("summary", str(ld.description), "description");
+    // A page without a description often gives its standfirst as the alternative headline.
+    set("summary", str(ld.description) ?? str(ld.alternativeHeadline), "description");
     dated("published", str(ld.datePublished), "datePublished");
     dated("updated", str(ld.dateModified), "dateModified");
     set("authors", names(ld.author), '"author"');

@@ -3,6 +3,7 @@
 // pages); linkedom is the DOM it runs on, sanitize-html the allow-list its output passes through.
 import { isProbablyReaderable, Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
+import { markedDek } from "./html-dek";
 import type { DomDocument } from "./html-dom";
 import { type Declared, readDeclared } from "./html-meta";
 import { htmlUnits, sanitizeArticle } from "./html-units";
@@ -12,6 +13,8 @@ export interface HtmlRead {
   declared: Declared;
   /** Readability's title, when the page declares none. */
   title: string | null;
+  /** The standfirst the markup names (class words, alternativeHeadline), if any. */
+  dek: string | null;
   units: Unit[];
   problem: { line: number; message: string; fix: string } | null;
   /** Readability's own doubt: the page may not be an article. */
@@ -24,6 +27,7 @@ const NO_ARTICLE_FIX =
 export function readHtml(source: string): HtmlRead {
   const { document } = parseHTML(source);
   const declared = readDeclared(document as unknown as DomDocument, source);
+  const dek = markedDek(document as unknown as DomDocument);
   const readerable = isProbablyReaderable(document as never);
   dropChrome(document as unknown as DomDocument);
   // Readability rewrites the tree it reads; metadata has been taken first.
@@ -35,6 +39,7 @@ export function readHtml(source: string): HtmlRead {
     return {
       declared,
       title: null,
+      dek,
       units,
       problem: { line: bodyLine, message: "is an HTML page with no article in it", fix: NO_ARTICLE_FIX },
       doubt: null,
@@ -43,6 +48,7 @@ export function readHtml(source: string): HtmlRead {
   return {
     declared,
     title: got?.title?.trim() || null,
+    dek,
     units,
     problem: null,
     doubt: readerable

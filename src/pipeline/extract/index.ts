@@ -31,6 +31,12 @@ export interface IngestInput {
   firstLine: number;
   /** Title from front matter: used as is (repeats of it are still removed from the body). */
   title?: string;
+  /**
+   * The dek the source declares: its printed copy becomes the dek. `marked` when the page's markup names
+   * the element (a standfirst class); else a description (front matter, JSON-LD, OpenGraph), which many
+   * sites fill with their lede.
+   */
+  dek?: { text: string; marked: boolean };
   /** RFC 3339 UTC `captured` date: the only basis on which a relative date ("2 hours ago") is read. */
   captured?: string;
   /**
@@ -148,6 +154,7 @@ function run(input: IngestInput, firstLine: number): IngestOutput {
   const cleaned = clean(us, {
     ...(input.format === "html" ? { regionKnown: true } : {}),
     ...(given ? { title: given } : {}),
+    ...(input.dek ? { dek: { text: normalizeText(input.dek.text), marked: input.dek.marked } } : {}),
     ...(input.url ? { url: input.url } : {}),
     meta,
   });

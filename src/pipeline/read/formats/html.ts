@@ -33,6 +33,7 @@ function readPage(source: string): SourceRead {
           format: "html",
           firstLine: r.units[0]?.line ?? 1,
           units: r.units,
+          ...(r.dek ? { dek: { text: r.dek, marked: true } } : {}),
         },
       },
     ],

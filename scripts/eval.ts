@@ -7,13 +7,10 @@
 // writes the current figures there.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { articleFromCapture, type Sidecar } from "../src/pipeline/capture";
-import { slugFromPath } from "../src/pipeline/enrich/identity";
 import { parseTaxonomy, type TagRule } from "../src/pipeline/enrich/taxonomy";
-import { parseMeta } from "../src/pipeline/read/frontmatter";
 import { compareFields, FIELD_NAMES, type FieldName, type Predicted } from "./eval/fields";
 import { overall, type PageScore, scorePage } from "./eval/score";
-import { type EvalCase, type EvalSet, loadSets } from "./eval/sets";
+import { buildCase, type EvalCase, type EvalSet, loadSets } from "./eval/sets";
 
 const BASELINE = resolve("tests/eval/baseline.json");
 const TOLERANCE = 0.0005;
@@ -48,18 +45,7 @@ function rulesFor(taxonomy: string | null): TagRule[] {
 }
 
 function predict(c: EvalCase, rules: readonly TagRule[]): { p: Predicted | null; notes: string[] } {
-  let side: Sidecar | undefined;
-  if (c.sidecar) {
-    const m = parseMeta(c.sidecar.text);
-    side = { file: { display: c.sidecar.path, rel: c.sidecar.path, bytes: new Uint8Array() }, meta: m.meta };
-  }
-  const r = articleFromCapture(
-    { display: c.path, rel: c.rel, bytes: c.bytes },
-    slugFromPath(c.rel) || c.id,
-    side,
-    rules,
-    "en",
-  );
+  const r = buildCase(c, rules);
   const notes = [
     ...r.problems.map((p) => `REFUSED line ${p.line}: ${p.message}`),
     ...r.warnings.map((w) => `warning line ${w.line}: ${w.message}`),

@@ -1,19 +1,10 @@
-// Dev tool: `npx tsx scripts/dev/blocks.ts [DIR] [--half even|odd] [--id ID] [--summary]` shows where
-// the body's chrome-versus-article choice goes wrong. For each capture of a set (default tests/eval; a
-// benchmark folder such as ../shared/eval/pages reads its text/ part) it prints the kept lines that are
-// not in the gold body (chrome that survived, with their weight in 4-token shingles) and the removed
-// lines that are (article lost, with the rule that removed them). --half splits a benchmark by the
-// parity of the id's last hex digit (a shipped capture by its number) so rules can be tuned on one half
-// and checked on the other; --summary prints only the figures.
-import { articleFromCapture, type Sidecar } from "../../src/pipeline/capture";
-import { slugFromPath } from "../../src/pipeline/enrich/identity";
 import { parseTaxonomy } from "../../src/pipeline/enrich/taxonomy";
 import { ingest } from "../../src/pipeline/extract/index";
 import { formatOf } from "../../src/pipeline/read/formats/index";
 import { parseMeta } from "../../src/pipeline/read/frontmatter";
 import { decode } from "../../src/pipeline/read/read";
 import { overall, type PageScore, scorePage, shingles } from "../eval/score";
-import { type EvalCase, loadSets } from "../eval/sets";
+import { buildCase, loadSets } from "../eval/sets";
 
 const args = process.argv.slice(2);
 const opt = (name: string): string | null => {
@@ -31,12 +22,6 @@ function parity(id: string): "even" | "odd" {
   const m = /^[a-z](\d+)/u.exec(id);
   const n = m ? Number(m[1]) : Number.parseInt(id.slice(-1), 16);
   return n % 2 === 0 ? "even" : "odd";
-}
-
-function sidecarOf(c: EvalCase): Sidecar | undefined {
-  if (!c.sidecar) return undefined;
-  const m = parseMeta(c.sidecar.text);
-  return { file: { display: c.sidecar.path, rel: c.sidecar.path, bytes: new Uint8Array() }, meta: m.meta };
 }
 
 /** Share of a text's shingles that the gold body holds, and how many shingles it has. */
@@ -62,14 +47,7 @@ for (const c of set.cases) {
   if (only && !c.id.includes(only)) continue;
   const p = parity(c.id);
   if (half && p !== half) continue;
-  const side = sidecarOf(c);
-  const r = articleFromCapture(
-    { display: c.path, rel: c.rel, bytes: c.bytes },
-    slugFromPath(c.rel) || c.id,
-    side,
-    rules,
-    "en",
-  );
+  const r = buildCase(c, rules);
   const body = r.drafts[0]?.article.text ?? "";
   const s = scorePage(c.gold, body);
   scores[p].push(s);
@@ -80,7 +58,8 @@ for (const c of set.cases) {
   if (!format || !d.ok) continue;
   const src = format.read(d.text).articles[0];
   if (!src) continue;
-  const meta = { ...src.declared, ...(side?.meta ?? {}), ...src.given };
+  const sideMeta = c.sidecar ? parseMeta(c.sidecar.text).meta : {};
+  const meta = { ...src.declared, ...sideMeta, ...src.given };
   const title = meta.title ?? src.titleHint ?? undefined;
   const out = ingest({
     file: c.path,

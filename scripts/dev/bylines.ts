@@ -9,27 +9,19 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { articleFromCapture, type Sidecar } from "../../src/pipeline/capture";
+import { decodeEntities } from "../../src/pipeline/extract/markdown";
 import { parseMeta } from "../../src/pipeline/read/frontmatter";
 
 const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith("--")) ?? "../shared/eval/pages";
 const list = args.includes("--list");
 
-const decode = (s: string): string =>
-  s
-    .replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n) => String.fromCodePoint(Number.parseInt(n, 16)))
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;|&#39;/g, "'")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&amp;/g, "&");
-
 function metaContent(html: string, attr: string, name: string): string[] {
   const out: string[] = [];
   const re = new RegExp(`<meta[^>]+${attr}=["']${name}["'][^>]*>`, "gi");
   for (const m of html.matchAll(re)) {
     const c = /content=["']([^"']*)["']/i.exec(m[0])?.[1];
-    if (c) out.push(decode(c).trim());
+    if (c) out.push(decodeEntities(c).trim());
   }
   return out;
 }
@@ -81,7 +73,7 @@ function declared(html: string): { days: string[]; authors: string[]; publishers
   const days = dates.map((d) => /\d{4}-\d{2}-\d{2}/.exec(d)?.[0] ?? "").filter((d) => d !== "");
   const names = authors
     .map((a) =>
-      decode(a)
+      decodeEntities(a)
         .replace(/^by\s+/i, "")
         .trim(),
     )
@@ -89,7 +81,7 @@ function declared(html: string): { days: string[]; authors: string[]; publishers
   return {
     days: [...new Set(days)],
     authors: [...new Set(names)],
-    publishers: [...new Set(publishers.map((p) => decode(p).trim()).filter((p) => p !== ""))],
+    publishers: [...new Set(publishers.map((p) => decodeEntities(p).trim()).filter((p) => p !== ""))],
   };
 }
 

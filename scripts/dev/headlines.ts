@@ -6,22 +6,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { articleFromCapture, type Sidecar } from "../../src/pipeline/capture";
+import { decodeEntities } from "../../src/pipeline/extract/markdown";
 import { parseMeta } from "../../src/pipeline/read/frontmatter";
 
 const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith("--")) ?? "../shared/eval/pages";
 const list = args.includes("--list");
-
-const decodeEntities = (s: string): string =>
-  s
-    .replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n) => String.fromCodePoint(Number.parseInt(n, 16)))
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;|&#39;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&amp;/g, "&");
 
 function declared(html: string): string[] {
   const out: string[] = [];

@@ -8,6 +8,10 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { parse } from "yaml";
+import { articleFromCapture, type CaptureResult, type Sidecar } from "../../src/pipeline/capture";
+import { slugFromPath } from "../../src/pipeline/enrich/identity";
+import type { TagRule } from "../../src/pipeline/enrich/taxonomy";
+import { parseMeta } from "../../src/pipeline/read/frontmatter";
 
 export interface Expected {
   /** The kind of site the capture imitates ("wire agency", "university news page"). */
@@ -145,4 +149,20 @@ function htmlSet(dir: string): EvalSet {
     });
   }
   return { name: "benchmark-html", cases, taxonomy: null };
+}
+
+/** One case through the build's own per-capture code, with its sidecar, as the build would run it. */
+export function buildCase(c: EvalCase, rules: readonly TagRule[]): CaptureResult {
+  let side: Sidecar | undefined;
+  if (c.sidecar) {
+    const m = parseMeta(c.sidecar.text);
+    side = { file: { display: c.sidecar.path, rel: c.sidecar.path, bytes: new Uint8Array() }, meta: m.meta };
+  }
+  return articleFromCapture(
+    { display: c.path, rel: c.rel, bytes: c.bytes },
+    slugFromPath(c.rel) || c.id,
+    side,
+    rules,
+    "en",
+  );
 }

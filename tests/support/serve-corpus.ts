@@ -11,14 +11,9 @@ import type { Manifest } from "../../src/shared/manifest";
 
 const ROOT = resolve(__dirname, "../..");
 
-export interface ServedCorpus {
-  mf: Miniflare;
-  manifest: Manifest;
-  /** The build's own output folder (build-report.txt, site.json). */
-  out: string;
+export interface ServedCorpus extends ServedBuild {
   stdout: string;
   stderr: string;
-  fetch(path: string): Promise<Response>;
 }
 
 /**
@@ -51,11 +46,15 @@ export function buildCorpus(files: Record<string, string | Uint8Array>): {
   return { out, stdout: r.stdout, stderr: r.stderr };
 }
 
-export async function serveCorpus(
-  files: Record<string, string | Uint8Array>,
-  host: string,
-): Promise<ServedCorpus> {
-  const { out, stdout, stderr } = buildCorpus(files);
+/** The Worker bundled against the build in `out` and served the way wrangler deploys it. */
+export interface ServedBuild {
+  mf: Miniflare;
+  manifest: Manifest;
+  out: string;
+  fetch(path: string, init?: { method?: string; headers?: Record<string, string> }): Promise<Response>;
+}
+
+export async function serveBuild(out: string, host: string): Promise<ServedBuild> {
   // The Worker imports ../../.generated/*; point those imports at this build.
   const bundled = await build({
     entryPoints: [join(ROOT, "src/worker/index.ts")],
@@ -96,8 +95,14 @@ export async function serveCorpus(
     mf,
     manifest,
     out,
-    stdout,
-    stderr,
-    fetch: (path) => mf.dispatchFetch(`${host}${path}`) as unknown as Promise<Response>,
+    fetch: (path, init) => mf.dispatchFetch(`${host}${path}`, init) as unknown as Promise<Response>,
   };
+}
+
+export async function serveCorpus(
+  files: Record<string, string | Uint8Array>,
+  host: string,
+): Promise<ServedCorpus> {
+  const { out, stdout, stderr } = buildCorpus(files);
+  return { ...(await serveBuild(out, host)), stdout, stderr };
 }

@@ -1,24 +1,6 @@
-// Precompressed bodies as the Worker serves them (whichever storage the current build chose): every
-// route's gzip (and, where it has one, brotli) body decodes to the identity bytes, each coding has its
-// own strong ETag, conditionals and HEAD work per coding, and Vary is on every answer that could vary.
-// The handler is called directly: a fetch() through workerd would decode the body on the way back.
-// workerd has no brotli DecompressionStream, so brotli bodies are decoded in tests/pipeline/pack.
-import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { negotiate, parseAcceptEncoding } from "../../src/worker/encoding";
-import worker from "../../src/worker/index";
-import { BASE, decodedBytes, manifest, REPEATED_ON_304 } from "./support";
-
-async function get(path: string, init: RequestInit = {}): Promise<Response> {
-  const ctx = createExecutionContext();
-  const handler = worker as unknown as {
-    fetch(r: Request, env: unknown, ctx: ExecutionContext): Response | Promise<Response>;
-  };
-  const res = await handler.fetch(new Request(`${BASE}${path}`, init), env, ctx);
-  await waitOnExecutionContext(ctx);
-  return res;
-}
+import { decodedBytes, direct, manifest, REPEATED_ON_304 } from "./support";
 
 const paths = Object.keys(manifest.routes).sort();
 const brPaths = paths.filter((p) => manifest.routes[p]?.gaps === 0);
@@ -35,8 +17,8 @@ function same(a: Uint8Array, b: Uint8Array): boolean {
 describe("content codings in workerd", () => {
   it("every route: gzip decodes to the identity bytes, with Content-Encoding, Vary and its own ETag", async () => {
     for (const path of paths) {
-      const plain = await get(path);
-      const gz = await get(path, { headers: { "Accept-Encoding": "gzip" } });
+      const plain = await direct(path);
+      const gz = await direct(path, { headers: { "Accept-Encoding": "gzip" } });
       expect(plain.headers.get("content-encoding"), path).toBeNull();
       expect(plain.headers.get("vary"), path).toBe("Accept-Encoding");
       expect(gz.headers.get("content-encoding"), path).toBe("gzip");
@@ -50,8 +32,8 @@ describe("content codings in workerd", () => {
   it("routes with a brotli body send it when preferred; it decodes to the identity bytes", async () => {
     expect(brPaths.length).toBeGreaterThan(0);
     for (const path of brPaths) {
-      const plain = await get(path);
-      const br = await get(path, { headers: { "Accept-Encoding": "gzip, deflate, br" } });
+      const plain = await direct(path);
+      const br = await direct(path, { headers: { "Accept-Encoding": "gzip, deflate, br" } });
       expect(br.headers.get("content-encoding"), path).toBe("br");
       expect(br.headers.get("etag"), path).toBe(`${(plain.headers.get("etag") ?? "").slice(0, -1)}-br"`);
       // Brotli's stream header is never the identity body's first bytes; decoding: tests/pipeline/pack.
@@ -61,15 +43,15 @@ describe("content codings in workerd", () => {
     }
     // Routes that hold the request's origin have no brotli body: gzip instead.
     const gapped = paths.find((p) => (manifest.routes[p]?.gaps ?? 0) > 0) ?? "/feed.xml";
-    const res = await get(gapped, { headers: { "Accept-Encoding": "br, gzip" } });
+    const res = await direct(gapped, { headers: { "Accept-Encoding": "br, gzip" } });
     expect(res.headers.get("content-encoding")).toBe(manifest.routes[gapped]?.gaps ? "gzip" : "br");
   });
 
   it("identity when asked for, when absent, and when nothing acceptable is available", async () => {
     const path = "/feed.xml";
-    const plain = await bytesOf(await get(path));
+    const plain = await bytesOf(await direct(path));
     for (const ae of [null, "", "identity", "deflate", "gzip;q=0", "*;q=0", "compress, zstd"]) {
-      const res = await get(path, ae === null ? {} : { headers: { "Accept-Encoding": ae } });
+      const res = await direct(path, ae === null ? {} : { headers: { "Accept-Encoding": ae } });
       expect(res.status, String(ae)).toBe(200);
       expect(res.headers.get("content-encoding"), String(ae)).toBeNull();
       expect(same(await bytesOf(res), plain), String(ae)).toBe(true);
@@ -78,8 +60,8 @@ describe("content codings in workerd", () => {
 
   it("If-None-Match is per coding: each coding's ETag matches only that coding", async () => {
     const path = "/atom.xml";
-    const plain = await get(path);
-    const gz = await get(path, { headers: { "Accept-Encoding": "gzip" } });
+    const plain = await direct(path);
+    const gz = await direct(path, { headers: { "Accept-Encoding": "gzip" } });
     const idTag = plain.headers.get("etag") ?? "";
     const gzTag = gz.headers.get("etag") ?? "";
     expect(gzTag).not.toBe(idTag);
@@ -93,7 +75,7 @@ describe("content codings in workerd", () => {
     for (const [ae, inm, status] of cases) {
       const headers: Record<string, string> = { "If-None-Match": inm };
       if (ae) headers["Accept-Encoding"] = ae;
-      const res = await get(path, { headers });
+      const res = await direct(path, { headers });
       expect(res.status, `${ae} ${inm}`).toBe(status);
       expect(res.headers.get("etag"), `${ae} ${inm}`).toBe(ae ? gzTag : idTag);
       if (status === 304) expect(await res.text()).toBe("");
@@ -104,15 +86,17 @@ describe("content codings in workerd", () => {
     for (const path of ["/feed.json", "/", paths.find((p) => p.startsWith("/articles/")) ?? "/"]) {
       for (const ae of ["gzip", "identity", ...(brPaths.includes(path) ? ["br"] : [])]) {
         const h = { "Accept-Encoding": ae };
-        const full = await get(path, { headers: h });
+        const full = await direct(path, { headers: h });
         const body = await bytesOf(full);
-        const head = await get(path, { method: "HEAD", headers: h });
+        const head = await direct(path, { method: "HEAD", headers: h });
         expect(await head.text()).toBe("");
         for (const name of ["content-type", "content-encoding", "etag", "vary", "cache-control", "link"]) {
           expect(head.headers.get(name), `${path} ${ae} HEAD ${name}`).toBe(full.headers.get(name));
         }
         expect(Number(head.headers.get("content-length")), `${path} ${ae}`).toBe(body.length);
-        const not = await get(path, { headers: { ...h, "If-None-Match": full.headers.get("etag") ?? "" } });
+        const not = await direct(path, {
+          headers: { ...h, "If-None-Match": full.headers.get("etag") ?? "" },
+        });
         expect(not.status).toBe(304);
         for (const name of [...REPEATED_ON_304, "content-encoding"]) {
           expect(not.headers.get(name), `${path} ${ae} 304 ${name}`).toBe(full.headers.get(name));
@@ -123,15 +107,15 @@ describe("content codings in workerd", () => {
 
   it("follows the client's own header (cf.clientAcceptEncoding) over the one the platform sets", async () => {
     const headers = { "Accept-Encoding": "br, gzip" };
-    const plain = await get("/feed.xml", { headers, cf: { clientAcceptEncoding: "" } } as RequestInit);
+    const plain = await direct("/feed.xml", { headers, cf: { clientAcceptEncoding: "" } } as RequestInit);
     expect(plain.headers.get("content-encoding")).toBeNull();
-    const gz = await get("/feed.xml", { headers, cf: { clientAcceptEncoding: "gzip" } } as RequestInit);
+    const gz = await direct("/feed.xml", { headers, cf: { clientAcceptEncoding: "gzip" } } as RequestInit);
     expect(gz.headers.get("content-encoding")).toBe("gzip");
   });
 
   it("the 404 page is precompressed too", async () => {
-    const plain = await get("/no/such/page");
-    const gz = await get("/no/such/page", { headers: { "Accept-Encoding": "gzip" } });
+    const plain = await direct("/no/such/page");
+    const gz = await direct("/no/such/page", { headers: { "Accept-Encoding": "gzip" } });
     expect(gz.status).toBe(404);
     expect(gz.headers.get("content-encoding")).toBe("gzip");
     expect(same(await decodedBytes(gz), await bytesOf(plain))).toBe(true);

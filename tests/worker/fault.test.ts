@@ -1,21 +1,6 @@
-// The Worker's own bugs: a fault inside any layer answers a logged 500 (never a 4xx that blames the
-// client, never the error text), at the real entry point, while the client's faults stay 4xx.
-import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
-import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import worker from "../../src/worker/index";
 import { RouteTable } from "../../src/worker/table";
-import { BASE, firstPath } from "./support";
-
-async function send(path: string, init: RequestInit = {}): Promise<Response> {
-  const ctx = createExecutionContext();
-  const handler = worker as unknown as {
-    fetch(r: Request, env: unknown, ctx: ExecutionContext): Response | Promise<Response>;
-  };
-  const res = await handler.fetch(new Request(`${BASE}${path}`, init), env, ctx);
-  await waitOnExecutionContext(ctx);
-  return res;
-}
+import { direct, firstPath } from "./support";
 
 const SECRET = "forced-fault-7f3a";
 
@@ -64,7 +49,7 @@ describe("a fault inside the Worker", () => {
   it.each(cases)("$name: 500, logged, no error text", async ({ breakIt, path, method }) => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     breakIt();
-    const res = await send(path, { method: method ?? "GET" });
+    const res = await direct(path, { method: method ?? "GET" });
     const body = await res.text();
     expect(res.status).toBe(500);
     expect(res.headers.get("cache-control")).toBe("no-store");
@@ -74,8 +59,8 @@ describe("a fault inside the Worker", () => {
   });
 
   it("without the fault the same requests are served, and client faults stay 4xx", async () => {
-    expect((await send(feed)).status).toBe(200);
-    expect((await send("/no/such/page")).status).toBe(404);
-    expect((await send(feed, { method: "POST" })).status).toBe(405);
+    expect((await direct(feed)).status).toBe(200);
+    expect((await direct("/no/such/page")).status).toBe(404);
+    expect((await direct(feed, { method: "POST" })).status).toBe(405);
   });
 });

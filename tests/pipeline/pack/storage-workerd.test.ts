@@ -3,29 +3,19 @@
 // Same URLs, same status, same headers, same bytes; conditionals and HEAD never touch the assets. The
 // dynamic /api/articles query too, whose assets-storage index lives in asset files and bodies.bin.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { build } from "esbuild";
-import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Manifest } from "../../../src/shared/manifest";
 import { parseApiQuery } from "../../../src/worker/api-query";
 import { shortHash } from "../../../src/worker/hash";
+import { type ServedBuild, serveBuild } from "../../support/serve-corpus";
 
 const ROOT = resolve(__dirname, "../../..");
 const HOST = "http://news.example";
 
-interface Served {
-  mf: Miniflare;
-  /** The build's output folder. */
-  out: string;
-  manifest: Manifest;
-  fetch(path: string, init?: { method?: string; headers?: Record<string, string> }): Promise<Response>;
-}
-
 /** Builds the corpus with `storage` into a temp dir and serves it the way wrangler deploys it. */
-async function serve(storage: "bundle" | "assets", withoutShards = false): Promise<Served> {
+async function serve(storage: "bundle" | "assets", withoutShards = false): Promise<ServedBuild> {
   const dir = mkdtempSync(join(tmpdir(), `storage-${storage}-`));
   const out = join(dir, "generated");
   const r = spawnSync(join(ROOT, "node_modules/.bin/tsx"), ["src/pipeline/cli.ts", "--out", out, "--quiet"], {
@@ -36,48 +26,7 @@ async function serve(storage: "bundle" | "assets", withoutShards = false): Promi
   if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
   // A deployment that lost its route-table shards (assets storage).
   if (withoutShards) rmSync(join(out, "assets", "routes"), { recursive: true });
-  // The Worker imports ../../.generated/*; point those imports at this build.
-  const bundled = await build({
-    entryPoints: [join(ROOT, "src/worker/index.ts")],
-    bundle: true,
-    format: "esm",
-    platform: "neutral",
-    mainFields: ["module", "main"],
-    write: false,
-    logLevel: "silent",
-    plugins: [
-      {
-        name: "generated",
-        setup(b) {
-          b.onResolve({ filter: /\.generated\/[^/]+$/ }, (a) => {
-            const name = a.path.split("/").pop() ?? "";
-            return name.endsWith(".bin") ? { path: `./${name}`, external: true } : { path: join(out, name) };
-          });
-        },
-      },
-    ],
-  });
-  writeFileSync(join(out, "index.js"), bundled.outputFiles[0]?.contents ?? "");
-  const mf = new Miniflare({
-    modules: true,
-    modulesRoot: out,
-    scriptPath: join(out, "index.js"),
-    modulesRules: [{ type: "Data", include: ["**/*.bin"] }],
-    compatibilityDate: "2026-04-20",
-    assets: {
-      directory: join(out, "assets"),
-      binding: "ASSETS",
-      routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true },
-    },
-  });
-  await mf.ready;
-  const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as Manifest;
-  return {
-    mf,
-    out,
-    manifest,
-    fetch: (path, init) => mf.dispatchFetch(`${HOST}${path}`, init) as unknown as Promise<Response>,
-  };
+  return serveBuild(out, HOST);
 }
 
 const HEADERS = [
@@ -92,9 +41,9 @@ const HEADERS = [
 ];
 
 describe("bundle and assets storage in workerd (Miniflare)", { timeout: 120_000 }, () => {
-  let bundle: Served;
-  let assets: Served;
-  let shardless: Served;
+  let bundle: ServedBuild;
+  let assets: ServedBuild;
+  let shardless: ServedBuild;
   beforeAll(async () => {
     [bundle, assets, shardless] = await Promise.all([
       serve("bundle"),
@@ -122,7 +71,7 @@ describe("bundle and assets storage in workerd (Miniflare)", { timeout: 120_000 
       expect(res.headers.get("cache-control")).toBe("no-store");
       await res.arrayBuffer();
     }
-    // Served again as soon as the shard is there: nothing about the failure is remembered.
+    // ServedBuild again as soon as the shard is there: nothing about the failure is remembered.
     const ok = await assets.fetch(path);
     expect(ok.status).toBe(200);
     await ok.arrayBuffer();
@@ -141,7 +90,7 @@ describe("bundle and assets storage in workerd (Miniflare)", { timeout: 120_000 
     const paths = [...Object.keys(bundle.manifest.routes), "/no/such/page"];
     const hosts = Array.from({ length: 6 }, (_, i) => `http://h${i}.example`);
     const asks = paths.flatMap((path) => hosts.map((host) => ({ path, host })));
-    const send = (s: Served, a: { path: string; host: string }) =>
+    const send = (s: ServedBuild, a: { path: string; host: string }) =>
       (s.mf.dispatchFetch(`${a.host}${a.path}`) as unknown as Promise<Response>).then(async (r) => ({
         status: r.status,
         text: await r.text(),
@@ -278,7 +227,7 @@ describe("bundle and assets storage in workerd (Miniflare)", { timeout: 120_000 
   }
 
   /** The ETag each build must send: its buildId, the normalized query and the origin. */
-  function expectedEtag(s: Served, query: string): string {
+  function expectedEtag(s: ServedBuild, query: string): string {
     const api = bundle.manifest.api;
     if (!api) throw new Error("seed build has no API");
     const parsed = parseApiQuery(new URLSearchParams(query), api);

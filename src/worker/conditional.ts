@@ -42,6 +42,8 @@ function opaqueOf(etag: string): string {
  */
 export function notModified(headers: Headers, etag: string, lastModifiedMs: number, nowMs: number): boolean {
   const inm = headers.get("if-none-match");
+  // The usual case, a client sending back the one ETag it was given: no list to parse.
+  if (inm === etag) return true;
   if (inm !== null) {
     const tags = parseIfNoneMatch(inm);
     if (tags === "*") return true;

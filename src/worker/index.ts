@@ -7,6 +7,7 @@ import bodies from "../../.generated/bodies.bin";
 import routesBin from "../../.generated/routes.bin";
 import workerJson from "../../.generated/worker.json";
 import { expandLink, type WorkerManifest } from "../shared/manifest";
+import { PreparedAnswers, prepared, send } from "./answers";
 import { ApiAssetsReader, AssetsApiIndex } from "./api-assets";
 import {
   type ApiResult,
@@ -40,6 +41,7 @@ const files = new FileCache(16 * 1024 * 1024);
 const routes = openRoutes(routesBin, files);
 const routeBodies = new EncodedBodies(blob, manifest.bases, manifest.files, files);
 const joiner = new OriginJoiner(blob, manifest.origin, manifest.originToken);
+const answers = new PreparedAnswers(joiner.dynamic);
 const api = manifest.api;
 const apiAssets = manifest.apiAssets;
 const apiInfo = api ?? apiAssets;
@@ -116,8 +118,15 @@ function serveRoute(
   origin: string,
   env: Env | undefined,
 ): Response | Promise<Response> {
+  const accept = clientAcceptEncoding(request);
+  const isHead = request.method === "HEAD";
+  const hasBr = answers.hasBr(index);
+  if (hasBr !== null && !isHead) {
+    const p = answers.get(index, negotiate(accept, hasBr), origin);
+    if (p) return send(request, p);
+  }
   const rec = table.record(index);
-  const coding = negotiate(clientAcceptEncoding(request), rec.brLength > 0);
+  const coding = negotiate(accept, rec.brLength > 0);
   const rep: Representation & { etag: string } = {
     kind: rec.kind,
     type: manifest.types[rec.typeIndex] ?? "application/octet-stream",
@@ -128,6 +137,7 @@ function serveRoute(
   // Expand the path template first: the origin token may only be whole again after that.
   if (rec.link) rep.link = joiner.text(expandLink(rec.link, path), origin);
   const status = rec.status;
+  // 304 before any body work (assets storage: no body file is read for it).
   if (status === 200 && notModified(request.headers, rep.etag, rec.lastModifiedMs, Date.now())) {
     return new Response(null, {
       status: 304,
@@ -135,21 +145,25 @@ function serveRoute(
     });
   }
   const headers = codingHeaders(representationHeaders(rep, true), coding);
-  if (request.method === "HEAD") {
+  if (isHead) {
     headers.set("Content-Length", String(routeBodies.length(rec, coding, origin)));
     return new Response(null, { status, headers });
   }
+  // Past here the headers are shared by every later answer of this route: never changed again.
+  const ready = (bytes: Uint8Array): Response => {
+    const notModifiedHeaders = codingHeaders(representationHeaders(rep, false), coding);
+    const p = prepared(status, rep.etag, rec.lastModifiedMs, headers, notModifiedHeaders, coding, bytes);
+    answers.set(index, table.count, rec.brLength > 0, coding, origin, p);
+    return new Response(p.body, p.init);
+  };
   const now = routeBodies.ready(rec, coding, origin);
-  if (now) return encoded(now, status, headers, coding);
+  if (now) return ready(now);
   // A reader of this request's own: requests never await each other's reads (see store.ts).
-  return routeBodies.load(rec, coding, origin, assetReader(env?.ASSETS)).then(
-    (bytes) => encoded(bytes, status, headers, coding),
-    (e: unknown) => {
-      // A deployment whose body files are missing: say so plainly, let caches retry soon.
-      const detail = e instanceof BodyUnavailable ? "Body storage is unavailable" : "Body storage failed";
-      return plain(503, `${detail}; try again shortly.\n`, { "Retry-After": "30" });
-    },
-  );
+  return routeBodies.load(rec, coding, origin, assetReader(env?.ASSETS)).then(ready, (e: unknown) => {
+    // A deployment whose body files are missing: say so plainly, let caches retry soon.
+    const detail = e instanceof BodyUnavailable ? "Body storage is unavailable" : "Body storage failed";
+    return plain(503, `${detail}; try again shortly.\n`, { "Retry-After": "30" });
+  });
 }
 
 /**
@@ -167,12 +181,6 @@ function codingHeaders(headers: Headers, coding: Coding): Headers {
   headers.set("Vary", "Accept-Encoding");
   if (coding !== "identity") headers.set("Content-Encoding", coding);
   return headers;
-}
-
-/** Bytes already in `coding`: sent as they are (no compression work in the Worker). */
-function encoded(bytes: Uint8Array, status: number, headers: Headers, coding: Coding): Response {
-  if (coding === "identity") return new Response(bytes, { status, headers });
-  return new Response(bytes, { status, headers, encodeBody: "manual" });
 }
 
 /** The JSON answer: summaries joined into `items`, then the cursor and total. */

@@ -2,7 +2,7 @@
  * Byte-budgeted memo; evicts the least recently used entry first (a hit moves its entry to the back,
  * so hot routes stay while a stream of one-off keys cycles through the rest of the budget).
  */
-export class ByteMemo<K, V extends ArrayBufferView = Uint8Array> {
+export class ByteMemo<K, V extends { readonly byteLength: number } = Uint8Array> {
   private map = new Map<K, V>();
   private bytes = 0;
 

@@ -51,7 +51,7 @@ export function prepared(
 
 /** The answer to a GET for a prepared route: 304 when the request's validators match, else the body. */
 export function send(request: Request, p: Prepared): Response {
-  if (p.status === 200 && notModified(request.headers, p.etag, p.lastModifiedMs, Date.now())) {
+  if (p.status === 200 && notModified(request.headers, p.etag, p.lastModifiedMs)) {
     return new Response(null, p.notModifiedInit);
   }
   return new Response(p.body, p.init);

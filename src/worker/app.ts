@@ -39,6 +39,8 @@ export interface Site {
    * with BodyUnavailable.
    */
   view(paths: readonly string[], env: Env | undefined): RouteView | Promise<RouteView>;
+  /** Route `index`'s answer when it is prepared for this request (no table needed), else null. */
+  ready(request: Request, index: number, origin: string): Response | null;
   /** The origin is spliced into bodies and headers: only then must it be checked. */
   dynamicOrigin: boolean;
   /** A prerendered route by record index; `path` expands the route's Link template (404: ""). */
@@ -70,6 +72,8 @@ interface ParsedUrl {
   path: string;
   search: string;
   bad: string | null;
+  /** The route of `path` once looked up (the table never changes): its index, -1 for none, or null. */
+  index: number | null;
 }
 
 /**
@@ -87,7 +91,7 @@ function parseUrl(raw: string, dynamicOrigin: boolean): ParsedUrl {
   try {
     url = new URL(raw);
   } catch {
-    p = { origin: "", path: "", search: "", bad: "Bad request URL.\n" };
+    p = { origin: "", path: "", search: "", bad: "Bad request URL.\n", index: null };
   }
   if (url) {
     const origin = url.origin;
@@ -95,7 +99,7 @@ function parseUrl(raw: string, dynamicOrigin: boolean): ParsedUrl {
       dynamicOrigin && !isSafeOrigin(origin)
         ? "Bad Host: expected a host name, IPv4 or [IPv6] address, and an optional port.\n"
         : null;
-    p = { origin, path: url.pathname, search: url.search, bad };
+    p = { origin, path: url.pathname, search: url.search, bad, index: null };
   }
   const parsed = p as ParsedUrl;
   if (raw.length <= MAX_PATH) {
@@ -170,6 +174,43 @@ function entry(site: Site): MiddlewareHandler<AppEnv> {
   };
   // Hono types middleware as async; a synchronous Response is what its single-handler path expects.
   return handler as unknown as MiddlewareHandler<AppEnv>;
+}
+
+/**
+ * The Worker's fetch handler: a GET of a path the build prerendered is answered without Hono's dispatch
+ * (its path, router match and Context cost about a tenth of such an answer's CPU: bench/dev/cpu.ts), by
+ * the same steps as the entry middleware; everything else (HEAD, OPTIONS, redirects, 404s, dynamic
+ * routes, bad URLs) goes through the Hono app, which runs those steps itself.
+ */
+export function fetchHandler(
+  site: Site,
+  app: Hono<AppEnv>,
+): (request: Request, env: Env | undefined, ctx?: ExecutionContext) => Answer {
+  return (request, env, ctx) => {
+    const u = request.method === "GET" ? parseUrl(request.url, site.dynamicOrigin) : null;
+    // Only a canonical path may be a prerendered route (trailing slashes redirect).
+    if (
+      !u ||
+      u.bad !== null ||
+      u.index === -1 ||
+      u.path.length > MAX_PATH ||
+      (u.path.length > 1 && u.path.endsWith("/"))
+    ) {
+      return app.fetch(request, env, ctx);
+    }
+    if (u.index !== null) {
+      const answer = site.ready(request, u.index, u.origin);
+      if (answer) return answer;
+    }
+    const go = (table: RouteView): Answer => {
+      const index = table.find(u.path);
+      u.index = index;
+      if (index < 0) return app.fetch(request, env, ctx);
+      return site.route(new ServedRequest(request, u.origin, u.path, u.search, env, table), index, u.path);
+    };
+    const view = site.view([u.path], env);
+    return view instanceof Promise ? view.then(go, tableUnavailable) : go(view);
+  };
 }
 
 /** A shard that cannot be read is the storage's fault, not the client's: 503, try again. */

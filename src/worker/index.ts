@@ -18,7 +18,7 @@ import {
   postingsNeeded,
   runApiQuery,
 } from "./api-query";
-import { createApp, type Env } from "./app";
+import { createApp, type Env, fetchHandler, type Served } from "./app";
 import { assetReader } from "./assets-read";
 import { notModified } from "./conditional";
 import { type Coding, codedEtag, negotiate } from "./encoding";
@@ -83,7 +83,7 @@ const postingsSource = {
 
 /** 304 when the request's validators match, else null (RFC 9110 §13.2.2), before any body work. */
 function conditional(request: Request, rep: Representation & { etag: string }, lastModifiedMs: number) {
-  if (notModified(request.headers, rep.etag, lastModifiedMs, Date.now())) {
+  if (notModified(request.headers, rep.etag, lastModifiedMs)) {
     return new Response(null, { status: 304, headers: representationHeaders(rep, false) });
   }
   return null;
@@ -110,6 +110,14 @@ function answer(
   return new Response(body(), { status, headers });
 }
 
+/** A GET of route `index` whose answer is prepared: no record, no headers to build. */
+function readyAnswer(request: Request, index: number, origin: string): Response | null {
+  const hasBr = answers.hasBr(index);
+  if (hasBr === null) return null;
+  const p = answers.get(index, negotiate(clientAcceptEncoding(request), hasBr), origin);
+  return p ? send(request, p) : null;
+}
+
 function serveRoute(
   request: Request,
   table: RouteView,
@@ -118,15 +126,13 @@ function serveRoute(
   origin: string,
   env: Env | undefined,
 ): Response | Promise<Response> {
-  const accept = clientAcceptEncoding(request);
   const isHead = request.method === "HEAD";
-  const hasBr = answers.hasBr(index);
-  if (hasBr !== null && !isHead) {
-    const p = answers.get(index, negotiate(accept, hasBr), origin);
-    if (p) return send(request, p);
+  if (!isHead) {
+    const now = readyAnswer(request, index, origin);
+    if (now) return now;
   }
   const rec = table.record(index);
-  const coding = negotiate(accept, rec.brLength > 0);
+  const coding = negotiate(clientAcceptEncoding(request), rec.brLength > 0);
   const rep: Representation & { etag: string } = {
     kind: rec.kind,
     type: manifest.types[rec.typeIndex] ?? "application/octet-stream",
@@ -138,7 +144,7 @@ function serveRoute(
   if (rec.link) rep.link = joiner.text(expandLink(rec.link, path), origin);
   const status = rec.status;
   // 304 before any body work (assets storage: no body file is read for it).
-  if (status === 200 && notModified(request.headers, rep.etag, rec.lastModifiedMs, Date.now())) {
+  if (status === 200 && notModified(request.headers, rep.etag, rec.lastModifiedMs)) {
     return new Response(null, {
       status: 304,
       headers: codingHeaders(representationHeaders(rep, false), coding),
@@ -270,27 +276,30 @@ async function renderFromAssets(
   return apiBody(result, await reader.summaries(result.positions, origin, fetchFile));
 }
 
-const app = createApp({
-  view: (paths, env) => routes.view(paths, assetReader(env?.ASSETS)),
+const site = {
+  view: (paths: readonly string[], env: Env | undefined) => routes.view(paths, assetReader(env?.ASSETS)),
+  ready: readyAnswer,
   dynamicOrigin: joiner.dynamic,
-  route: (s, index, path) => serveRoute(s.request, s.table, index, path, s.origin, s.env),
-  apiQuery: apiInfo ? (s) => serveApiQuery(s.request, s.url, s.origin, s.env) : null,
-});
+  route: (s: Served, index: number, path: string) =>
+    serveRoute(s.request, s.table, index, path, s.origin, s.env),
+  apiQuery: apiInfo ? (s: Served) => serveApiQuery(s.request, s.url, s.origin, s.env) : null,
+};
+const serve = fetchHandler(site, createApp(site));
 
-/** The whole Worker on one request (tests call it without bindings). */
-export function handle(request: Request, env?: Env): Response | Promise<Response> {
-  return app.fetch(request, env);
+/**
+ * The whole Worker on one request (tests call it without bindings). Hono's onError answers whatever its
+ * handlers throw as an Error; this catches the rest (a fault on the prerendered path, a non-Error thrown,
+ * or a fault in Hono itself) with the same logged 500.
+ */
+export function handle(request: Request, env?: Env, ctx?: ExecutionContext): Response | Promise<Response> {
+  try {
+    const res = serve(request, env, ctx);
+    return res instanceof Promise ? res.catch(internalError) : res;
+  } catch (error) {
+    return internalError(error);
+  }
 }
 
 export default {
-  fetch(request: Request, env: Env, ctx: ExecutionContext): Response | Promise<Response> {
-    // Hono's onError answers whatever handlers throw as an Error; this catches the rest (a non-Error
-    // thrown, or a fault in Hono itself) with the same logged 500.
-    try {
-      const res = app.fetch(request, env, ctx);
-      return res instanceof Promise ? res.catch(internalError) : res;
-    } catch (error) {
-      return internalError(error);
-    }
-  },
+  fetch: (request: Request, env: Env, ctx: ExecutionContext) => handle(request, env, ctx),
 } satisfies ExportedHandler<Env>;

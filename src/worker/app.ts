@@ -1,6 +1,7 @@
 // The Worker's routing, as Hono middleware and routes. Every request passes one middleware (methods,
 // the request URL and its origin, the build's prerendered routes); only paths the build did not
-// prerender reach the routes below it. To add a dynamic route, register it next to `/api/articles` in
+// prerender reach the routes below it. The fetch handler (fetchHandler) answers a GET of a prerendered
+// path itself, by the same steps, before Hono's dispatch. To add a dynamic route, register it next to `/api/articles` in
 // createApp: it runs after the prerendered lookup, so a prerendered path always wins, and it gets the
 // parsed URL and the checked origin from the context (`c.get("served")`).
 import { type Context, Hono, type MiddlewareHandler, type Next } from "hono";

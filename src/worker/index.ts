@@ -25,6 +25,7 @@ import { type Coding, codedEtag, negotiate } from "./encoding";
 import { EncodedBodies } from "./fragments";
 import { shortHash } from "./hash";
 import { type Representation, representationHeaders } from "./headers";
+import { httpDate } from "./http-date";
 import { OriginJoiner } from "./origin";
 import { internalError, jsonError, plain } from "./responses";
 import { openRoutes } from "./shards";
@@ -60,18 +61,6 @@ function assetsReader(): ApiAssetsReader | null {
 }
 const encoder = new TextEncoder();
 const ITEMS_OPEN = encoder.encode('{"items":[');
-/** IMF-fixdate strings by epoch ms: few distinct dates, formatted once each. */
-const httpDates = new Map<number, string>();
-
-function httpDate(ms: number): string {
-  let s = httpDates.get(ms);
-  if (s === undefined) {
-    s = new Date(ms).toUTCString();
-    if (httpDates.size < 100_000) httpDates.set(ms, s);
-  }
-  return s;
-}
-
 const postingsSource = {
   postings(i: number): ArrayLike<number> {
     const off = api?.postings[i * 2] ?? 0;

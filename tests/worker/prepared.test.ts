@@ -2,6 +2,7 @@
 // answer. Both must be the same answer, byte for byte and header for header, in every coding, for 200,
 // 304 and HEAD, and per origin. Each case uses hosts of its own, so its first request is a first one.
 import { describe, expect, it } from "vitest";
+import { ByteMemo } from "../../src/worker/store";
 import { direct, manifest } from "./support";
 
 const CODINGS = ["identity", "gzip", "br, gzip"];
@@ -63,5 +64,24 @@ describe("prepared answers are the answers they stand for", () => {
     res.headers.set("X-Test", "2");
     res.headers.set("X-Other", "3");
     expect([...shared]).toEqual([["x-test", "1"]]);
+  });
+});
+
+describe("ByteMemo keeps the least recently used order", () => {
+  it("a hit, also a repeated one, moves its entry to the back", () => {
+    // Number keys: an entry costs exactly its bytes, so four fill the budget.
+    const memo = new ByteMemo<number>(400);
+    const [a, b, c, d, e, f] = [1, 2, 3, 4, 5, 6];
+    for (const k of [a, b, c, d]) memo.set(k, new Uint8Array(100));
+    memo.get(a);
+    memo.get(a);
+    memo.get(b);
+    memo.get(a);
+    memo.set(e, new Uint8Array(100)); // evicts c, the least recently used
+    expect([a, b, c, d, e].map((k) => memo.get(k) !== undefined)).toEqual([true, true, false, true, true]);
+    memo.get(b);
+    memo.set(f, new Uint8Array(100)); // now a is the oldest left
+    expect(memo.get(a)).toBeUndefined();
+    expect(memo.get(b)).toBeDefined();
   });
 });

@@ -10,7 +10,8 @@ import { join, resolve } from "node:path";
 import { parse } from "smol-toml";
 import type { Manifest } from "../src/shared/manifest";
 import { generateCorpus, writeCorpus } from "./generate";
-import { type LoadResult, runWrk, startWorker, type WorkerServer } from "./serve";
+import { startWorker } from "./miniflare";
+import { type LoadResult, runWrk, type WorkerServer } from "./serve";
 import { dryRun, prepareWorkspace, runBuild } from "./workspace";
 
 const REPO = resolve(import.meta.dirname, "..");

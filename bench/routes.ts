@@ -10,7 +10,7 @@ import { type StaticFile, startNginx, type WorkerServer } from "./serve";
 import type { RouteName, RouteResult } from "./types";
 
 /** Picks the paths from what the build actually emitted, so route naming can evolve. */
-function pickRoutes(manifest: Manifest): { name: RouteName; path: string }[] {
+export function pickRoutes(manifest: Manifest): { name: RouteName; path: string }[] {
   const paths = Object.keys(manifest.routes).sort();
   const feed = paths.includes("/feed.xml")
     ? "/feed.xml"
@@ -36,13 +36,12 @@ function pickRoutes(manifest: Manifest): { name: RouteName; path: string }[] {
 
 export async function otherRoutes(
   ours: WorkerServer,
-  manifest: Manifest,
+  picks: { name: RouteName; path: string }[],
   dir: string,
   nginxPort: number,
   load: Load,
   log: (m: string) => void,
 ): Promise<RouteResult[]> {
-  const picks = pickRoutes(manifest);
   const staticDir = join(dir, "static-routes");
   mkdirSync(staticDir, { recursive: true });
   const files: StaticFile[] = [];

@@ -12,8 +12,15 @@ import type { Manifest } from "../src/shared/manifest";
 import type { Load } from "./compare";
 import { hugoVersion, timed } from "./hugo";
 import { renderChart, renderMarkdown, renderTable } from "./report";
-import { otherRoutes } from "./routes";
-import { measureCases, measureHarness, startWorkers } from "./serving";
+import { otherRoutes, pickRoutes } from "./routes";
+import {
+  brCandidates,
+  feedCases,
+  measureCases,
+  measureHarness,
+  type ServePlan,
+  startWorkers,
+} from "./serving";
 import type { HugoResult, RunResult, SizeResult, ThreadsCheck, WorkerFacts } from "./types";
 import { startWorkerd, type WorkerdSpec } from "./workerd";
 import { buildHasThreads, dryRun, prepareWorkspace, runBuild } from "./workspace";
@@ -104,12 +111,25 @@ async function workerFacts(spec: WorkerdSpec, probePath: string): Promise<Worker
 
 let harnessDone = false;
 
-async function serve(ws: string, result: SizeResult): Promise<void> {
+/** Reads the manifest once and keeps only the paths serving needs. */
+function servePlan(ws: string): {
+  spec: WorkerdSpec;
+  plan: ServePlan;
+  others: ReturnType<typeof pickRoutes>;
+} {
   const manifest = JSON.parse(readFileSync(join(ws, ".generated/manifest.json"), "utf8")) as Manifest;
-  const spec = workerdSpec(ws, manifest.storage);
-  result.worker = await workerFacts(spec, "/feed.xml");
-  // Quick runs (CI) skip the brotli stylesheet case: the feed's br case already runs the br negotiation.
-  const servers = await startWorkers(spec, manifest, ws, !quick);
+  return {
+    spec: workerdSpec(ws, manifest.storage),
+    // Quick runs (CI) skip the brotli stylesheet case: the feed's br case already runs the negotiation.
+    plan: { cases: feedCases(manifest), brCandidates: quick ? [] : brCandidates(manifest) },
+    others: pickRoutes(manifest),
+  };
+}
+
+async function serve(ws: string, result: SizeResult): Promise<void> {
+  const { spec, plan, others } = servePlan(ws);
+  result.worker = await workerFacts(spec, plan.cases[0]?.path ?? "/");
+  const servers = await startWorkers(spec, plan, ws);
   try {
     result.cases = await measureCases(servers, ws, await freePort(), LOAD, log);
     if (!harnessDone) {
@@ -124,7 +144,7 @@ async function serve(ws: string, result: SizeResult): Promise<void> {
     }
     // The other routes, ours against nginx (full runs; 50,000 serves the feed cases only).
     if (!quick && result.articles < 50000) {
-      result.routes = await otherRoutes(servers.ours, manifest, ws, await freePort(), LOAD, log);
+      result.routes = await otherRoutes(servers.ours, others, ws, await freePort(), LOAD, log);
     }
   } finally {
     await servers.stop();

@@ -32,7 +32,7 @@ export function feedCases(manifest: Manifest): CaseSpec[] {
 }
 
 /** Gap-free 200 routes, largest first: the candidates for a brotli body. */
-function brCandidates(manifest: Manifest): string[] {
+export function brCandidates(manifest: Manifest): string[] {
   const routes = manifest.routes as Record<string, { gaps?: number; size?: number; status?: number }>;
   return Object.entries(routes)
     .filter(([, r]) => (r.gaps ?? 0) === 0 && (r.status ?? 200) === 200)
@@ -50,13 +50,15 @@ export interface Servers {
 }
 
 /** Starts ours, captures its answers, and starts the constant Worker that replays them. */
-export async function startWorkers(
-  spec: WorkerdSpec,
-  manifest: Manifest,
-  dir: string,
-  brRoute: boolean,
-): Promise<Servers> {
-  const cases = feedCases(manifest);
+/** What serving needs from the manifest, picked up front so a 50,000-route manifest is not kept. */
+export interface ServePlan {
+  cases: CaseSpec[];
+  /** Routes to try for a brotli case when the feed has none; empty to skip it. */
+  brCandidates: string[];
+}
+
+export async function startWorkers(spec: WorkerdSpec, plan: ServePlan, dir: string): Promise<Servers> {
+  const cases = plan.cases;
   const ours = await startWorkerd({ ...spec, probePath: cases[0]?.path ?? "/" });
   const stopAll: (() => Promise<void>)[] = [() => ours.stop()];
   try {
@@ -81,8 +83,8 @@ export async function startWorkers(
         out.push({ ...c, headers: h, answer: await rawGet(ours.url + c.path, h) });
       } else out.push({ ...c, answer: ok });
     }
-    if (brRoute && out.find((c) => c.name === "br")?.answer.headers["content-encoding"] !== "br") {
-      for (const path of brCandidates(manifest)) {
+    if (out.find((c) => c.name === "br")?.answer.headers["content-encoding"] !== "br") {
+      for (const path of plan.brCandidates) {
         const probe = await rawGet(ours.url + path, { "Accept-Encoding": BR });
         if (probe.headers["content-encoding"] !== "br") continue;
         const c: CaseSpec = { name: "brRoute", path, headers: { "Accept-Encoding": BR } };

@@ -25,7 +25,7 @@ const notInRun = (run: RunResult, size: number): string =>
 function deployed(run: RunResult, size: number): Goal {
   const s = synthetic(run).find((x) => x.articles === size);
   const others = synthetic(run)
-    .filter((x) => x.deployedBytes !== null && x.articles !== size)
+    .filter((x) => typeof x.deployedBytes === "number" && x.articles !== size)
     .map((x) => `${n(x.articles)}: ${((x.deployedBytes ?? 0) / x.corpusBytes).toFixed(2)}x`)
     .join(", ");
   const also = others ? ` (other sizes: ${others})` : "";
@@ -120,7 +120,8 @@ function servingGoals(run: RunResult): Goal[] {
     const rows: string[] = [];
     let met: boolean | null = null;
     for (const s of synthetic(run)) {
-      for (const c of s.cases.filter((x) => names.includes(x.name))) {
+      // Results saved before the constant Worker existed have no cases.
+      for (const c of (s.cases ?? []).filter((x) => names.includes(x.name))) {
         const expected = c.name === "notModified" ? 304 : 200;
         const r = c.cpuRatio.ours.median;
         const ok = r <= CPU_LIMIT && c.status === expected && c.constantSame && c.results.ours.errors === 0;

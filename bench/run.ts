@@ -214,9 +214,10 @@ function threadsCheck(ws: string, corpusDir: string, result: SizeResult): Thread
   const single = runBuild(ws, corpusDir, buildBox(result.articles), {
     out: join(ws, "out-1thread"),
     args: ["--threads", "1"],
+    hash: true,
   });
   rmSync(join(ws, "out-1thread"), { recursive: true, force: true });
-  return { threads: THREADS, single: single.outputHash, multi: result.build.outputHash };
+  return { threads: THREADS, single: single.outputHash ?? "", multi: result.build.outputHash ?? "" };
 }
 
 async function measureSize(
@@ -251,7 +252,10 @@ async function measureSize(
   try {
     log(`${label}: build`);
     const threadArgs = buildHasThreads(ws) ? ["--threads", String(THREADS)] : [];
-    const build = runBuild(ws, corpusDir, buildBox(articles), { args: threadArgs });
+    const build = runBuild(ws, corpusDir, buildBox(articles), {
+      args: threadArgs,
+      hash: synthetic && articles === THREADS_CHECK && threadArgs.length > 0,
+    });
     result.build = build;
     result.deployedBytes = build.deployedBytes;
     log(

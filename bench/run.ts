@@ -36,6 +36,10 @@ const SIZES =
       ? [5, 1000]
       : [5, 1000, 10000, 50000];
 // Quick (CI): enough requests for CPU figures to a few percent (/proc counts 10 ms ticks), little time.
+const benchArgs = [
+  ...(quick ? ["--quick"] : []),
+  ...(argv.includes("--sizes") ? ["--sizes", SIZES.join(",")] : []),
+];
 const LOAD: Load = quick
   ? { seconds: 1, rounds: 2, connections: 4, warmupSeconds: 0 }
   : { seconds: 3, rounds: 4, connections: 4, warmupSeconds: 1 };
@@ -350,7 +354,7 @@ async function main(): Promise<void> {
     },
     commands: [
       `source: ${sh(`git -C ${REPO} rev-parse --short HEAD`)} plus ${sh(`git -C ${REPO} status --porcelain src | wc -l`)} uncommitted file(s) under src/ (snapshot copied at start)`,
-      `npm run bench${quick ? " -- --quick" : ""}${argv.includes("--sizes") ? ` --sizes ${SIZES.join(",")}` : ""}`,
+      `npm run bench${benchArgs.length ? ` -- ${benchArgs.join(" ")}` : ""}`,
       `build: /usr/bin/time -f '%e %U %S %M' node --max-old-space-size=12288 --import tsx src/pipeline/cli.ts --corpus <dir> --out .generated --quiet${buildHasThreads(SNAPSHOT) ? ` --threads ${THREADS}` : ""} (in a temp copy of the repo)`,
       "hugo: the build's .generated/site.json written as content/*.md (JSON front matter: title, date, tags; body: contentHtml), tags taxonomy, full-content RSS for home and each tag, paginated lists (bench/hugo.ts); /usr/bin/time -f '%e %U %S %M' hugo --quiet, right after our build",
       "bundle: wrangler deploy --dry-run --outdir dist (same temp copy, wrangler.toml without [build])",

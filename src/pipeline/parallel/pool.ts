@@ -14,8 +14,9 @@ export interface PoolOptions {
   /** Called as jobs finish (progress only: never changes a result). */
   onDone?: (done: number, total: number) => void;
   /**
-   * Move each capture's bytes to its worker instead of copying them: the caller's `file.bytes` are left
-   * empty (detached), so only for a listing that is not read again.
+   * Give up each capture's bytes once its job is handed out: moved to its worker instead of copied, or
+   * dropped once read here. The caller's `file.bytes` are left empty, so only for a listing that is not
+   * read again (the build's: then no thread holds every capture's bytes to the end).
    */
   transfer?: boolean;
   /** This thread only hands out jobs (tests: then every job crosses a thread, however small the corpus). */
@@ -49,10 +50,15 @@ export async function runJobs(
     onDone(++done, total);
   };
   const jobAt = (i: number) => jobs[i] as CaptureJob;
+  const here = (i: number) => {
+    const job = jobAt(i);
+    finish(i, runJob(job, rules, context.language));
+    if (opts.transfer) job.file.bytes = new Uint8Array(0);
+  };
   onDone(0, total);
   const workers = Math.max(0, Math.min(Math.floor(opts.threads) - 1, total - 1));
   if (workers === 0) {
-    for (let i = 0; i < total; i++) finish(i, runJob(jobAt(i), rules, context.language));
+    for (let i = 0; i < total; i++) here(i);
     return results;
   }
 
@@ -103,8 +109,7 @@ export async function runJobs(
   }
   try {
     while (next < total && !failure && !opts.workersOnly) {
-      const i = next++;
-      finish(i, runJob(jobAt(i), rules, context.language));
+      here(next++);
       // Between two jobs here, the workers' results come in and each gets its next job.
       await new Promise((r) => setImmediate(r));
     }

@@ -24,10 +24,11 @@ export interface PoolOptions {
 }
 
 /**
- * Jobs posted to a worker ahead of its current one: the main thread hands out work only between two
- * of its own jobs, so a worker with nothing queued would idle that long after each job.
+ * Jobs posted to a worker at once: the main thread hands out work only between two of its own jobs
+ * (and, on a busy machine, only when it is scheduled), so a worker with little queued idles meanwhile.
+ * At the end this thread waits for at most this many jobs per worker.
  */
-const AHEAD = 2;
+const AHEAD = 8;
 
 /** The default thread count: every core the process may use. */
 export function defaultThreads(): number {

@@ -12,7 +12,7 @@ import {
   isSectionLabel,
   isSeoHeading,
 } from "../rules";
-import { endsSentence, wordCount } from "../text";
+import { endsSentence, wordStarts } from "../text";
 import { isCaption } from "./caption";
 import type { Tally } from "./evidence";
 import { isLabelledByline, isMetaRow, isModifiedStamp, isTicker } from "./rows";
@@ -44,10 +44,18 @@ const AT_TIME = /\s+(?:at|à|um|a las|a la|alle|ore|às|om|kl\.?|в)\s+(?=\d)/iu
 export function splitGluedDate(t: string, ctx: DateContext | boolean = false): [string, string | null] {
   const cuts: number[] = [];
   for (const m of t.matchAll(/\s+|(?<=\p{Ll})(?=\p{Lu}|\d)/gu)) cuts.push(m.index + m[0].length);
+  // The words of a head are the line's words that begin before the cut (a cut never falls inside a
+  // character), so one scan of the line serves every cut.
+  const starts = wordStarts(t);
+  const wordsBefore = (at: number): number => {
+    let n = 0;
+    while (n < starts.length && (starts[n] as number) < at) n++;
+    return n;
+  };
   for (const at of cuts.reverse().slice(0, 10)) {
     const tail = t.slice(at).trim();
     const head = t.slice(0, at).trim();
-    if (wordCount(head) < 4 || !/\d/u.test(tail) || isStamp(head) || /\d/u.test(head.slice(-3))) continue;
+    if (wordsBefore(at) < 4 || !/\d/u.test(tail) || isStamp(head) || /\d/u.test(head.slice(-3))) continue;
     const plain = tail.replace(AT_TIME, ", ");
     const d = parseDateline(plain, ctx);
     const cut = head.replace(/[\s|·•,–—-]+$/u, "");

@@ -16,7 +16,7 @@ export const words = (s: string): string[] => s.match(WORD) ?? [];
  * Unicode regexes behind them dominated the build. Bounded: cleared when full, so memory stays flat
  * however large the corpus; results never depend on what is cached.
  */
-function memo<T>(f: (s: string) => T, size = 8192): (s: string) => T {
+export function memo<T>(f: (s: string) => T, size = 8192): (s: string) => T {
   const cache = new Map<string, T>();
   return (s: string): T => {
     let v = cache.get(s);
@@ -36,15 +36,18 @@ const asciiAlnum = (c: number): boolean =>
 const WORD_START = /^[\p{L}\p{N}]$/u;
 const WORD_PART = /^[\p{L}\p{N}\p{M}'’.&-]$/u;
 
+/** `wordCount(s) <= n`, reading no further than the word after the n-th. */
+export const fewWords = (s: string, n: number): boolean => wordStarts(s, n).length <= n;
+
 /**
- * Where each match of `words` begins, without building the words: the same scan as WORD (a start
+ * Where each match of `words` begins (the first `limit` + 1 of them at most), without building the words: the same scan as WORD (a start
  * character, then the longest run of part characters), one code point at a time. A prefix
  * `s.slice(0, at)` has exactly the words that begin before `at` (a word cut by the end still counts).
  */
-export function wordStarts(s: string): number[] {
+export function wordStarts(s: string, limit = Number.POSITIVE_INFINITY): number[] {
   const out: number[] = [];
   let inWord = false;
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length && out.length <= limit; ) {
     const c = s.charCodeAt(i);
     let part: boolean;
     let start: boolean;

@@ -55,7 +55,7 @@ export function splitGluedDate(t: string, ctx: DateContext | boolean = false): [
   for (const at of cuts.reverse().slice(0, 10)) {
     const tail = t.slice(at).trim();
     const head = t.slice(0, at).trim();
-    if (wordsBefore(at) < 4 || !/\d/u.test(tail) || isStamp(head) || /\d/u.test(head.slice(-3))) continue;
+    if (wordsBefore(at) < 4 || !/\d/u.test(tail) || /\d/u.test(head.slice(-3)) || isStamp(head)) continue;
     const plain = tail.replace(AT_TIME, ", ");
     const d = parseDateline(plain, ctx);
     const cut = head.replace(/[\s|·•,–—-]+$/u, "");

@@ -110,7 +110,13 @@ function printedAgain(slots: Slot[], name: string, except: number): boolean {
   const re = uncasedScript(n)
     ? new RegExp(esc(n), "u")
     : new RegExp(`(?<![\\p{L}\\p{N}])${esc(n)}(?![\\p{L}\\p{N}])`, "iu");
-  return slots.some((s, j) => j !== except && re.test(s.u.text));
+  // One search over the other slots' texts joined by newlines finds what a search of each finds: the
+  // name holds no newline, and a newline is no letter or digit, as the start and end of a text are not.
+  const others: string[] = [];
+  slots.forEach((s, j) => {
+    if (j !== except) others.push(s.u.text);
+  });
+  return re.test(others.join("\n"));
 }
 
 /** Short lines and the cells of short rows in the first lines of the page. */

@@ -44,11 +44,28 @@ function fnv(s: string): number {
   return h >>> 0;
 }
 
+/** fnv(words.slice(from, to).join(" ")), without building the string. */
+function fnvWords(words: readonly string[], from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let k = from; k < to; k++) {
+    if (k > from) {
+      h ^= 32;
+      h = Math.imul(h, 0x01000193);
+    }
+    const w = words[k] as string;
+    for (let i = 0; i < w.length; i++) {
+      h ^= w.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+  }
+  return h >>> 0;
+}
+
 export function shingles(text: string): Set<number> {
   const t = dupTokens(text);
   const out = new Set<number>();
   if (t.length > 0 && t.length < SHINGLE) out.add(fnv(t.join(" ")));
-  for (let i = 0; i + SHINGLE <= t.length; i++) out.add(fnv(t.slice(i, i + SHINGLE).join(" ")));
+  for (let i = 0; i + SHINGLE <= t.length; i++) out.add(fnvWords(t, i, i + SHINGLE));
   return out;
 }
 
@@ -81,12 +98,35 @@ export function similarity(a: Set<number>, b: Set<number>): Similarity {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;
   for (const x of small) if (large.has(x)) shared++;
-  const union = a.size + b.size - shared;
+  return measures(a.size, b.size, shared);
+}
+
+function measures(sizeA: number, sizeB: number, shared: number): Similarity {
+  const smaller = Math.min(sizeA, sizeB);
+  const union = sizeA + sizeB - shared;
   return {
     jaccard: union === 0 ? 0 : shared / union,
-    containment: small.size === 0 ? 0 : shared / small.size,
-    smaller: small.size,
+    containment: smaller === 0 ? 0 : shared / smaller,
+    smaller,
   };
+}
+
+/** similarity() of two sets given as sorted arrays: one merge, no hashing. */
+function sortedSimilarity(a: Uint32Array, b: Uint32Array): Similarity {
+  let shared = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return measures(a.length, b.length, shared);
 }
 
 /** Why two texts are one, or null. */
@@ -118,7 +158,8 @@ export function nearDuplicates(texts: readonly string[]): DupPair[] {
       else buckets.set(key, [i]);
     }
   });
-  const seen = new Set<string>();
+  const sorted = sets.map((set) => Uint32Array.from(set).sort());
+  const seen = new Set<number>();
   const pairs: DupPair[] = [];
   for (const list of buckets.values()) {
     if (list.length < 2 || list.length > MAX_BUCKET) continue;
@@ -126,10 +167,10 @@ export function nearDuplicates(texts: readonly string[]): DupPair[] {
       for (let y = x + 1; y < list.length; y++) {
         const a = list[x] as number;
         const b = list[y] as number;
-        const key = `${a},${b}`;
+        const key = a * texts.length + b;
         if (seen.has(key)) continue;
         seen.add(key);
-        const reason = sameText(similarity(sets[a] as Set<number>, sets[b] as Set<number>));
+        const reason = sameText(sortedSimilarity(sorted[a] as Uint32Array, sorted[b] as Uint32Array));
         if (reason) pairs.push({ a, b, reason });
       }
   }

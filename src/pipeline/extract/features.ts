@@ -39,6 +39,66 @@ export function scriptLength(t: string): number {
   return n;
 }
 
+// What features() asks of each character, as bits. ASCII is decided by its code; other characters by
+// the Unicode property regexes, once per code point (the cache is bounded, and only saves work).
+const LETTER = 1;
+const UPPER = 2;
+const NUMBER = 4;
+const WIDE_CHAR = 8;
+const HANGUL_CHAR = 16;
+const UNSPACED = 32;
+const UNSPACED_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+const CHAR_BITS = new Map<number, number>();
+
+function charBits(cp: number, ch: string): number {
+  if (cp < 128) {
+    if (cp >= 65 && cp <= 90) return LETTER | UPPER;
+    if (cp >= 97 && cp <= 122) return LETTER;
+    return cp >= 48 && cp <= 57 ? NUMBER : 0;
+  }
+  let b = CHAR_BITS.get(cp);
+  if (b === undefined) {
+    b =
+      (/\p{L}/u.test(ch) ? LETTER : 0) |
+      (/\p{Lu}/u.test(ch) ? UPPER : 0) |
+      (/\p{N}/u.test(ch) ? NUMBER : 0) |
+      (WIDE.test(ch) ? WIDE_CHAR : HANGUL.test(ch) ? HANGUL_CHAR : 0) |
+      (UNSPACED_CHAR.test(ch) ? UNSPACED : 0);
+    if (CHAR_BITS.size >= 65536) CHAR_BITS.clear();
+    CHAR_BITS.set(cp, b);
+  }
+  return b;
+}
+
+interface CharCounts {
+  letters: number;
+  upper: number;
+  digits: number;
+  length: number;
+  unspaced: boolean;
+}
+
+/** One pass over the code points for the counts features() needs (the same as the regexes' counts). */
+function charCounts(t: string): CharCounts {
+  let letters = 0;
+  let upper = 0;
+  let digits = 0;
+  let length = 0;
+  let unspaced = false;
+  for (let i = 0; i < t.length; ) {
+    const cp = t.codePointAt(i) as number;
+    const width = cp > 0xffff ? 2 : 1;
+    const b = charBits(cp, cp < 128 ? "" : t.slice(i, i + width));
+    if (b & LETTER) letters++;
+    if (b & UPPER) upper++;
+    if (b & NUMBER) digits++;
+    length += b & WIDE_CHAR ? 3 : b & HANGUL_CHAR ? 2 : 1;
+    if (b & UNSPACED) unspaced = true;
+    i += width;
+  }
+  return { letters, upper, digits, length, unspaced };
+}
+
 /** Text written without spaces between words, where word-based features say nothing. */
 export const unspaced = (t: string): boolean =>
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(t);
@@ -53,6 +113,17 @@ const SCRIPTS = [
   /\p{Script=Devanagari}/u,
 ];
 const scriptOf = (w: string): number => SCRIPTS.findIndex((re) => re.test(w));
+
+/** scriptOf, where a word with an ASCII letter is Latin and a word of other ASCII has no script. */
+function scriptOfWord(w: string): number {
+  let ascii = true;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return 0;
+    if (c >= 128) ascii = false;
+  }
+  return ascii ? -1 : scriptOf(w);
+}
 const LIST_SCRIPT = new WeakMap<ReadonlySet<string>, number>();
 
 /**
@@ -72,7 +143,8 @@ function sameScript(ws: readonly string[], stop: ReadonlySet<string>): boolean {
     own = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? -1;
     LIST_SCRIPT.set(stop, own);
   }
-  const same = ws.filter((w) => scriptOf(w) === own).length;
+  let same = 0;
+  for (const w of ws) if (scriptOfWord(w) === own) same++;
   return same * 2 >= ws.length;
 }
 
@@ -85,26 +157,62 @@ export function features(t: string, stop: ReadonlySet<string> | null): Features 
   let caps = 0;
   if (stop)
     for (const w of ws) {
-      const lw = w.toLowerCase().replace(/[.'’]+$/u, "");
-      if (stop.has(lw) || stop.has(lw.replace(/['’].*$/u, ""))) stops++;
+      const lw = stripTrailingMarks(w.toLowerCase());
+      // Words hold no line terminators, so /['’].*$/ cuts at the first apostrophe.
+      if (stop.has(lw)) stops++;
+      else {
+        const a = firstApostrophe(lw);
+        if (a >= 0 && stop.has(lw.slice(0, a))) stops++;
+      }
     }
-  for (let i = 1; i < ws.length; i++) if (/^\p{Lu}/u.test(ws[i] ?? "")) caps++;
-  const letters = t.match(/\p{L}/gu) ?? [];
-  const upper = t.match(/\p{Lu}/gu) ?? [];
-  const digits = (t.match(/\p{N}/gu) ?? []).length;
-  const foreign = stop !== null && ws.length > 0 && !unspaced(t) && !sameScript(ws, stop);
+  for (let i = 1; i < ws.length; i++) if (startsUpper(ws[i] ?? "")) caps++;
+  const c = charCounts(t);
+  const foreign = stop !== null && ws.length > 0 && !c.unspaced && !sameScript(ws, stop);
+  const trimmed = t.trim();
   return {
-    length: scriptLength(t),
+    length: c.length,
     words: ws.length,
-    stopDensity: stop && ws.length > 0 && !unspaced(t) && !foreign ? stops / ws.length : null,
+    stopDensity: stop && ws.length > 0 && !c.unspaced && !foreign ? stops / ws.length : null,
     foreign,
-    sentenceEnd: SENTENCE_END.test(t.trim()),
-    sentences: (t.match(SENTENCE_MARK) ?? []).length,
+    sentenceEnd: SENTENCE_END.test(trimmed),
+    sentences: countMatches(SENTENCE_MARK, t),
     capitalised: ws.length > 1 ? caps / (ws.length - 1) : 0,
-    allCaps: letters.length >= 3 && upper.length === letters.length,
-    counter: /^[\p{N}\s:.,/|()+\-–—%#×x]+$/u.test(t) && digits > 0,
-    digits: t.length > 0 ? digits / t.length : 0,
-    clock: /^\d{1,2}[:.h]\d{2}(?:\s?(?:[ap]\.?m\.?|[A-Z]{2,5}|uhr|h))?$/iu.test(t.trim()),
-    countTail: /\(\d[\d.,]*\)$/u.test(t.trim()),
+    allCaps: c.letters >= 3 && c.upper === c.letters,
+    counter: c.digits > 0 && /^[\p{N}\s:.,/|()+\-–—%#×x]+$/u.test(t),
+    digits: t.length > 0 ? c.digits / t.length : 0,
+    clock: /^\d{1,2}[:.h]\d{2}(?:\s?(?:[ap]\.?m\.?|[A-Z]{2,5}|uhr|h))?$/iu.test(trimmed),
+    countTail: /\(\d[\d.,]*\)$/u.test(trimmed),
   };
+}
+
+/** `w.replace(/[.'’]+$/u, "")`. */
+function stripTrailingMarks(w: string): string {
+  let end = w.length;
+  while (end > 0) {
+    const c = w.charCodeAt(end - 1);
+    if (c !== 46 && c !== 39 && c !== 0x2019) break;
+    end--;
+  }
+  return end === w.length ? w : w.slice(0, end);
+}
+
+function firstApostrophe(w: string): number {
+  const a = w.indexOf("'");
+  const b = w.indexOf("’");
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+}
+
+/** `/^\p{Lu}/u.test(w)`. */
+function startsUpper(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(w);
+}
+
+function countMatches(re: RegExp, s: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.test(s)) n++;
+  re.lastIndex = 0;
+  return n;
 }

@@ -27,12 +27,33 @@ function prose(text: string): string {
 /** Primary BCP 47 tag (ISO 639-1 where one exists) of the text; `fallback` when too short to tell. */
 export function detectLanguage(text: string, fallback = "en"): string {
   const sample = prose(text);
-  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   // Ideographs carry a word each: a few of them already tell Japanese from Chinese.
-  const ideographs = sample.match(
-    /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu,
-  );
-  if (letters < MIN_LETTERS && (ideographs?.length ?? 0) < 4) return fallback;
-  const lang = eld.detect(sample).language;
+  if (!atLeast(LETTER, sample, MIN_LETTERS) && !atLeast(IDEOGRAPH, sample, 4)) return fallback;
+  const lang = eldLanguage(sample);
   return /^[a-z]{2,3}$/u.test(lang) ? lang : fallback;
+}
+
+const LETTER = /\p{L}/gu;
+const IDEOGRAPH = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/** `re` matches `s` at least `n` times: counted up to `n` only, where a long text reaches it at once. */
+function atLeast(re: RegExp, s: string, n: number): boolean {
+  re.lastIndex = 0;
+  let k = 0;
+  while (k < n && re.test(s)) k++;
+  re.lastIndex = 0;
+  return k >= n;
+}
+
+// A capture's language is asked of several texts (the raw body, the open lines, the cleaned article)
+// whose samples are often the same longest paragraphs: eld's answer depends on the sample alone.
+const DETECTED = new Map<string, string>();
+function eldLanguage(sample: string): string {
+  let lang = DETECTED.get(sample);
+  if (lang === undefined) {
+    if (DETECTED.size >= 64) DETECTED.clear();
+    lang = eld.detect(sample).language;
+    DETECTED.set(sample, lang);
+  }
+  return lang;
 }

@@ -1,7 +1,7 @@
 // Single-line chrome rules: each recognises a line that is page furniture wherever it appears, by its
 // shape and its wording in several languages, never by a particular site's name.
 import { isCaption } from "./captions";
-import { collapse, wordCount } from "./text";
+import { collapse, memo, wordCount } from "./text";
 
 type LineRule = { rule: string; test: (t: string, lower: string) => boolean };
 
@@ -222,6 +222,15 @@ export function isNavLine(t: string): boolean {
 
 /** The chrome rule a single line matches on its own, or null when it may be content. */
 export function lineRule(text: string): string | null {
+  return text.length <= SHORT_LINE ? lineRuleShort(text) : lineRuleOf(text);
+}
+
+// Page chrome repeats (every capture of a site prints its menus; a feed prints its footer under every
+// item): short lines are mostly copies, and their rule is remembered. Long prose lines rarely repeat.
+const SHORT_LINE = 200;
+const lineRuleShort = memo(lineRuleOf);
+
+function lineRuleOf(text: string): string | null {
   const t = collapse(text);
   if (t === "") return null;
   const lower = t.toLowerCase();

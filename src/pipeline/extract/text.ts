@@ -1,6 +1,10 @@
 // Small string predicates every rule shares.
 
-export const collapse = (s: string): string => s.replace(/\s+/gu, " ").trim();
+// A string whose every whitespace run is one plain space is its own collapse (less its ends): most lines
+// are, and the scan below allocates nothing. `\s` is the same set with or without the `u` flag.
+const NOT_COLLAPSED = /[^\S ]| \s/;
+export const collapse = (s: string): string =>
+  NOT_COLLAPSED.test(s) ? s.replace(/\s+/gu, " ").trim() : s.trim();
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.&-]*/gu;
 
@@ -12,7 +16,7 @@ export const words = (s: string): string[] => s.match(WORD) ?? [];
  * Unicode regexes behind them dominated the build. Bounded: cleared when full, so memory stays flat
  * however large the corpus; results never depend on what is cached.
  */
-function memo<T>(f: (s: string) => T, size = 8192): (s: string) => T {
+export function memo<T>(f: (s: string) => T, size = 8192): (s: string) => T {
   const cache = new Map<string, T>();
   return (s: string): T => {
     let v = cache.get(s);
@@ -25,7 +29,48 @@ function memo<T>(f: (s: string) => T, size = 8192): (s: string) => T {
   };
 }
 
-export const wordCount: (s: string) => number = memo((s) => words(s).length);
+export const wordCount: (s: string) => number = memo((s) => wordStarts(s).length);
+
+const asciiAlnum = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const WORD_START = /^[\p{L}\p{N}]$/u;
+const WORD_PART = /^[\p{L}\p{N}\p{M}'’.&-]$/u;
+
+/** `wordCount(s) <= n`, reading no further than the word after the n-th. */
+export const fewWords = (s: string, n: number): boolean => wordStarts(s, n).length <= n;
+
+/**
+ * Where each match of `words` begins (the first `limit` + 1 of them at most), without building the words: the same scan as WORD (a start
+ * character, then the longest run of part characters), one code point at a time. A prefix
+ * `s.slice(0, at)` has exactly the words that begin before `at` (a word cut by the end still counts).
+ */
+export function wordStarts(s: string, limit = Number.POSITIVE_INFINITY): number[] {
+  const out: number[] = [];
+  let inWord = false;
+  for (let i = 0; i < s.length && out.length <= limit; ) {
+    const c = s.charCodeAt(i);
+    let part: boolean;
+    let start: boolean;
+    let width = 1;
+    if (c < 128) {
+      start = asciiAlnum(c);
+      part = start || c === 39 || c === 46 || c === 38 || c === 45;
+    } else {
+      const cp = s.codePointAt(i) as number;
+      width = cp > 0xffff ? 2 : 1;
+      const ch = s.slice(i, i + width);
+      part = WORD_PART.test(ch);
+      start = part && WORD_START.test(ch);
+    }
+    if (inWord && !part) inWord = false;
+    if (!inWord && start) {
+      out.push(i);
+      inWord = true;
+    }
+    i += width;
+  }
+  return out;
+}
 
 /** Ends like a sentence (so it is prose, not a heading). Closing quotes/brackets after the mark count. */
 export const endsSentence = (s: string): boolean => /[.!?…:;,]["'”’»)\]]*$/u.test(s.trim());

@@ -12,7 +12,7 @@ import {
   isSectionLabel,
   isSeoHeading,
 } from "../rules";
-import { endsSentence, wordCount } from "../text";
+import { endsSentence, wordStarts } from "../text";
 import { isCaption } from "./caption";
 import type { Tally } from "./evidence";
 import { isLabelledByline, isMetaRow, isModifiedStamp, isTicker } from "./rows";
@@ -42,12 +42,19 @@ const AT_TIME = /\s+(?:at|à|um|a las|a la|alle|ore|às|om|kl\.?|в)\s+(?=\d)/iu
 
 /** "Big news today 12 March 2026 10:00" -> ["Big news today", "12 March 2026 10:00"]. */
 export function splitGluedDate(t: string, ctx: DateContext | boolean = false): [string, string | null] {
-  const cuts: number[] = [];
-  for (const m of t.matchAll(/\s+|(?<=\p{Ll})(?=\p{Lu}|\d)/gu)) cuts.push(m.index + m[0].length);
-  for (const at of cuts.reverse().slice(0, 10)) {
+  const cuts = lastCuts(t);
+  // The words of a head are the line's words that begin before the cut (a cut never falls inside a
+  // character), so one scan of the line serves every cut.
+  const starts = wordStarts(t);
+  const wordsBefore = (at: number): number => {
+    let n = 0;
+    while (n < starts.length && (starts[n] as number) < at) n++;
+    return n;
+  };
+  for (const at of cuts.reverse()) {
     const tail = t.slice(at).trim();
     const head = t.slice(0, at).trim();
-    if (wordCount(head) < 4 || !/\d/u.test(tail) || isStamp(head) || /\d/u.test(head.slice(-3))) continue;
+    if (wordsBefore(at) < 4 || !/\d/u.test(tail) || /\d/u.test(head.slice(-3)) || isStamp(head)) continue;
     const plain = tail.replace(AT_TIME, ", ");
     const d = parseDateline(plain, ctx);
     const cut = head.replace(/[\s|·•,–—-]+$/u, "");
@@ -64,6 +71,47 @@ export function splitGluedDate(t: string, ctx: DateContext | boolean = false): [
   }
   return [t, null];
 }
+
+const CUT = /\s+|(?<=\p{Ll})(?=\p{Lu}|\d)/gu;
+const LAST_CUTS = 10;
+/** How far from its end a long line is scanned for its last cuts first. */
+const TAIL_SCAN = 300;
+
+/**
+ * Where a glued date may begin (after a space, or where a lower-case letter meets a capital or digit):
+ * the last ten such places, in order. A long line is scanned from near its end: the pattern looks one
+ * character behind, so past the scan's first character (never half of a surrogate pair) it finds what
+ * a scan of the whole line finds; if that holds fewer than ten, the whole line is scanned.
+ */
+function lastCuts(t: string): number[] {
+  let from = Math.max(0, t.length - TAIL_SCAN);
+  const c = t.charCodeAt(from);
+  if (from > 0 && c >= 0xdc00 && c <= 0xdfff) from--;
+  if (from > 0) {
+    const tail = cutsFrom(t.slice(from), from).filter((at) => at > from);
+    if (tail.length >= LAST_CUTS) return tail.slice(-LAST_CUTS);
+  }
+  return cutsFrom(t, 0).slice(-LAST_CUTS);
+}
+
+function cutsFrom(s: string, offset: number): number[] {
+  const cuts: number[] = [];
+  for (const m of s.matchAll(CUT)) cuts.push(offset + m.index + m[0].length);
+  return cuts;
+}
+
+/**
+ * Every text splitGluedDate can return for this line (the line, or its head before one of the last
+ * cuts) has more words than shape() allows a headline: the line need not be read further.
+ */
+export function wordyForHeadline(t: string): boolean {
+  const first = lastCuts(t)[0] ?? t.length;
+  let n = 0;
+  for (const at of wordStarts(t, MAX_HEADLINE_WORDS + 1)) if (at < first) n++;
+  return n > MAX_HEADLINE_WORDS;
+}
+
+const MAX_HEADLINE_WORDS = 40;
 
 /** A vote arrow or bullet the copy put before a headline ("▲ Ask us: ..."): not part of it. */
 export const LEAD_MARK = /^[▲△▴►▶▸•·»|]+\s+/u;
@@ -82,7 +130,7 @@ function startsWithNumericDate(t: string, ctx: DateContext | boolean): boolean {
 /** Shape cues of a line taken alone. Null when it cannot be a headline at all. */
 export function shape(t: string, raw: string, tally: Tally, ctx: DateContext | boolean): boolean {
   const n = wordsOf(t);
-  if (n < 2 || n > 40 || t.length > 300) return false;
+  if (n < 2 || n > MAX_HEADLINE_WORDS || t.length > 300) return false;
   if (/[:;,]["'”’»)\]]*$/u.test(t)) return false;
   if (parseMetaLine(t, ctx) !== null) return false;
   const cased = !uncased(t);

@@ -9,7 +9,7 @@ import type { Slot } from "../slots";
 import { collapse, endsSentence, key, overlap, wordCount } from "../text";
 import { hasEmbeddedDate, isDekShape } from "./dek";
 import { type Scored, Tally } from "./evidence";
-import { endsProse, LEAD_MARK, shape, splitGluedDate } from "./headline-shape";
+import { endsProse, LEAD_MARK, shape, splitGluedDate, wordyForHeadline } from "./headline-shape";
 
 export { splitGluedDate } from "./headline-shape";
 
@@ -175,7 +175,7 @@ export function scoreHeadlines(
   const first = slots.findIndex(isOpenText);
   for (let i = 0; i < end; i++) {
     const s = slots[i] as Slot;
-    if (!isOpenText(s)) continue;
+    if (!isOpenText(s) || wordyForHeadline(s.u.text)) continue;
     const [whole, glued] = splitGluedDate(s.u.text, dates);
     const text = whole.replace(LEAD_MARK, "");
     const tally = new Tally();

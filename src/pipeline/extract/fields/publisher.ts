@@ -9,6 +9,7 @@ import { isSectionLabel, lineRule } from "../rules";
 import type { Slot } from "../slots";
 import { collapse, endsSentence, hasInnerCapital, key, wordCount } from "../text";
 import { type Scored, Tally } from "./evidence";
+import { esc, pageText, printedAgain } from "./page-text";
 import { selfNames } from "./selfname";
 import { fold, hostName, isCallToAction, isPersonName, isReadout, isTagline } from "./shapes";
 
@@ -98,19 +99,6 @@ interface Cand extends Scored<string> {
   hosted: boolean;
   /** Read from a line the block classifier may still return to the article (a long line over the headline). */
   weak?: boolean;
-}
-
-const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
-const uncasedScript = (s: string): boolean => !/[\p{Lu}\p{Ll}]/u.test(s);
-
-/** The name printed in another slot, as a whole word (any substring in scripts without spaces). */
-function printedAgain(slots: Slot[], name: string, except: number): boolean {
-  const n = collapse(name);
-  if (n.length < 2) return false;
-  const re = uncasedScript(n)
-    ? new RegExp(esc(n), "u")
-    : new RegExp(`(?<![\\p{L}\\p{N}])${esc(n)}(?![\\p{L}\\p{N}])`, "iu");
-  return slots.some((s, j) => j !== except && re.test(s.u.text));
 }
 
 /** Short lines and the cells of short rows in the first lines of the page. */
@@ -226,6 +214,7 @@ export function choosePublisher(input: PublisherInput): Scored<string> | null {
       hosted: hosted(tally),
     });
   }
+  const page = pageText(slots);
   for (const c of cands) {
     const k = key(c.value);
     if (k.length < 2) continue;
@@ -234,7 +223,7 @@ export function choosePublisher(input: PublisherInput): Scored<string> | null {
     if (st) {
       c.score += 2;
       c.cues.push({ why: `the page names itself so (${st.why})`, weight: 2 });
-    } else if (printedAgain(slots, c.value, c.at)) {
+    } else if (printedAgain(page, c.value, c.at)) {
       c.score += 1;
       c.cues.push({ why: "printed again on the page", weight: 1 });
     }

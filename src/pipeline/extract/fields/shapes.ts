@@ -1,6 +1,6 @@
 // Line shapes the field scorers weigh: what a headline, a navigation row, a call to action, a tagline,
 // an alt text or a person's name looks like, independent of any one site's wording.
-import { collapse, wordCount, words } from "../text";
+import { collapse, fewWords, wordCount, words } from "../text";
 
 // Hangul is written with spaces between words, so it is counted by them, like Latin and Cyrillic.
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu;
@@ -136,11 +136,10 @@ const STAMP_LABEL =
 
 /** A timestamp line: labelled ("Updated ...") or a clock time ("10:01 pm PST"), even when no full date parses. */
 export function isStamp(t: string): boolean {
+  // Collapsing spaces changes no word: count first, on the raw line, and stop early on a long one.
+  if (!fewWords(t, 12)) return false;
   const s = collapse(t);
-  return (
-    wordCount(s) <= 12 &&
-    (STAMP_LABEL.test(s) || /\b\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?|uhr|h\b|[A-Z]{2,4}\b)/iu.test(s))
-  );
+  return STAMP_LABEL.test(s) || /\b\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?|uhr|h\b|[A-Z]{2,4}\b)/iu.test(s);
 }
 
 /** A gallery or pager counter: "Image 1 of 23", "1 / 23". */

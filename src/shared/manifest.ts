@@ -249,17 +249,20 @@ export function pathHash64(text: string, seed: number): [number, number] {
  * whose brotli body is about a third of their gzip pieces (whole-document brotli finds the repetition
  * between items that per-chunk gzip cannot), and which Cloudflare never compresses itself for Atom and
  * JSON Feed. They are a fixed number of documents of at most ITEMS_PER_FEED items, so their cost does
- * not grow with the corpus (1.4 MB at 1,000 articles). And static assets, OPML and text (few, small).
+ * not grow with the corpus (1.4 MB at 1,000 articles). And text assets (stylesheet, SVG icon), OPML
+ * and text: few and small. Binary assets (PNG, ICO: `type` without a charset) are compressed already,
+ * so their brotli body would be their gzip piece again (2.2 KB of the seed Worker).
  * Left to gzip: archive pages (an RFC 5005 archive links rel="current" to its subscription document;
  * rarely fetched), article pages and API documents (one per article; their brotli is only 20-50% smaller
  * than their gzip, and Cloudflare may re-encode HTML and JSON as brotli itself) and HTML listings.
  */
-export function hasBrotliBody(entry: Pick<RouteEntry, "kind" | "link" | "gaps">): boolean {
+export function hasBrotliBody(entry: Pick<RouteEntry, "kind" | "link" | "gaps" | "type">): boolean {
   if (entry.gaps > 0) return false;
   switch (entry.kind) {
     case "feed":
       return !/;\s*rel="current"/.test(entry.link ?? "");
     case "asset":
+      return /;\s*charset=utf-8$/i.test(entry.type);
     case "opml":
     case "text":
       return true;

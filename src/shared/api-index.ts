@@ -18,6 +18,16 @@ export interface ApiIndex {
   updated: string;
 }
 
+/** Byte offset in the blob of each vocabulary entry's postings (bundle storage), and the end last. */
+export function postingOffsets(api: Pick<ManifestApi, "postingsAt" | "postingCounts">): Float64Array {
+  const out = new Float64Array(api.postingCounts.length + 1);
+  out[0] = api.postingsAt;
+  api.postingCounts.forEach((n, i) => {
+    out[i + 1] = (out[i] ?? 0) + 4 * n;
+  });
+  return out;
+}
+
 /** The same data as shipped in the manifest: numbers where the Worker compares, blob offsets for bytes. */
 export interface ManifestApi {
   count: number;
@@ -30,11 +40,14 @@ export interface ManifestApi {
   /** Every search token, sorted by UTF-16 code units (binary search, prefix ranges). */
   vocabulary: string[];
   /**
-   * Parallel to `vocabulary`, flat [byteOffset, count, ...] pairs: the token's ascending positions as
-   * little-endian uint32 in the blob (4-byte aligned), so the Worker reads them as Uint32Array views
-   * without parsing. Keeps the manifest small at 10,000+ articles.
+   * Where the postings start in the blob (4-byte aligned): each vocabulary entry's ascending positions
+   * as little-endian uint32, one list after the other in vocabulary order, so the Worker reads them as
+   * Uint32Array views without parsing. Only the counts are shipped: offsets are their running sums
+   * (postingOffsets), which keeps 2.4 KB of [offset, count] pairs out of the seed Worker.
    */
-  postings: number[];
+  postingsAt: number;
+  /** Parallel to `vocabulary`: how many positions each entry's list holds. */
+  postingCounts: number[];
   /** Per article, body segment pairs of its summary JSON (like RouteEntry.body). */
   summaries: number[][];
   /** IMF-fixdate. */

@@ -6,6 +6,7 @@
 import bodies from "../../.generated/bodies.bin";
 import routesBin from "../../.generated/routes.bin";
 import workerJson from "../../.generated/worker.json";
+import { postingOffsets } from "../shared/api-index";
 import { expandLink, type WorkerManifest } from "../shared/manifest";
 import { ApiAssetsReader, type AssetsApiIndex } from "./api-assets";
 import {
@@ -62,12 +63,14 @@ function httpDate(ms: number): string {
   return s;
 }
 
+/** Bundle storage: where each term's postings are in bodies.bin, summed up on the first query. */
+let postingStarts: Float64Array | null = null;
 const postingsSource = {
   postings(i: number): ArrayLike<number> {
-    const off = api?.postings[i * 2] ?? 0;
-    const len = api?.postings[i * 2 + 1] ?? 0;
+    postingStarts ??= api ? postingOffsets(api) : new Float64Array(1);
+    const off = postingStarts[i] ?? 0;
     // Aligned by the emitter; a view, not a copy.
-    return new Uint32Array(bodies, off, len);
+    return new Uint32Array(bodies, off, ((postingStarts[i + 1] ?? off) - off) / 4);
   },
 };
 

@@ -3,7 +3,7 @@
 // `npx tsx scripts/dev/api-fixture.ts`; tests/pipeline/pack/api-fixture.test.ts checks it is current.
 // The expected answers come from bundle storage, so the workerd test compares the two storages.
 import { emit } from "../../src/pipeline/pack/emit";
-import type { ApiIndex } from "../../src/shared/api-index";
+import { type ApiIndex, postingOffsets } from "../../src/shared/api-index";
 import { parseApiQuery, runApiQuery } from "../../src/worker/api-query";
 import { API_FIXTURE_ORIGIN, API_FIXTURE_TOKEN, type ApiFixture } from "./api-fixture-data";
 import { route } from "./routes";
@@ -46,11 +46,9 @@ export function apiFixture(): ApiFixture {
   for (const qs of API_FIXTURE_QUERIES) {
     const p = parseApiQuery(new URLSearchParams(qs), shipped);
     if (!p.ok) throw new Error(p.error.message);
+    const offsets = postingOffsets(shipped);
     const r = runApiQuery(p.query, shipped, {
-      postings: (i) => {
-        const off = shipped.postings[i * 2] ?? 0;
-        return new Uint32Array(bundle.blob.slice(off, off + 4 * (shipped.postings[i * 2 + 1] ?? 0)).buffer);
-      },
+      postings: (i) => new Uint32Array(bundle.blob.slice(offsets[i] ?? 0, offsets[i + 1] ?? 0).buffer),
     });
     const items = r.positions.map((pos) => {
       const segs = shipped.summaries[pos] ?? [];

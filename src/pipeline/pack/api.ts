@@ -128,10 +128,14 @@ export function checkApi(api: ApiIndex): CheckedApi {
 
 /** Bundle storage: postings and summaries go into bodies.bin, the rest into worker.json. */
 export function packApi(api: CheckedApi, writer: BlobWriter, token: string | null): ManifestApi {
-  const postings: number[] = [];
+  writer.align(4);
+  const postingsAt = writer.size;
+  const postingCounts: number[] = [];
   for (const term of api.vocabulary) {
     const list = api.terms[term] ?? [];
-    postings.push(writer.uint32(list), list.length);
+    // Whole uint32s from an aligned start: the lists follow each other with no padding between.
+    writer.uint32(list);
+    postingCounts.push(list.length);
   }
   return {
     count: api.count,
@@ -140,7 +144,8 @@ export function packApi(api: CheckedApi, writer: BlobWriter, token: string | nul
     tagSlugs: api.tags.map((t) => t.slug),
     tagPostings: api.tags.map((t) => t.postings),
     vocabulary: api.vocabulary,
-    postings,
+    postingsAt,
+    postingCounts,
     summaries: api.summaries.map((s) => writer.text(s, token)),
     lastModified: api.lastModified,
   };

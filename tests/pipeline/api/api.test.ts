@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { emit } from "../../../src/pipeline/pack/emit";
 import { apiOrder, renderApi, safeJson } from "../../../src/pipeline/render/api";
-import type { ManifestApi } from "../../../src/shared/api-index";
+import { type ManifestApi, postingOffsets } from "../../../src/shared/api-index";
 import type { Article, Site } from "../../../src/shared/types";
 import { parseApiQuery, runApiQuery } from "../../../src/worker/api-query";
 import { FIXTURE_TOKEN, fixtureSite } from "../../support/fixture-site";
@@ -175,13 +175,10 @@ function engine(site: Site) {
     },
   );
   const api = manifest.api as ManifestApi;
+  const offsets = postingOffsets(api);
   const src = {
     postings: (i: number) =>
-      new Uint32Array(
-        blob.buffer,
-        blob.byteOffset + (api.postings[i * 2] ?? 0),
-        api.postings[i * 2 + 1] ?? 0,
-      ),
+      new Uint32Array(blob.buffer, blob.byteOffset + (offsets[i] ?? 0), api.postingCounts[i] ?? 0),
   };
   const run = (qs: string) => {
     const p = parseApiQuery(new URLSearchParams(qs), api);

@@ -6,6 +6,7 @@ import { emit } from "../../../src/pipeline/pack/emit";
 import {
   type ApiIndex,
   type ManifestApi,
+  postingOffsets,
   pushPositions,
   pushVarint,
   readPositions,
@@ -114,6 +115,7 @@ describe("API index in assets storage", () => {
   const shipped = bundle.manifest.api;
   if (!shipped) throw new Error("no api");
   const api: ManifestApi = shipped;
+  const offsets = postingOffsets(api);
   const blob = bundle.blob;
 
   function bundleAnswer(qs: string) {
@@ -121,11 +123,7 @@ describe("API index in assets storage", () => {
     if (!p.ok) throw new Error(p.error.message);
     const r = runApiQuery(p.query, api, {
       postings: (i) =>
-        new Uint32Array(
-          blob.buffer,
-          blob.byteOffset + (api.postings[i * 2] ?? 0),
-          api.postings[i * 2 + 1] ?? 0,
-        ),
+        new Uint32Array(blob.buffer, blob.byteOffset + (offsets[i] ?? 0), api.postingCounts[i] ?? 0),
     });
     const items = r.positions.map((pos) => {
       const segs = api.summaries[pos] ?? [];

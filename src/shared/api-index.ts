@@ -18,6 +18,16 @@ export interface ApiIndex {
   updated: string;
 }
 
+/** Byte offset in the blob of each vocabulary entry's postings (bundle storage), and the end last. */
+export function postingOffsets(api: Pick<ManifestApi, "postingsAt" | "postingCounts">): Float64Array {
+  const out = new Float64Array(api.postingCounts.length + 1);
+  out[0] = api.postingsAt;
+  api.postingCounts.forEach((n, i) => {
+    out[i + 1] = (out[i] ?? 0) + 4 * n;
+  });
+  return out;
+}
+
 /** The same data as shipped in the manifest: numbers where the Worker compares, blob offsets for bytes. */
 export interface ManifestApi {
   count: number;
@@ -30,11 +40,14 @@ export interface ManifestApi {
   /** Every search token, sorted by UTF-16 code units (binary search, prefix ranges). */
   vocabulary: string[];
   /**
-   * Parallel to `vocabulary`, flat [byteOffset, count, ...] pairs: the token's ascending positions as
-   * little-endian uint32 in the blob (4-byte aligned), so the Worker reads them as Uint32Array views
-   * without parsing. Keeps the manifest small at 10,000+ articles.
+   * Where the postings start in the blob (4-byte aligned): each vocabulary entry's ascending positions
+   * as little-endian uint32, one list after the other in vocabulary order, so the Worker reads them as
+   * Uint32Array views without parsing. Only the counts are shipped: offsets are their running sums
+   * (postingOffsets), which keeps 2.4 KB of [offset, count] pairs out of the seed Worker.
    */
-  postings: number[];
+  postingsAt: number;
+  /** Parallel to `vocabulary`: how many positions each entry's list holds. */
+  postingCounts: number[];
   /** Per article, body segment pairs of its summary JSON (like RouteEntry.body). */
   summaries: number[][];
   /** IMF-fixdate. */
@@ -43,10 +56,13 @@ export interface ManifestApi {
 
 // --- assets storage ---
 //
-// In assets storage the heavy parts of the index leave the Worker: summaries and word postings are
-// packed into fixed-size asset files (`apiFilePath`), so byte `x` of a stream is in file
-// `floor(x / fileSize)` at `x % fileSize` and a locator is just a stream offset. What stays in the
-// Worker is `bodies.bin` holding the sections below (varints are LEB128, unsigned, up to 2^53):
+// In assets storage the whole index lives outside the Worker, so its size stays flat as the corpus
+// grows. Summaries and word postings are packed into fixed-size asset files (`apiFilePath`), so byte
+// `x` of a stream is in file `floor(x / fileSize)` at `x % fileSize` and a locator is just a stream
+// offset. The compact index that locates them is two raw-deflated asset files (`apiIndexPath`), read
+// on an isolate's first query: `core` (ids, dates, tags, summaries; every query needs it) and `terms`
+// (vocabulary, termBytes; only a `q` query needs it, and it is the larger part). Their sections
+// (varints are LEB128, unsigned, up to 2^53):
 //   ids         UTF-8, "\n"-joined, API order
 //   dates       varint zigzag(dates[0]), then varint dates[i-1] - dates[i] (non-increasing)
 //   vocabulary  UTF-8, "\n"-joined, sorted by UTF-16 code units
@@ -56,7 +72,7 @@ export interface ManifestApi {
 // A term's postings in the stream are likewise: varint count, then deltas. Summaries are stored with
 // the origin token in place (the build cut nothing out), so the Worker swaps every occurrence.
 
-/** Byte ranges [offset, length] of the sections in `bodies.bin`. */
+/** Byte ranges [offset, length] of the sections in their inflated index part (see API_INDEX_PARTS). */
 export interface AssetsApiSections {
   ids: [number, number];
   dates: [number, number];
@@ -66,7 +82,24 @@ export interface AssetsApiSections {
   summaries: [number, number];
 }
 
-/** `worker.json`'s API descriptor in assets storage (the data itself is in bodies.bin and assets). */
+/** Which index part holds each section. */
+export const API_INDEX_PARTS = {
+  ids: "core",
+  dates: "core",
+  tags: "core",
+  summaries: "core",
+  vocabulary: "terms",
+  termBytes: "terms",
+} as const satisfies Record<keyof AssetsApiSections, string>;
+
+export type ApiIndexPart = (typeof API_INDEX_PARTS)[keyof AssetsApiSections];
+
+/** Asset path of an index part (raw deflate of its sections, in the order of API_INDEX_PARTS). */
+export function apiIndexPath(part: ApiIndexPart): string {
+  return `/api-index/${part}.bin`;
+}
+
+/** `worker.json`'s API descriptor in assets storage (the data itself is in asset files). */
 export interface AssetsApi {
   count: number;
   tagSlugs: string[];
@@ -76,6 +109,8 @@ export interface AssetsApi {
   summaryFiles: number;
   postingsFiles: number;
   sections: AssetsApiSections;
+  /** Inflated byte length of each index part: a part of any other length is damaged. */
+  indexBytes: Record<ApiIndexPart, number>;
   /** IMF-fixdate. */
   lastModified: string;
 }

@@ -235,3 +235,38 @@ export function pathHash64(text: string, seed: number): [number, number] {
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return [h1 >>> 0, h2 >>> 0];
 }
+
+/**
+ * Whether the build stores a whole brotli body for a route, next to its gzip pieces (the Worker reads
+ * the answer from the route table; tools and tests from here). A route holding the request's origin
+ * never has one: a brotli stream cannot be joined around it. Otherwise a brotli body costs its full
+ * size once per route, while gzip pieces are shared with every route holding the same chunk. Measured
+ * at 1,000 articles with BASE_URL set (README "Storage"): brotli for every route stored 17.6 MB more
+ * (5.9x the corpus instead of 2.8x), 58% of it for RFC 5005 archive pages, whose items are all pieces of
+ * other routes already.
+ *
+ * Kept: feed subscription documents (RSS, Atom, JSON Feed; main and per tag), which readers poll and
+ * whose brotli body is about a third of their gzip pieces (whole-document brotli finds the repetition
+ * between items that per-chunk gzip cannot), and which Cloudflare never compresses itself for Atom and
+ * JSON Feed. They are a fixed number of documents of at most ITEMS_PER_FEED items, so their cost does
+ * not grow with the corpus (1.4 MB at 1,000 articles). And text assets (stylesheet, SVG icon), OPML
+ * and text: few and small. Binary assets (PNG, ICO: `type` without a charset) are compressed already,
+ * so their brotli body would be their gzip piece again (2.2 KB of the seed Worker).
+ * Left to gzip: archive pages (an RFC 5005 archive links rel="current" to its subscription document;
+ * rarely fetched), article pages and API documents (one per article; their brotli is only 20-50% smaller
+ * than their gzip, and Cloudflare may re-encode HTML and JSON as brotli itself) and HTML listings.
+ */
+export function hasBrotliBody(entry: Pick<RouteEntry, "kind" | "link" | "gaps" | "type">): boolean {
+  if (entry.gaps > 0) return false;
+  switch (entry.kind) {
+    case "feed":
+      return !/;\s*rel="current"/.test(entry.link ?? "");
+    case "asset":
+      return /;\s*charset=utf-8$/i.test(entry.type);
+    case "opml":
+    case "text":
+      return true;
+    default:
+      return false;
+  }
+}

@@ -6,9 +6,10 @@
 import bodies from "../../.generated/bodies.bin";
 import routesBin from "../../.generated/routes.bin";
 import workerJson from "../../.generated/worker.json";
+import { postingOffsets } from "../shared/api-index";
 import { expandLink, type WorkerManifest } from "../shared/manifest";
 import { PreparedAnswers, prepared, send } from "./answers";
-import { ApiAssetsReader, AssetsApiIndex } from "./api-assets";
+import { ApiAssetsReader, type AssetsApiIndex } from "./api-assets";
 import {
   type ApiResult,
   BAD_CURSOR,
@@ -47,26 +48,20 @@ const api = manifest.api;
 const apiAssets = manifest.apiAssets;
 const apiInfo = api ?? apiAssets;
 const apiLastModifiedMs = apiInfo ? Date.parse(apiInfo.lastModified) : Number.NaN;
-/** Assets storage: decoded on the first API query, not at start-up (most requests never need it). */
-let apiReader: ApiAssetsReader | null = null;
-
-function assetsReader(): ApiAssetsReader | null {
-  if (!apiAssets) return null;
-  apiReader ??= new ApiAssetsReader(
-    new AssetsApiIndex(apiAssets, blob),
-    files,
-    manifest.origin === null ? manifest.originToken : null,
-  );
-  return apiReader;
-}
+/** Assets storage: the index is read from asset files on the first API query (see api-assets.ts). */
+const apiReader = apiAssets
+  ? new ApiAssetsReader(apiAssets, files, manifest.origin === null ? manifest.originToken : null)
+  : null;
 const encoder = new TextEncoder();
 const ITEMS_OPEN = encoder.encode('{"items":[');
+/** Bundle storage: where each term's postings are in bodies.bin, summed up on the first query. */
+let postingStarts: Float64Array | null = null;
 const postingsSource = {
   postings(i: number): ArrayLike<number> {
-    const off = api?.postings[i * 2] ?? 0;
-    const len = api?.postings[i * 2 + 1] ?? 0;
+    postingStarts ??= api ? postingOffsets(api) : new Float64Array(1);
+    const off = postingStarts[i] ?? 0;
     // Aligned by the emitter; a view, not a copy.
-    return new Uint32Array(bodies, off, len);
+    return new Uint32Array(bodies, off, ((postingStarts[i + 1] ?? off) - off) / 4);
   },
 };
 
@@ -201,11 +196,8 @@ function serveApiQuery(request: Request, url: URL, origin: string, env: Env | un
   if (!apiInfo) return jsonError(404, { code: "not_found", message: "This site has no article API." });
   const parsed = parseApiQuery(url.searchParams, apiInfo);
   if (!parsed.ok) return jsonError(400, parsed.error);
-  // The index's id list is in the Worker in both storages (assets storage: decoded, no I/O).
-  const ids = api ?? assetsReader()?.index;
-  if (parsed.query.cursor && ids && !cursorFound(parsed.query.cursor, ids)) {
-    return jsonError(400, BAD_CURSOR);
-  }
+  const cursor = parsed.query.cursor;
+  if (api && cursor && !cursorFound(cursor, api)) return jsonError(400, BAD_CURSOR);
   const originKey = joiner.dynamic ? origin : "";
   const rep: Representation & { etag: string } = {
     kind: "api",
@@ -228,41 +220,54 @@ function serveApiQuery(request: Request, url: URL, origin: string, env: Env | un
     };
     return answer(request, rep, apiLastModifiedMs, 200, render, () => render().length);
   }
-  // Assets storage: the same answer, with postings and summaries fetched past the conditional check.
-  const not = conditional(request, rep, apiLastModifiedMs);
-  if (not) return not;
-  return renderFromAssets(parsed.query, origin, env).then(
-    (bytes) =>
-      answer(
+  // Assets storage: the same answers in the same order. Without a cursor a 304 needs no I/O; a cursor is
+  // checked against the index's ids (read on first use), before any conditional, like bundle storage.
+  const reader = apiReader;
+  if (!reader) throw new Error("no API index");
+  if (!cursor) {
+    const not = conditional(request, rep, apiLastModifiedMs);
+    if (not) return not;
+  }
+  const fetchFile = assetReader(env?.ASSETS);
+  const hasTerms = parsed.query.terms.length > 0 || parsed.query.prefix !== null;
+  return reader
+    .index(hasTerms, fetchFile)
+    .then(async (index) => {
+      if (cursor) {
+        if (!cursorFound(cursor, index)) return jsonError(400, BAD_CURSOR);
+        const not = conditional(request, rep, apiLastModifiedMs);
+        if (not) return not;
+      }
+      const bytes = await renderFromAssets(parsed.query, reader, index, origin, fetchFile);
+      return answer(
         request,
         rep,
         apiLastModifiedMs,
         200,
         () => bytes,
         () => bytes.length,
-      ),
-    (e: unknown) => {
+      );
+    })
+    .catch((e: unknown) => {
       if (!(e instanceof BodyUnavailable)) console.error("feed-aggregator: API index failed", e);
       return plain(503, "Article index storage is unavailable; try again shortly.\n", {
         "Retry-After": "30",
       });
-    },
-  );
+    });
 }
 
 async function renderFromAssets(
   query: Parameters<typeof runApiQuery>[0],
+  reader: ApiAssetsReader,
+  index: AssetsApiIndex,
   origin: string,
-  env: Env | undefined,
+  fetchFile: ReturnType<typeof assetReader>,
 ): Promise<Uint8Array> {
-  const reader = assetsReader();
-  if (!reader) throw new Error("no API index");
-  const fetchFile = assetReader(env?.ASSETS);
-  const lists = await reader.postings(postingsNeeded(query, reader.index), fetchFile);
-  const result = runApiQuery(query, reader.index, {
+  const lists = await reader.postings(index, postingsNeeded(query, index), fetchFile);
+  const result = runApiQuery(query, index, {
     postings: (i) => lists.get(i) ?? [],
   });
-  return apiBody(result, await reader.summaries(result.positions, origin, fetchFile));
+  return apiBody(result, await reader.summaries(index, result.positions, origin, fetchFile));
 }
 
 const site = {

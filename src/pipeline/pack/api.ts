@@ -1,11 +1,17 @@
 // The API index behind `/api/articles`, packed for either storage: bundle storage puts postings and
 // summaries in bodies.bin and the rest in worker.json; assets storage puts summaries and varint
-// postings in fixed-size asset files and only a compact index in bodies.bin (layout in api-index.ts).
+// postings in fixed-size asset files and the compact index that locates them in two raw-deflated asset
+// files (layout in api-index.ts).
+import { deflateRawSync } from "node:zlib";
 import {
+  API_INDEX_PARTS,
   type ApiIndex,
+  type ApiIndexPart,
   type ApiStream,
   type AssetsApi,
+  type AssetsApiSections,
   apiFilePath,
+  apiIndexPath,
   type ManifestApi,
   pushPositions,
   pushVarint,
@@ -122,10 +128,14 @@ export function checkApi(api: ApiIndex): CheckedApi {
 
 /** Bundle storage: postings and summaries go into bodies.bin, the rest into worker.json. */
 export function packApi(api: CheckedApi, writer: BlobWriter, token: string | null): ManifestApi {
-  const postings: number[] = [];
+  writer.align(4);
+  const postingsAt = writer.size;
+  const postingCounts: number[] = [];
   for (const term of api.vocabulary) {
     const list = api.terms[term] ?? [];
-    postings.push(writer.uint32(list), list.length);
+    // Whole uint32s from an aligned start: the lists follow each other with no padding between.
+    writer.uint32(list);
+    postingCounts.push(list.length);
   }
   return {
     count: api.count,
@@ -134,7 +144,8 @@ export function packApi(api: CheckedApi, writer: BlobWriter, token: string | nul
     tagSlugs: api.tags.map((t) => t.slug),
     tagPostings: api.tags.map((t) => t.postings),
     vocabulary: api.vocabulary,
-    postings,
+    postingsAt,
+    postingCounts,
     summaries: api.summaries.map((s) => writer.text(s, token)),
     lastModified: api.lastModified,
   };
@@ -169,7 +180,7 @@ function cutStream(
 /**
  * Assets storage: summaries (in API order, so a page is one or two files) and delta/varint postings
  * (in vocabulary order, so a prefix's terms are adjacent) go to fixed-size asset files; ids, dates,
- * vocabulary and the varint lengths that locate each entry go to bodies.bin (layout in api-index.ts).
+ * vocabulary and the varint lengths that locate each entry go to the index parts (layout in api-index.ts).
  */
 export function packApiAssets(api: CheckedApi): {
   blob: Uint8Array;
@@ -223,13 +234,31 @@ export function packApiAssets(api: CheckedApi): {
   const summaries = varints((out) => {
     for (const p of summaryParts) pushVarint(out, p.length);
   });
-  const parts = [ids, dates, vocabulary, termBytes, tags, summaries];
-  let at = 0;
-  const [sIds, sDates, sVocabulary, sTermBytes, sTags, sSummaries] = parts.map((p): [number, number] => {
-    const range: [number, number] = [at, p.length];
-    at += p.length;
-    return range;
-  });
+  const content: Record<keyof AssetsApiSections, Uint8Array> = {
+    ids,
+    dates,
+    tags,
+    summaries,
+    vocabulary,
+    termBytes,
+  };
+  const sections = {} as AssetsApiSections;
+  const indexBytes: Record<ApiIndexPart, number> = { core: 0, terms: 0 };
+  const partBytes: Record<ApiIndexPart, Uint8Array[]> = { core: [], terms: [] };
+  for (const name of Object.keys(API_INDEX_PARTS) as (keyof AssetsApiSections)[]) {
+    const part = API_INDEX_PARTS[name];
+    const bytes = content[name];
+    sections[name] = [indexBytes[part], bytes.length];
+    indexBytes[part] += bytes.length;
+    partBytes[part].push(bytes);
+  }
+  // Fixed deflate settings, like the route shards: same zlib, same bytes.
+  const indexFiles = (["core", "terms"] as const).map((part) => ({
+    path: apiIndexPath(part),
+    bytes: new Uint8Array(
+      deflateRawSync(concat(partBytes[part], indexBytes[part]), { level: 9, memLevel: 9, windowBits: 15 }),
+    ),
+  }));
   const descriptor: AssetsApi = {
     count: api.count,
     tagSlugs: api.tags.map((t) => t.slug),
@@ -237,15 +266,10 @@ export function packApiAssets(api: CheckedApi): {
     fileSize,
     summaryFiles: Math.ceil(summaryStream.length / fileSize),
     postingsFiles: Math.ceil(postingStream.length / fileSize),
-    sections: {
-      ids: sIds ?? [0, 0],
-      dates: sDates ?? [0, 0],
-      vocabulary: sVocabulary ?? [0, 0],
-      termBytes: sTermBytes ?? [0, 0],
-      tags: sTags ?? [0, 0],
-      summaries: sSummaries ?? [0, 0],
-    },
+    sections,
+    indexBytes,
     lastModified: api.lastModified,
   };
-  return { blob: concat(parts, at), files, descriptor };
+  // Nothing of the index stays in the Worker's bodies.bin: its size no longer grows with the corpus.
+  return { blob: new Uint8Array(0), files: [...files, ...indexFiles], descriptor };
 }

@@ -1,6 +1,6 @@
-// Build-time brotli for whole bodies. Fixed parameters, so the same zlib gives the same bytes; quality
-// 9 rather than 11: 11 is about 50x slower for a few percent (measured in BENCHMARKS.md), and every
-// gap-free route is compressed once per build.
+// Build-time brotli for whole bodies. Fixed parameters, so the same zlib gives
+// the same bytes; quality 9 rather than 11: 11 is about 50x slower for a few percent (measured in
+// BENCHMARKS.md).
 import { brotliCompressSync, constants } from "node:zlib";
 
 export const BROTLI_QUALITY = 9;
@@ -15,3 +15,6 @@ export function brotliBody(body: Uint8Array): Uint8Array {
     },
   });
 }
+
+/** Which routes get a whole brotli body: the policy and its measurements are in src/shared/manifest.ts. */
+export { hasBrotliBody } from "../../shared/manifest";

@@ -3,8 +3,8 @@
 // header defaults, compression) happens here, once.
 //
 // Bodies are cut into content-defined chunks and each unique chunk is stored once, as its own gzip
-// piece (see chunks.ts); routes without an origin gap also get a whole brotli body. Where the streams
-// live depends on the storage (see src/shared/manifest.ts):
+// piece (see chunks.ts); some routes without an origin gap also get a whole brotli body (which ones:
+// hasBrotliBody in src/shared/manifest.ts). Where the streams live depends on the storage (see src/shared/manifest.ts):
 //   - bundle: regions of bodies.bin, inside the Worker;
 //   - assets: files of a fixed size under assets/{gzip,br}/, read through the ASSETS binding, for
 //     corpora whose bodies would not fit in a Worker upload or isolate; the route table goes there too,
@@ -27,7 +27,7 @@ import {
 import type { RenderedRoute } from "../render/types";
 import { BlobWriter, checkApi, packApi, packApiAssets } from "./api";
 import { ByteStream, ChunkStore } from "./chunks";
-import { brotliBody } from "./compress";
+import { brotliBody, hasBrotliBody } from "./compress";
 import { compareCodeUnits, type Prepared, prepare } from "./routes";
 import { buildShards, buildTable, type Located } from "./table";
 
@@ -92,7 +92,7 @@ function locate(all: readonly Prepared[], chunks: ChunkStore, refs: number[], br
     };
     for (const r of own) refs.push(r);
     const body = p.segments.length === 1 ? p.segments[0] : undefined;
-    if (body && body.length > 0) {
+    if (body && body.length > 0 && hasBrotliBody(p.entry)) {
       const compressed = new Uint8Array(brotliBody(body));
       loc.brOffset = br.push(compressed);
       loc.brLength = compressed.length;

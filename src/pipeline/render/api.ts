@@ -82,18 +82,24 @@ export function renderApi(ctx: RenderContext): { routes: RenderedRoute[]; index:
         ...feedUrls(origin, `/tags/${slug}`),
       })),
     ];
-    const doc = {
-      ...summaryObject(a, origin, tagsBySlug),
-      content_html: a.contentHtml,
+    const head = safeJson(summaryObject(a, origin, tagsBySlug));
+    const tail = safeJson({
       text: a.text,
       related,
       feeds,
       // Where the article came from, as JSON Feed's `_source.sources` says it (every merged copy).
       sources: jsonSources(a),
-    };
+    });
+    // The same document as safeJson({...summary, content_html, text, ...}) except that content_html is
+    // plain JSON.stringify, like JSON Feed's: the same bytes there and here, so the emitter stores the
+    // article's largest value once for both (its chunks are cut at the value's ends, see cuts.ts). The
+    // `<`, `>`, `&` escapes only matter where JSON is pasted into an HTML <script>; this is an
+    // application/json response sent with nosniff, which no browser renders as HTML, and its consumers
+    // parse it as JSON, which decodes both spellings to the same string (JSON Feed ships it this way).
+    const body = `${head.slice(0, -1)},"content_html":${JSON.stringify(a.contentHtml)},${tail.slice(1)}`;
     routes.push({
       path: `/api/articles/${a.slug}`,
-      body: safeJson(doc),
+      body,
       type: JSON_TYPE,
       kind: "json",
       // `related` is scored against the whole corpus (TF-IDF), so any arrival may reorder it.

@@ -6,6 +6,7 @@ import { emit } from "../../../src/pipeline/pack/emit";
 import {
   type ApiIndex,
   type ManifestApi,
+  postingOffsets,
   pushPositions,
   pushVarint,
   readPositions,
@@ -13,7 +14,7 @@ import {
   VarintReader,
   zigzag,
 } from "../../../src/shared/api-index";
-import { ApiAssetsReader, AssetsApiIndex, replaceAll } from "../../../src/worker/api-assets";
+import { ApiAssetsReader, replaceAll } from "../../../src/worker/api-assets";
 import { parseApiQuery, postingsNeeded, runApiQuery } from "../../../src/worker/api-query";
 import { FileCache } from "../../../src/worker/store";
 import { route } from "../../support/routes";
@@ -105,15 +106,16 @@ function setup(n: number) {
   };
   const desc = assets.worker.apiAssets;
   if (!desc) throw new Error("no apiAssets");
-  const reader = new ApiAssetsReader(new AssetsApiIndex(desc, assets.blob), new FileCache(1 << 24), TOKEN);
-  return { bundle, assets, reader, fetchFile, fetched, files };
+  const reader = new ApiAssetsReader(desc, new FileCache(1 << 24), TOKEN);
+  return { bundle, assets, reader, fetchFile, fetched, files, desc };
 }
 
 describe("API index in assets storage", () => {
-  const { bundle, assets, reader, fetchFile, fetched } = setup(3000);
+  const { bundle, assets, reader, fetchFile, fetched, files, desc } = setup(3000);
   const shipped = bundle.manifest.api;
   if (!shipped) throw new Error("no api");
   const api: ManifestApi = shipped;
+  const offsets = postingOffsets(api);
   const blob = bundle.blob;
 
   function bundleAnswer(qs: string) {
@@ -121,11 +123,7 @@ describe("API index in assets storage", () => {
     if (!p.ok) throw new Error(p.error.message);
     const r = runApiQuery(p.query, api, {
       postings: (i) =>
-        new Uint32Array(
-          blob.buffer,
-          blob.byteOffset + (api.postings[i * 2] ?? 0),
-          api.postings[i * 2 + 1] ?? 0,
-        ),
+        new Uint32Array(blob.buffer, blob.byteOffset + (offsets[i] ?? 0), api.postingCounts[i] ?? 0),
     });
     const items = r.positions.map((pos) => {
       const segs = api.summaries[pos] ?? [];
@@ -139,24 +137,27 @@ describe("API index in assets storage", () => {
   }
 
   async function assetsAnswer(qs: string) {
-    const p = parseApiQuery(new URLSearchParams(qs), reader.index);
+    const p = parseApiQuery(new URLSearchParams(qs), desc);
     if (!p.ok) throw new Error(p.error.message);
-    const lists = await reader.postings(postingsNeeded(p.query, reader.index), fetchFile);
-    const r = runApiQuery(p.query, reader.index, { postings: (i) => lists.get(i) ?? [] });
-    const items = (await reader.summaries(r.positions, ORIGIN, fetchFile)).map((b) => dec.decode(b));
+    const ix = await reader.index(p.query.terms.length > 0 || p.query.prefix !== null, fetchFile);
+    const lists = await reader.postings(ix, postingsNeeded(p.query, ix), fetchFile);
+    const r = runApiQuery(p.query, ix, { postings: (i) => lists.get(i) ?? [] });
+    const items = (await reader.summaries(ix, r.positions, ORIGIN, fetchFile)).map((b) => dec.decode(b));
     return { ...r, items };
   }
 
-  it("really spreads summaries and postings over several files, and keeps bodies.bin small", () => {
+  it("really spreads summaries and postings over several files, and leaves bodies.bin empty", () => {
     const desc = assets.manifest.apiAssets;
     expect(desc?.summaryFiles).toBeGreaterThan(5);
     expect(desc?.postingsFiles).toBeGreaterThanOrEqual(1);
-    expect(assets.blob.length).toBeLessThan(bundle.blob.length / 4);
+    expect(assets.blob.length).toBe(0);
+    expect(files.has("/api-index/core.bin")).toBe(true);
+    expect(files.has("/api-index/terms.bin")).toBe(true);
     expect(assets.manifest.api).toBeUndefined();
   });
 
-  it("decodes ids, dates, vocabulary and tags exactly", () => {
-    const ix = reader.index;
+  it("decodes ids, dates, vocabulary and tags exactly", async () => {
+    const ix = await reader.index(true, fetchFile);
     expect(ix.ids).toEqual(api.ids);
     expect([...ix.dates]).toEqual(api.dates);
     expect(ix.vocabulary).toEqual(api.vocabulary);
@@ -193,11 +194,30 @@ describe("API index in assets storage", () => {
     expect(fetched).toEqual([]);
   });
 
+  it("reads the terms part only for a query with q, each part once", async () => {
+    const r = new ApiAssetsReader(desc, new FileCache(0), TOKEN);
+    const seen: string[] = [];
+    const fetchOne = (path: string) => {
+      seen.push(path);
+      return fetchFile(path);
+    };
+    await r.index(false, fetchOne);
+    await r.index(false, fetchOne);
+    expect(seen).toEqual(["/api-index/core.bin"]);
+    await r.index(true, fetchOne);
+    await r.index(true, fetchOne);
+    expect(seen).toEqual(["/api-index/core.bin", "/api-index/terms.bin"]);
+    expect(r.memoBytes).toBeGreaterThanOrEqual(desc.indexBytes.core + desc.indexBytes.terms);
+    expect(r.memoBytes).toBeLessThan(desc.indexBytes.core + desc.indexBytes.terms + 64);
+  });
+
   it("a missing file is a clear error, not a crash or a wrong answer", async () => {
-    const desc = assets.worker.apiAssets;
-    if (!desc) throw new Error("no apiAssets");
-    const r = new ApiAssetsReader(new AssetsApiIndex(desc, assets.blob), new FileCache(0), TOKEN);
-    await expect(r.summaries([0], ORIGIN, async () => null)).rejects.toThrow(/missing or short/);
+    const r = new ApiAssetsReader(desc, new FileCache(0), TOKEN);
+    const ix = await r.index(false, fetchFile);
+    await expect(r.summaries(ix, [0], ORIGIN, async () => null)).rejects.toThrow(/missing or short/);
+    await expect(
+      new ApiAssetsReader(desc, new FileCache(0), TOKEN).index(false, async () => null),
+    ).rejects.toThrow(/api-index\/core.bin is missing/);
   });
 });
 
@@ -219,7 +239,9 @@ describe("assets emit", () => {
     const a = setup(200);
     const b = setup(200);
     expect(a.assets.manifest.buildId).toBe(b.assets.manifest.buildId);
-    expect(Buffer.from(a.assets.blob).equals(Buffer.from(b.assets.blob))).toBe(true);
+    expect(a.assets.files.map((f) => Buffer.from(f.bytes).toString("base64"))).toEqual(
+      b.assets.files.map((f) => Buffer.from(f.bytes).toString("base64")),
+    );
   });
 });
 

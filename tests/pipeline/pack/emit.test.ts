@@ -10,6 +10,7 @@ import {
   writeGenerated,
 } from "../../../src/pipeline/pack/emit";
 import type { RenderedRoute } from "../../../src/pipeline/render/types";
+import { postingOffsets } from "../../../src/shared/api-index";
 import { FIXTURE_TOKEN, fixtureEmit } from "../../support/fixture-site";
 import { route } from "../../support/routes";
 import { servedCoded, wholeView } from "../../support/served";
@@ -129,10 +130,12 @@ describe("emit", () => {
     if (!api) return;
     expect(api.count).toBe(api.ids.length);
     expect([...api.vocabulary].sort()).toEqual(api.vocabulary);
+    const offsets = postingOffsets(api);
+    expect(offsets.length).toBe(api.vocabulary.length + 1);
     for (let i = 0; i < api.vocabulary.length; i++) {
-      const off = api.postings[i * 2] ?? 0;
+      const off = offsets[i] ?? 0;
       expect(off % 4).toBe(0);
-      const view = new DataView(blob.buffer, blob.byteOffset + off, (api.postings[i * 2 + 1] ?? 0) * 4);
+      const view = new DataView(blob.buffer, blob.byteOffset + off, (api.postingCounts[i] ?? 0) * 4);
       for (let k = 0; k < view.byteLength / 4; k++)
         expect(view.getUint32(k * 4, true)).toBeLessThan(api.count);
     }

@@ -3,10 +3,11 @@
 // Same URLs, same status, same headers, same bytes; conditionals and HEAD never touch the assets. The
 // dynamic /api/articles query too, whose assets-storage index lives in asset files and bodies.bin.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasBrotliBody } from "../../../src/shared/manifest";
 import { parseApiQuery } from "../../../src/worker/api-query";
 import { shortHash } from "../../../src/worker/hash";
 import { type ServedBuild, serveBuild } from "../../support/serve-corpus";
@@ -29,6 +30,14 @@ async function serve(storage: "bundle" | "assets", withoutShards = false): Promi
   return serveBuild(out, HOST);
 }
 
+/** A copy of an assets-storage build that lost its API index parts (the rest of the API files stay). */
+async function withoutApiIndex(s: ServedBuild): Promise<ServedBuild> {
+  const out = join(mkdtempSync(join(tmpdir(), "storage-apiless-")), "generated");
+  cpSync(s.out, out, { recursive: true });
+  rmSync(join(out, "assets", "api-index"), { recursive: true });
+  return serveBuild(out, HOST);
+}
+
 const HEADERS = [
   "content-type",
   "etag",
@@ -44,15 +53,22 @@ describe("bundle and assets storage in workerd (Miniflare)", { timeout: 120_000 
   let bundle: ServedBuild;
   let assets: ServedBuild;
   let shardless: ServedBuild;
+  let apiless: ServedBuild;
   beforeAll(async () => {
     [bundle, assets, shardless] = await Promise.all([
       serve("bundle"),
       serve("assets"),
       serve("assets", true),
     ]);
+    apiless = await withoutApiIndex(assets);
   }, 120_000);
   afterAll(async () => {
-    await Promise.all([bundle?.mf.dispose(), assets?.mf.dispose(), shardless?.mf.dispose()]);
+    await Promise.all([
+      bundle?.mf.dispose(),
+      assets?.mf.dispose(),
+      shardless?.mf.dispose(),
+      apiless?.mf.dispose(),
+    ]);
   });
 
   it("assets storage: routes.bin is a shard directory, the records are asset files", () => {
@@ -157,7 +173,7 @@ describe("bundle and assets storage in workerd (Miniflare)", { timeout: 120_000 
   it("every route is served coded (br where it has a brotli body, else gzip) and decodes the same", async () => {
     for (const path of Object.keys(bundle.manifest.routes)) {
       const entry = bundle.manifest.routes[path];
-      const suffix = entry?.gaps === 0 ? "br" : "gz";
+      const suffix = entry && hasBrotliBody(entry) ? "br" : "gz";
       const bodies: Buffer[] = [];
       for (const s of [bundle, assets]) {
         const res = await s.fetch(path, { headers: { "Accept-Encoding": "gzip, br" } });
@@ -236,7 +252,9 @@ describe("bundle and assets storage in workerd (Miniflare)", { timeout: 120_000 
     return `"q-${shortHash(`${s.manifest.buildId}\n${parsed.normalized}\n${origin}`)}"`;
   }
 
-  it("assets storage keeps the API index out of the Worker: bodies.bin holds only the compact part", () => {
+  it("assets storage keeps the API index out of the Worker: bodies.bin is empty, the index is asset files", () => {
+    expect(readdirSync(join(assets.out, "assets", "api-index")).sort()).toEqual(["core.bin", "terms.bin"]);
+    expect(statSync(join(assets.out, "bodies.bin")).size).toBe(0);
     expect(bundle.manifest.api).toBeDefined();
     expect(bundle.manifest.apiAssets).toBeUndefined();
     expect(assets.manifest.api).toBeUndefined();
@@ -302,8 +320,37 @@ describe("bundle and assets storage in workerd (Miniflare)", { timeout: 120_000 
     expect(foreign.status).toBe(200);
   });
 
+  it("a missing API index: 503 with Retry-After for GET, HEAD and cursor queries; routes still served", async () => {
+    const first = JSON.parse(await (await assets.fetch("/api/articles?limit=1")).text()) as {
+      next_cursor: string;
+    };
+    for (const [query, init] of [
+      ["", {}],
+      ["?q=lecun", { method: "HEAD" }],
+      [`?limit=1&cursor=${first.next_cursor}`, {}],
+    ] as const) {
+      const res = await apiless.fetch(`/api/articles${query}`, init);
+      expect(res.status, query).toBe(503);
+      expect(res.headers.get("retry-after")).toBe("30");
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      await res.arrayBuffer();
+    }
+    // Without a cursor, a conditional needs no index: still a 304.
+    const etag = expectedEtag(apiless, "?tag=llama");
+    const not = await apiless.fetch("/api/articles?tag=llama", { headers: { "If-None-Match": etag } });
+    expect(not.status).toBe(304);
+    const page = await apiless.fetch("/");
+    expect(page.status).toBe(200);
+    await page.arrayBuffer();
+  });
+
   it("API data files are never served directly", async () => {
-    for (const path of ["/api-summaries/0.bin", "/api-postings/0.bin"]) {
+    for (const path of [
+      "/api-summaries/0.bin",
+      "/api-postings/0.bin",
+      "/api-index/core.bin",
+      "/api-index/terms.bin",
+    ]) {
       const res = await assets.fetch(path);
       expect(res.status, path).toBe(404);
     }

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { settingsFromVars } from "../../../src/pipeline/config";
 import { CHUNK_MAX, CHUNK_MIN, chunkEnds, emit, linkTemplate } from "../../../src/pipeline/pack/emit";
 import type { RenderedRoute } from "../../../src/pipeline/render/types";
-import { expandLink, pathHash64 } from "../../../src/shared/manifest";
+import { expandLink, hasBrotliBody, pathHash64 } from "../../../src/shared/manifest";
 import type { Coding } from "../../../src/worker/encoding";
 import { ByteMemo } from "../../../src/worker/store";
 import { base64url, RouteTable } from "../../../src/worker/table";
@@ -252,7 +252,9 @@ describe("round trip through the Worker's reader (property)", () => {
         fc.array(body, { minLength: 1, maxLength: 8 }),
         fc.constantFrom("https://a.example", "http://localhost:8787", "https://x.example:8443"),
         async (bodies, origin) => {
-          const rs = bodies.map((b, i) => route(`/r/${i}`, b));
+          // Every other route a feed: feeds without an origin gap get a brotli body (hasBrotliBody).
+          const feed = { kind: "feed", type: "application/rss+xml; charset=utf-8" } as const;
+          const rs = bodies.map((b, i) => route(`/r/${i}`, b, i % 2 ? feed : {}));
           const result = emit(rs, NF, { origin: null, originToken: TOKEN, storage });
           const table = wholeView(result);
           const { table: t2, bodies: reader } = readerFor(result);
@@ -260,6 +262,10 @@ describe("round trip through the Worker's reader (property)", () => {
             const index = table.find(r.path);
             const want = enc.encode(r.body.replaceAll(TOKEN, origin));
             const rec = t2.record(index);
+            const entry = result.manifest.routes[r.path];
+            expect(rec.brLength > 0, r.path).toBe(
+              entry !== undefined && hasBrotliBody(entry) && entry.size > 0,
+            );
             const codings: Coding[] = rec.brLength > 0 ? ["identity", "gzip", "br"] : ["identity", "gzip"];
             for (const coding of codings) {
               const got = await servedCoded(result, index, origin, coding);

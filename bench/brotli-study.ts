@@ -1,0 +1,39 @@
+// Per-route data for choosing which routes get a whole brotli body (with BASE_URL set every route could):
+//   npx tsx bench/brotli-study.ts OUT_DIR > routes.tsv
+// Reads <out>/site.json, renders it again, chunks every body like the emitter and prints, per route:
+// path, group, identity bytes, gzip piece bytes, the part of those in pieces no other route uses, and
+// its brotli body's bytes (the emitter's settings).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ChunkStore } from "../src/pipeline/pack/chunks";
+import { brotliBody } from "../src/pipeline/pack/compress";
+import { renderApi } from "../src/pipeline/render/api";
+import { feedRoutes } from "../src/pipeline/render/feeds/index";
+import { renderPages } from "../src/pipeline/render/html/index";
+import { originToken } from "../src/pipeline/render/index";
+import { renderOpml } from "../src/pipeline/render/opml";
+import type { Site } from "../src/shared/types";
+
+const out = process.argv[2] ?? ".generated";
+const site = JSON.parse(readFileSync(join(out, "site.json"), "utf8")) as Site;
+const token = originToken(site);
+const ctx = { site, origin: site.settings.baseUrl ?? token };
+const api = renderApi(ctx);
+const routes = [...feedRoutes(ctx), ...renderPages(ctx), renderOpml(ctx), ...api.routes];
+const enc = new TextEncoder();
+const chunks = new ChunkStore();
+const rows = routes.map((r) => {
+  const segments = r.body.split(token).map((s) => enc.encode(s));
+  const refs = chunks.refs(segments);
+  return { path: r.path, segments, refs };
+});
+const uses = new Map<number, number>();
+for (const row of rows) for (const id of new Set(row.refs)) uses.set(id, (uses.get(id) ?? 0) + 1);
+console.log("path\tgroup\tidentity\tgz\tgzOwn\tbr");
+for (const row of rows) {
+  const group = row.path.includes("/archive/") ? "archive" : (row.path.split("/")[1] ?? "");
+  const identity = row.segments.reduce((n, s) => n + s.length, 0);
+  const own = row.refs.filter((id) => uses.get(id) === 1);
+  const br = row.segments.length === 1 && identity > 0 ? brotliBody(row.segments[0] as Uint8Array).length : 0;
+  console.log([row.path, group, identity, chunks.gzBytes(row.refs), chunks.gzBytes(own), br].join("\t"));
+}

@@ -9,12 +9,11 @@ import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writ
 import { relative, resolve } from "node:path";
 import type { Site } from "../shared/types";
 import { loadSettings } from "./config";
-import { writeGenerated } from "./pack/emit";
 import { formatProblem, formatWarning, type Problem } from "./problems";
 import { CAPTURE_EXTENSIONS } from "./read/formats/index";
 import { LIMITS } from "./read/limits";
 import { listCorpus } from "./read/read";
-import { renderSite } from "./render/index";
+import { renderSiteTo } from "./render/index";
 import { formatReport } from "./report";
 import { assembleSite } from "./site";
 import { Stages } from "./stages";
@@ -146,16 +145,14 @@ function main(): void {
   if (refused.length > 0) fail(refused);
   const { site, report, warnings, merges } = assembled.value;
 
+  // Written next to the target as it is made and swapped in whole, so a reader never sees half a build.
   stages.start("render and pack", `${site.articles.length} articles`);
-  const output = renderSite(site, storage, (done) => stages.tick(done, null, "responses"));
+  mkdirSync(tmp, { recursive: true });
+  const output = renderSiteTo(tmp, site, storage, (done) => stages.tick(done, null, "responses"));
   const routeCount = Object.keys(output.manifest.routes).length;
   const reportText = formatReport(report, warnings, merges);
 
-  // Written next to the target and swapped in whole, so a reader never sees half a build.
-  const written = output.files.reduce((n, f) => n + f.bytes.length, output.table.length + output.blob.length);
-  stages.start("write", `${output.files.length} asset files, ${(written / 1048576).toFixed(1)} MiB`);
-  mkdirSync(tmp, { recursive: true });
-  writeGenerated(tmp, output);
+  stages.start("write", `${output.files} asset files, ${(output.bytes / 1048576).toFixed(1)} MiB`);
   writeFileSync(resolve(tmp, "build-report.txt"), reportText);
   writeSiteJson(resolve(tmp, "site.json"), site);
   rmSync(out, { recursive: true, force: true });
@@ -171,7 +168,7 @@ function main(): void {
   } else {
     process.stdout.write(reportText);
     process.stdout.write(
-      `Wrote ${routeCount} prerendered responses (${output.manifest.storage} storage, ${output.manifest.storedBytes} body bytes stored, ${output.files.length} asset files) to ${relative(process.cwd(), out) || out}\n${timing}\n`,
+      `Wrote ${routeCount} prerendered responses (${output.manifest.storage} storage, ${output.manifest.storedBytes} body bytes stored, ${output.files} asset files) to ${relative(process.cwd(), out) || out}\n${timing}\n`,
     );
   }
 }

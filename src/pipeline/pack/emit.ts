@@ -26,9 +26,10 @@ import {
 } from "../../shared/manifest";
 import type { RenderedRoute } from "../render/types";
 import { BlobWriter, checkApi, packApi, packApiAssets } from "./api";
-import { ByteStream, ChunkStore } from "./chunks";
+import { ChunkStore } from "./chunks";
 import { brotliBody } from "./compress";
 import { compareCodeUnits, type Prepared, prepare } from "./routes";
+import { DirSink, FILE_TARGET, type Held, MemorySink, type PackSink, PLACEHOLDER } from "./sink";
 import { buildShards, buildTable, type Located } from "./table";
 
 export { BlobWriter } from "./api";
@@ -38,8 +39,6 @@ export { linkTemplate } from "./table";
 
 /** `auto` picks assets when the bundle's body streams would pass this many bytes. */
 export const AUTO_ASSETS_THRESHOLD = 8 * 1024 * 1024;
-/** Stream files aim at this size at least (a fetch reads a whole file, so not much bigger than a page). */
-const FILE_TARGET = 64 * 1024;
 /** Stay under the Workers Free limit of 20,000 static asset files per version. */
 const MAX_FILES = 19_000;
 /**
@@ -65,11 +64,21 @@ export interface EmitResult {
   files: { path: string; bytes: Uint8Array }[];
 }
 
+/** What emitTo() wrote. */
+export interface EmitSummary {
+  manifest: Manifest;
+  worker: WorkerManifest;
+  /** Asset files (0 in bundle storage) and bytes of everything written. */
+  files: number;
+  bytes: number;
+}
+
 export interface EmitOptions {
   /** Configured origin (`https://host`), or null when bodies were rendered with `originToken`. */
   origin: string | null;
   originToken: string;
-  extra?: { api?: ApiIndex };
+  /** `api` may be a function, called once every route is rendered (so it may render them lazily). */
+  extra?: { api?: ApiIndex | (() => ApiIndex) };
   /** Default `auto`: bundle unless the body streams pass `autoThreshold` bytes. */
   storage?: StorageSetting;
   autoThreshold?: number;
@@ -79,10 +88,20 @@ export interface EmitOptions {
   shardTarget?: number;
 }
 
-/** Chunks every body once: refs, gzip sizes and brotli bodies, whatever the storage. */
-function locate(all: readonly Prepared[], chunks: ChunkStore, refs: number[], br: ByteStream): Located[] {
-  return all.map((p) => {
-    const own = chunks.refs(p.segments);
+/** A route and its held body. */
+interface Pending {
+  p: Prepared;
+  held: Held;
+}
+
+/**
+ * Chunks every body once, in path order: refs, gzip sizes and brotli bodies, whatever the storage.
+ * Each body is taken from the sink, chunked and dropped before the next.
+ */
+function locate(all: readonly Pending[], chunks: ChunkStore, refs: number[], sink: PackSink): Located[] {
+  return all.map(({ held }) => {
+    const segments = sink.take(held);
+    const own = chunks.refs(segments);
     const loc: Located = {
       a: refs.length,
       b: own.length,
@@ -91,81 +110,89 @@ function locate(all: readonly Prepared[], chunks: ChunkStore, refs: number[], br
       brLength: 0,
     };
     for (const r of own) refs.push(r);
-    const body = p.segments.length === 1 ? p.segments[0] : undefined;
+    const body = segments.length === 1 ? segments[0] : undefined;
     if (body && body.length > 0) {
       const compressed = new Uint8Array(brotliBody(body));
-      loc.brOffset = br.push(compressed);
+      loc.brOffset = sink.append("br", compressed);
       loc.brLength = compressed.length;
     }
-    // Stored now: the route's bytes can be collected while the rest are chunked.
-    p.segments = [];
     return loc;
   });
 }
 
-/** Assets storage: each stream cut into files of exactly `size` bytes (pieces may straddle two). */
-function streamFiles(
-  streams: Record<Stream, Uint8Array>,
-  maxFiles: number,
-): { files: { path: string; bytes: Uint8Array }[]; layout: StreamFiles } {
-  const total = STREAMS.reduce((n, s) => n + streams[s].length, 0);
+/** Assets storage: the size of the stream files, so that all files stay under `maxFiles`. */
+function streamFileSize(total: number, maxFiles: number): number {
   const size = Math.max(FILE_TARGET, Math.ceil(total / Math.max(1, maxFiles - STREAMS.length)));
   if (size > MAX_FILE_BYTES) throw new Error(`emit: ${total} body bytes do not fit the static asset limits`);
-  const files: { path: string; bytes: Uint8Array }[] = [];
-  const count = { gzip: 0, br: 0 };
-  for (const s of STREAMS) {
-    const bytes = streams[s];
-    for (let at = 0; at < bytes.length; at += size) {
-      files.push({ path: streamFilePath(s, count[s]++), bytes: bytes.subarray(at, at + size) });
+  return size;
+}
+
+function align8(n: number): number {
+  return Math.ceil(n / 8) * 8;
+}
+
+/** Every rendered route, prepared and its body held; sorted by path, the 404 page last. */
+function collect(
+  routes: Iterable<RenderedRoute>,
+  notFound: RenderedRoute,
+  token: string | null,
+  sink: PackSink,
+  onRoute?: (done: number) => void,
+): Pending[] {
+  const pending: Pending[] = [];
+  const hold = (p: Prepared): Pending => {
+    const held = sink.hold(p.segments);
+    // Held now: the route's bytes can be collected while the rest are rendered.
+    p.segments = [];
+    return { p, held };
+  };
+  for (const route of routes) {
+    if (!route.path.startsWith("/")) throw new Error(`route "${route.path}": paths must start with "/"`);
+    pending.push(hold(prepare(route, token, 200)));
+    onRoute?.(pending.length);
+  }
+  pending.sort((a, b) => compareCodeUnits(a.p.path, b.p.path));
+  for (let i = 1; i < pending.length; i++) {
+    if (pending[i]?.p.path === pending[i - 1]?.p.path) {
+      throw new Error(`duplicate route path "${pending[i]?.p.path}": two renderers produced the same URL`);
     }
   }
-  return { files, layout: { size, count } };
+  pending.push(hold(prepare(notFound, token, 404)));
+  return pending;
 }
 
 /**
- * Pure: rendered routes -> route table, body streams, JSON. Same input, same bytes. Throws on bad input.
- * `routes` may be a lazy iterable: each body string is turned into UTF-8 bytes as it arrives and can be
- * garbage-collected right after, so a large site never holds all its rendered strings at once.
+ * Rendered routes -> route table, body streams and JSON, into `sink`. Same input, same bytes, whatever
+ * the sink. Throws on bad input. `routes` may be a lazy iterable: each body is held by the sink as it
+ * arrives, so a large site never holds all its rendered strings at once.
  */
-export function emit(
+function pack(
   routes: Iterable<RenderedRoute>,
   notFound: RenderedRoute,
   opts: EmitOptions,
-): EmitResult {
+  sink: PackSink,
+): { manifest: Manifest; worker: WorkerManifest; table: Uint8Array; paths: string[] } {
   if (opts.origin === null && !opts.originToken) throw new Error("emit: originToken is empty");
   const setting = opts.storage ?? "auto";
   if (setting !== "auto" && setting !== "bundle" && setting !== "assets") {
     throw new Error(`emit: storage "${String(setting)}" is not one of auto, bundle, assets`);
   }
   const token = opts.origin === null ? opts.originToken : null;
-  const prepared: Prepared[] = [];
-  for (const route of routes) {
-    if (!route.path.startsWith("/")) throw new Error(`route "${route.path}": paths must start with "/"`);
-    prepared.push(prepare(route, token, 200));
-    opts.onRoute?.(prepared.length);
-  }
-  prepared.sort((a, b) => compareCodeUnits(a.path, b.path));
-  for (let i = 1; i < prepared.length; i++) {
-    if (prepared[i]?.path === prepared[i - 1]?.path) {
-      throw new Error(`duplicate route path "${prepared[i]?.path}": two renderers produced the same URL`);
-    }
-  }
-  const all = [...prepared, prepare(notFound, token, 404)];
-  const checked = opts.extra?.api ? checkApi(opts.extra.api) : undefined;
+  const pending = collect(routes, notFound, token, sink, opts.onRoute);
+  const all = pending.map((x) => x.p);
+  const extraApi = opts.extra?.api;
+  const checked = extraApi ? checkApi(typeof extraApi === "function" ? extraApi() : extraApi) : undefined;
 
-  const chunks = new ChunkStore();
-  const br = new ByteStream();
+  const chunks = new ChunkStore((piece) => sink.append("gzip", piece));
   const refs: number[] = [];
-  const located = locate(all, chunks, refs, br);
-  const streams: Record<Stream, Uint8Array> = { gzip: chunks.gzip.concat(), br: br.concat() };
-  const streamBytes = { identity: chunks.identityBytes, gzip: streams.gzip.length, br: streams.br.length };
+  const located = locate(pending, chunks, refs, sink);
+  pending.length = 0;
+  const streamBytes = { identity: chunks.identityBytes, gzip: sink.size("gzip"), br: sink.size("br") };
   const bodyBytes = streamBytes.gzip + streamBytes.br;
 
   let storage: StorageMode = setting === "assets" ? "assets" : "bundle";
   let api: ManifestApi | undefined;
   let apiAssets: AssetsApi | undefined;
-  let blob: Uint8Array;
-  let files: { path: string; bytes: Uint8Array }[] = [];
   let layout: StreamFiles | undefined;
   let bases: Record<Stream, number> | undefined;
   const writer = new BlobWriter();
@@ -180,17 +207,23 @@ export function emit(
   const types: string[] = [];
   const cacheControls: string[] = [];
   let table: Uint8Array;
+  let blobParts: () => Iterable<Uint8Array>;
+  const paths: string[] = [];
   if (storage === "bundle") {
     table = buildTable(all, located, refs, chunks, types, cacheControls);
-    const at: Record<Stream, number> = { gzip: 0, br: 0 };
-    for (const s of STREAMS) {
-      writer.align(8);
-      at[s] = writer.size;
-      writer.push(streams[s]);
-    }
-    bases = at;
-    blob = writer.finish();
+    const head = writer.finish();
+    const gzipAt = align8(head.length);
+    const brAt = align8(gzipAt + streamBytes.gzip);
+    bases = { gzip: gzipAt, br: brAt };
+    blobParts = function* () {
+      yield head;
+      yield new Uint8Array(gzipAt - head.length);
+      yield* sink.readStream("gzip");
+      yield new Uint8Array(brAt - gzipAt - streamBytes.gzip);
+      yield* sink.readStream("br");
+    };
   } else {
+    const shardPaths: string[] = [];
     const sharded = buildShards(
       all,
       located,
@@ -199,19 +232,29 @@ export function emit(
       types,
       cacheControls,
       opts.shardTarget ?? SHARD_TARGET,
+      (n, bytes) => {
+        // Fixed deflate settings: same zlib, same bytes. The Worker inflates a shard once per isolate.
+        const path = shardFilePath(n);
+        sink.file(path, new Uint8Array(deflateRawSync(bytes, { level: 9, memLevel: 9, windowBits: 15 })));
+        shardPaths.push(path);
+      },
     );
     table = sharded.directory;
-    // Fixed deflate settings: same zlib, same bytes. The Worker inflates a shard once per isolate.
-    const shardFiles = sharded.shards.map((bytes, n) => ({
-      path: shardFilePath(n),
-      bytes: new Uint8Array(deflateRawSync(bytes, { level: 9, memLevel: 9, windowBits: 15 })),
-    }));
     const packed = checked ? packApiAssets(checked) : null;
     const apiFiles = packed?.files ?? [];
-    const cut = streamFiles(streams, MAX_FILES - apiFiles.length - shardFiles.length);
-    layout = cut.layout;
-    files = [...cut.files, ...shardFiles, ...apiFiles];
-    blob = packed?.blob ?? new Uint8Array(0);
+    for (const f of apiFiles) sink.file(f.path, f.bytes);
+    const size = streamFileSize(bodyBytes, MAX_FILES - apiFiles.length - shardPaths.length);
+    sink.cutStreams(size);
+    layout = {
+      size,
+      count: { gzip: Math.ceil(streamBytes.gzip / size), br: Math.ceil(streamBytes.br / size) },
+    };
+    for (const s of STREAMS) {
+      for (let n = 0; n < layout.count[s]; n++) paths.push(streamFilePath(s, n));
+    }
+    paths.push(...shardPaths, ...apiFiles.map((f) => f.path));
+    const blob = packed?.blob ?? new Uint8Array(0);
+    blobParts = () => [blob];
     if (packed) apiAssets = packed.descriptor;
   }
 
@@ -228,8 +271,16 @@ export function emit(
     }),
   );
   hash.update(JSON.stringify(api ?? apiAssets ?? null));
-  hash.update(table).update(blob);
-  for (const f of files) hash.update(f.path).update(f.bytes);
+  hash.update(table);
+  sink.blob(
+    (function* () {
+      for (const part of blobParts()) {
+        hash.update(part);
+        yield part;
+      }
+    })(),
+  );
+  for (const path of paths) hash.update(path).update(sink.read(path));
   const buildId = hash.digest().subarray(0, 12).toString("base64url");
 
   const worker: WorkerManifest = {
@@ -261,7 +312,56 @@ export function emit(
   if (api) manifest.api = api;
   if (apiAssets) manifest.apiAssets = apiAssets;
   if (layout) manifest.files = layout;
-  return { manifest, worker, table, blob, files };
+  return { manifest, worker, table, paths };
+}
+
+/** Pure: rendered routes -> route table, body streams, JSON, all in memory. Throws on bad input. */
+export function emit(
+  routes: Iterable<RenderedRoute>,
+  notFound: RenderedRoute,
+  opts: EmitOptions,
+): EmitResult {
+  const sink = new MemorySink();
+  const { manifest, worker, table, paths } = pack(routes, notFound, opts, sink);
+  const files = paths.map((path) => ({ path, bytes: sink.read(path) }));
+  return { manifest, worker, table, blob: sink.blobBytes, files };
+}
+
+/**
+ * The same output as writeGenerated(outDir, emit(...)), written as it is made: bodies wait on disk
+ * for their turn, stream files are written as they fill, shards as they are cut. `outDir` is the
+ * build's own folder (its `.*.tmp` entries are the emitter's).
+ */
+export function emitTo(
+  outDir: string,
+  routes: Iterable<RenderedRoute>,
+  notFound: RenderedRoute,
+  opts: EmitOptions,
+): EmitSummary & { peakHeld: number } {
+  mkdirSync(outDir, { recursive: true });
+  const sink = new DirSink(outDir);
+  try {
+    const { manifest, worker, table } = pack(routes, notFound, opts, sink);
+    sink.finish();
+    writeAtomic(outDir, "routes.bin", table);
+    writeAtomic(outDir, "worker.json", JSON.stringify(worker));
+    writeAtomic(outDir, "manifest.json", JSON.stringify(manifest));
+    return {
+      manifest,
+      worker,
+      files: sink.fileCount,
+      bytes: sink.written + table.length,
+      peakHeld: sink.peakHeld,
+    };
+  } finally {
+    sink.close();
+  }
+}
+
+function writeAtomic(outDir: string, name: string, data: string | Uint8Array): void {
+  const tmp = join(outDir, `.${name}.tmp`);
+  writeFileSync(tmp, data);
+  renameSync(tmp, join(outDir, name));
 }
 
 /**
@@ -271,16 +371,12 @@ export function emit(
  */
 export function writeGenerated(outDir: string, result: EmitResult): void {
   mkdirSync(outDir, { recursive: true });
-  const write = (name: string, data: string | Uint8Array) => {
-    const tmp = join(outDir, `.${name}.tmp`);
-    writeFileSync(tmp, data);
-    renameSync(tmp, join(outDir, name));
-  };
+  const write = (name: string, data: string | Uint8Array) => writeAtomic(outDir, name, data);
   const assetsTmp = join(outDir, ".assets.tmp");
   rmSync(assetsTmp, { recursive: true, force: true });
   mkdirSync(assetsTmp, { recursive: true });
   if (result.files.length === 0) {
-    writeFileSync(join(assetsTmp, "placeholder.txt"), "Bundle storage: bodies are in the Worker.\n");
+    writeFileSync(join(assetsTmp, "placeholder.txt"), PLACEHOLDER);
   }
   for (const f of result.files) {
     const target = join(assetsTmp, f.path);

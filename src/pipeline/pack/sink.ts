@@ -287,7 +287,7 @@ export class DirSink implements PackSink {
 
   /** Drops the held bodies and staged streams; `assets/` replaces any old one (placeholder if empty). */
   finish(): void {
-    this.close();
+    this.dropTemporary();
     if (this.fileCount === 0) {
       writeFileSync(join(this.assets, "placeholder.txt"), PLACEHOLDER);
     }
@@ -295,12 +295,18 @@ export class DirSink implements PackSink {
     renameSync(this.assets, join(this.outDir, "assets"));
   }
 
-  /** Removes the temporary files (also after a failure). */
-  close(): void {
+  private dropTemporary(): void {
     if (this.spill >= 0) closeSync(this.spill);
     this.spill = -1;
     rmSync(this.spillPath, { force: true });
     rmSync(this.staging, { recursive: true, force: true });
+  }
+
+  /** Removes whatever is left of the emitter's files (after finish(), or instead of it on a failure). */
+  close(): void {
+    this.dropTemporary();
+    rmSync(this.assets, { recursive: true, force: true });
+    rmSync(join(this.outDir, ".bodies.bin.tmp"), { force: true });
   }
 }
 

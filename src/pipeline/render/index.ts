@@ -13,7 +13,7 @@ import {
 } from "../pack/emit";
 import { renderApi } from "./api";
 import { feedRoutes } from "./feeds/index";
-import { renderNotFound, renderPages } from "./html/index";
+import { pageRoutes, renderNotFound } from "./html/index";
 import { renderOpml } from "./opml";
 import type { RenderContext, RenderedRoute } from "./types";
 
@@ -41,7 +41,7 @@ function renderInputs(
   };
   function* routes() {
     yield* feedRoutes(ctx);
-    yield* renderPages(ctx);
+    yield* pageRoutes(ctx);
     yield renderOpml(ctx);
     const docs = apiOf().routes.reverse();
     for (let doc = docs.pop(); doc; doc = docs.pop()) yield doc;

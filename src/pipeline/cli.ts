@@ -148,13 +148,19 @@ function main(): void {
   // Written next to the target as it is made and swapped in whole, so a reader never sees half a build.
   stages.start("render and pack", `${site.articles.length} articles`);
   mkdirSync(tmp, { recursive: true });
-  const output = renderSiteTo(tmp, site, storage, (done) => stages.tick(done, null, "responses"));
-  const routeCount = Object.keys(output.manifest.routes).length;
+  let output: ReturnType<typeof renderSiteTo>;
   const reportText = formatReport(report, warnings, merges);
-
-  stages.start("write", `${output.files} asset files, ${(output.bytes / 1048576).toFixed(1)} MiB`);
-  writeFileSync(resolve(tmp, "build-report.txt"), reportText);
-  writeSiteJson(resolve(tmp, "site.json"), site);
+  try {
+    output = renderSiteTo(tmp, site, storage, (done) => stages.tick(done, null, "responses"));
+    stages.start("write", `${output.files} asset files, ${(output.bytes / 1048576).toFixed(1)} MiB`);
+    writeFileSync(resolve(tmp, "build-report.txt"), reportText);
+    writeSiteJson(resolve(tmp, "site.json"), site);
+  } catch (e) {
+    // Half a build is worth nothing: the target stays as it was, and so does nothing else.
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+  const routeCount = Object.keys(output.manifest.routes).length;
   rmSync(out, { recursive: true, force: true });
   renameSync(tmp, out);
   const timing = stages.summary();

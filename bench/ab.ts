@@ -1,16 +1,16 @@
 // `npx tsx bench/ab.ts [--base REV] [--articles N] [--rounds R] [--seconds S]`: the Worker of git
 // revision REV (default main) against this tree's, built from the same corpus (the seeds, or N generated
-// articles), each bundled by wrangler and served by workerd (Miniflare) side by side, driven by wrk in
+// articles), each bundled by wrangler and served by plain `workerd serve` side by side, driven by wrk in
 // alternating rounds. Prints req/s and server CPU per request for both and their ratio (this tree / REV):
 // a change of the Worker's per-request cost shows as a ratio, whatever the machine's load at the time.
 import { execSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { parse } from "smol-toml";
 import type { Manifest } from "../src/shared/manifest";
 import { generateCorpus, writeCorpus } from "./generate";
-import { type LoadResult, runWrk, startWorker, type WorkerServer } from "./serve";
+import { type LoadResult, runWrk, type WorkerServer } from "./serve";
+import { startWorkerd } from "./workerd";
 import { dryRun, prepareWorkspace, runBuild } from "./workspace";
 
 const REPO = resolve(import.meta.dirname, "..");
@@ -27,17 +27,6 @@ const CONNECTIONS = 4;
 const TMP = "/tmp/feed-ab";
 
 const log = (msg: string): void => console.error(`[ab ${new Date().toISOString().slice(11, 19)}] ${msg}`);
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.once("error", fail);
-    srv.listen(0, "127.0.0.1", () => {
-      const a = srv.address();
-      srv.close(() => ok(typeof a === "object" && a ? a.port : 0));
-    });
-  });
-}
 
 /** A repo-shaped directory holding REV's sources (and this tree's node_modules and wrangler.toml). */
 function checkoutRev(rev: string, dir: string): void {
@@ -64,6 +53,7 @@ function median(xs: number[]): number {
 async function main(): Promise<void> {
   const toml = parse(readFileSync(join(REPO, "wrangler.toml"), "utf8")) as {
     compatibility_date: string;
+    compatibility_flags?: string[];
     vars?: Record<string, string>;
   };
   mkdirSync(TMP, { recursive: true });
@@ -104,14 +94,15 @@ async function main(): Promise<void> {
   // An A/A run (the same Worker on both sides) favoured the side started first by about 5% of CPU per
   // request: two instances of each, started base, this, this, base, cancel that out.
   const instances: { side: number; worker: WorkerServer }[] = [];
-  for (const side of [0, 1, 1, 0]) {
+  for (const [k, side] of [0, 1, 1, 0].entries()) {
     const s = sides[side]!;
-    const worker = await startWorker({
+    // Plain workerd: Miniflare's own cost per request (about 2.5x a constant Worker's) would dilute the ratio.
+    const worker = await startWorkerd({
       distDir: join(s.ws, "dist"),
-      port: await freePort(),
-      inspectorPort: await freePort(),
+      configDir: join(s.ws, `workerd-${k}`),
       compatibilityDate: toml.compatibility_date,
-      bindings: toml.vars ?? {},
+      compatibilityFlags: toml.compatibility_flags ?? [],
+      vars: toml.vars ?? {},
       probePath: "/feed.xml",
     });
     instances.push({ side, worker });

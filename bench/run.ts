@@ -1,17 +1,29 @@
-// `npm run bench [-- --quick] [--sizes 5,1000]`: generate corpora, build and bundle each in
-// a temp copy of the repo, serve the bundle in workerd (Miniflare) and the same bytes from nginx, drive
-// both with wrk interleaved, then print a table and write BENCHMARKS.md + bench/cost-vs-size.svg.
-import { execSync } from "node:child_process";
+// `npm run bench [-- --quick] [--sizes 5,1000]`: generate corpora, build and bundle each in a temp copy of
+// the repo, time Hugo on the same articles, serve the bundle in plain workerd beside a constant-response
+// Worker and nginx on the same bytes, drive all three with wrk interleaved, then print a table and write
+// BENCHMARKS.md + bench/cost-vs-size.svg.
+import { execSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { parse } from "smol-toml";
 import type { Manifest } from "../src/shared/manifest";
-import { generateCorpus, writeCorpus } from "./generate";
+import type { Load } from "./compare";
+import { hugoVersion, timed } from "./hugo";
 import { renderChart, renderMarkdown, renderTable } from "./report";
-import { type LoadResult, runWrk, type StaticFile, startNginx, startWorker } from "./serve";
-import type { RouteName, RouteResult, RunResult, SizeResult, WorkerFacts } from "./types";
-import { dryRun, prepareWorkspace, runBuild } from "./workspace";
+import { otherRoutes, pickRoutes } from "./routes";
+import {
+  brCandidates,
+  feedCases,
+  measureCases,
+  measureHarness,
+  type ServePlan,
+  startWorkers,
+} from "./serving";
+import type { HugoResult, RunResult, SizeResult, ThreadsCheck, WorkerFacts } from "./types";
+import { startWorkerd, type WorkerdSpec } from "./workerd";
+import { buildHasThreads, dryRun, prepareWorkspace, runBuild } from "./workspace";
 
 const REPO = resolve(import.meta.dirname, "..");
 const argv = process.argv.slice(2);
@@ -23,15 +35,21 @@ const SIZES =
     : quick
       ? [5, 1000]
       : [5, 1000, 10000, 50000];
-const LOAD = quick
-  ? { seconds: 2, rounds: 1, connections: 4, warmupSeconds: 1 }
-  : { seconds: 3, rounds: 2, connections: 4, warmupSeconds: 1 };
+// Quick (CI): enough requests for CPU figures to a few percent (/proc counts 10 ms ticks), little time.
+const benchArgs = [
+  ...(quick ? ["--quick"] : []),
+  ...(argv.includes("--sizes") ? ["--sizes", SIZES.join(",")] : []),
+];
+const LOAD: Load = quick
+  ? { seconds: 1, rounds: 2, connections: 4, warmupSeconds: 0 }
+  : { seconds: 3, rounds: 4, connections: 4, warmupSeconds: 1 };
 const TMP = "/tmp/feed-bench";
 const OUT = join(REPO, "bench/out");
-// Free ports picked at start: other helpers run wrangler dev / proxies on fixed ports on this machine.
-let WORKER_PORT = 0;
-let INSPECTOR_PORT = 0;
-let NGINX_PORT = 0;
+// Others edit src/ while the bench runs: every size is built from one copy taken at the start.
+const SNAPSHOT = join(TMP, "snapshot");
+const THREADS = availableParallelism();
+/** The size whose build is repeated with --threads 1: up to 1,000 in full runs, the smallest in quick. */
+const THREADS_CHECK = quick ? Math.min(...SIZES) : Math.max(...SIZES.filter((n) => n <= 1000), 0);
 
 function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -44,8 +62,6 @@ function freePort(): Promise<number> {
     });
   });
 }
-// Others edit src/ while the bench runs: every size is built from one copy taken at the start.
-const SNAPSHOT = join(TMP, "snapshot");
 
 const log = (msg: string): void => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 const sh = (cmd: string): string => {
@@ -58,218 +74,163 @@ const sh = (cmd: string): string => {
 
 interface WranglerToml {
   compatibility_date: string;
+  compatibility_flags?: string[];
   vars?: Record<string, string>;
   assets?: { directory?: string; binding?: string };
 }
 const wranglerToml = parse(readFileSync(join(REPO, "wrangler.toml"), "utf8")) as unknown as WranglerToml;
 
-/** Assets storage: serve the build's body files through the binding wrangler.toml names. */
-function assetsFor(ws: string, storage: string): { directory: string; binding: string } | undefined {
-  if (storage !== "assets") return undefined;
+function workerdSpec(ws: string, storage: string): WorkerdSpec {
   return {
-    directory: resolve(ws, wranglerToml.assets?.directory ?? ".generated/assets"),
-    binding: wranglerToml.assets?.binding ?? "ASSETS",
-  };
-}
-
-/** Picks the benchmarked paths from what the build actually emitted, so route naming can evolve. */
-function pickRoutes(
-  manifest: Manifest,
-): { name: RouteName; path: string; headers: Record<string, string> }[] {
-  const paths = Object.keys(manifest.routes).sort();
-  const feed = paths.includes("/feed.xml")
-    ? "/feed.xml"
-    : (paths.find((p) => manifest.routes[p]?.kind === "feed") ?? "/");
-  const tagFeeds = paths.filter(
-    (p) => p.startsWith("/tags/") && manifest.routes[p]?.kind === "feed" && p.endsWith(".xml"),
-  );
-  // RSS sub-feed of the busiest tag in the taxonomy, whatever the build names it.
-  const tagFeed =
-    ["/tags/llama/feed.xml", "/tags/llama/rss.xml"].find((p) => paths.includes(p)) ??
-    tagFeeds.find((p) => p.startsWith("/tags/llama/")) ??
-    tagFeeds[0] ??
-    feed;
-  const articles = paths.filter((p) => p.startsWith("/articles/") && manifest.routes[p]?.kind === "html");
-  const article = articles[Math.floor(articles.length / 2)] ?? "/";
-  return [
-    { name: "feed", path: feed, headers: {} },
-    { name: "tagFeed", path: tagFeed, headers: {} },
-    { name: "jsonFeed", path: paths.includes("/feed.json") ? "/feed.json" : feed, headers: {} },
-    {
-      name: "notModified",
-      path: feed,
-      headers: { "If-None-Match": manifest.routes[feed]?.etag ?? '"none"' },
-    },
-    { name: "article", path: article, headers: {} },
-    { name: "api", path: "/api/articles?tag=llama&q=lecun", headers: {} },
-  ];
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] ?? Number.NaN) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-}
-
-function medianLoad(rs: LoadResult[]): LoadResult {
-  const pick = (k: keyof LoadResult): number => median(rs.map((r) => r[k]));
-  return {
-    requests: rs.reduce((s, r) => s + r.requests, 0),
-    seconds: rs.reduce((s, r) => s + r.seconds, 0),
-    rps: pick("rps"),
-    p50us: pick("p50us"),
-    p99us: pick("p99us"),
-    errors: rs.reduce((s, r) => s + r.errors, 0),
-    cpuUsPerReq: pick("cpuUsPerReq"),
-  };
-}
-
-async function serveAndLoad(
-  ws: string,
-  dist: string,
-  load: boolean,
-): Promise<{ worker: WorkerFacts; routes: RouteResult[] }> {
-  const manifest = JSON.parse(readFileSync(join(ws, ".generated/manifest.json"), "utf8")) as Manifest;
-  const assets = assetsFor(ws, manifest.storage);
-  // Without load runs (50,000: start-up and heap only, which keeps a full run near 15 minutes).
-  const picks = load ? pickRoutes(manifest) : [];
-  const worker = await startWorker({
-    distDir: dist,
-    port: WORKER_PORT,
-    inspectorPort: INSPECTOR_PORT,
+    distDir: join(ws, "dist"),
+    configDir: join(ws, "workerd"),
     compatibilityDate: wranglerToml.compatibility_date,
-    bindings: wranglerToml.vars ?? {},
-    probePath: picks[0]?.path ?? "/",
-    assets,
-  });
-  const staticDir = join(ws, "static");
-  mkdirSync(staticDir, { recursive: true });
-  const files: StaticFile[] = [];
-  const pre = new Map<RouteName, { status: number; bytes: number }>();
-  for (const [i, r] of picks.entries()) {
-    if (r.name === "notModified") {
-      // The validator a client would send: the one the Worker gave out (it may differ from the
-      // manifest's, e.g. when the request's origin is spliced into the body).
-      const first = await fetch(worker.url + r.path, { headers: { "Accept-Encoding": "identity" } });
-      await first.arrayBuffer();
-      r.headers["If-None-Match"] = first.headers.get("etag") ?? r.headers["If-None-Match"] ?? '"none"';
-    }
-    // Identity encoding, as wrk asks: nginx then serves exactly these bytes.
-    const res = await fetch(worker.url + r.path, {
-      headers: { ...r.headers, "Accept-Encoding": "identity" },
-    });
-    const body = Buffer.from(await res.arrayBuffer());
-    pre.set(r.name, { status: res.status, bytes: body.length });
-    if (r.name === "notModified") continue;
-    const file = join(staticDir, `r${i}`);
-    writeFileSync(file, body);
-    files.push({
-      path: r.path.split("?")[0] ?? r.path,
-      file,
-      type: res.headers.get("content-type") ?? "application/octet-stream",
-    });
-  }
-  const nginx = await startNginx(join(ws, "nginx"), NGINX_PORT, files);
-  const routes: RouteResult[] = [];
+    compatibilityFlags: wranglerToml.compatibility_flags ?? [],
+    vars: wranglerToml.vars ?? {},
+    assets:
+      storage === "assets"
+        ? {
+            directory: resolve(ws, wranglerToml.assets?.directory ?? ".generated/assets"),
+            binding: wranglerToml.assets?.binding ?? "ASSETS",
+          }
+        : undefined,
+  };
+}
+
+const factsOf = (w: WorkerFacts): WorkerFacts => ({
+  startupMs: w.startupMs,
+  firstResponseMs: w.firstResponseMs,
+  rssMiB: w.rssMiB,
+  heapUsedMiB: w.heapUsedMiB,
+  heapTotalMiB: w.heapTotalMiB,
+  backingMiB: w.backingMiB,
+});
+
+/** Start-up and memory from an instance with an inspector; load runs use one without (it costs CPU). */
+async function workerFacts(spec: WorkerdSpec, probePath: string): Promise<WorkerFacts> {
+  const w = await startWorkerd({ ...spec, probePath, inspectorPort: await freePort() });
+  await w.stop();
+  return factsOf(w);
+}
+
+let harnessDone = false;
+
+/** Reads the manifest once and keeps only the paths serving needs. */
+function servePlan(ws: string): {
+  spec: WorkerdSpec;
+  plan: ServePlan;
+  others: ReturnType<typeof pickRoutes>;
+} {
+  const manifest = JSON.parse(readFileSync(join(ws, ".generated/manifest.json"), "utf8")) as Manifest;
+  return {
+    spec: workerdSpec(ws, manifest.storage),
+    // Quick runs (CI) skip the brotli stylesheet case: the feed's br case already runs the negotiation.
+    plan: { cases: feedCases(manifest), brCandidates: quick ? [] : brCandidates(manifest) },
+    others: pickRoutes(manifest),
+  };
+}
+
+async function serve(ws: string, result: SizeResult): Promise<void> {
+  const { spec, plan, others } = servePlan(ws);
+  result.worker = await workerFacts(spec, plan.cases[0]?.path ?? "/");
+  const servers = await startWorkers(spec, plan, ws);
   try {
-    for (const r of picks) {
-      const nginxHeaders = { ...r.headers };
-      if (r.name === "notModified") {
-        // nginx's own validator for the same bytes: each server answers a conditional GET it can satisfy.
-        const etag = (await fetch(nginx.url + r.path)).headers.get("etag");
-        nginxHeaders["If-None-Match"] = etag ?? '"none"';
-      }
-      const nginxStatus = (await fetch(nginx.url + r.path, { headers: nginxHeaders })).status;
-      const common = { seconds: LOAD.seconds, connections: LOAD.connections, scriptDir: ws };
-      const w = { ...common, url: worker.url + r.path, headers: r.headers, serverPids: [worker.pid] };
-      const n = {
-        ...common,
-        url: nginx.url + r.path,
-        headers: nginxHeaders,
-        serverPids: [nginx.masterPid, ...nginx.workerPids],
-      };
-      await runWrk({ ...w, seconds: LOAD.warmupSeconds });
-      await runWrk({ ...n, seconds: LOAD.warmupSeconds });
-      const wr: LoadResult[] = [];
-      const nr: LoadResult[] = [];
-      for (let round = 0; round < LOAD.rounds; round++) {
-        // Alternate who goes first so drift (thermal, noisy neighbours) hits both sides alike.
-        if (round % 2 === 0) {
-          nr.push(await runWrk(n));
-          wr.push(await runWrk(w));
-        } else {
-          wr.push(await runWrk(w));
-          nr.push(await runWrk(n));
-        }
-      }
-      const p = pre.get(r.name) ?? { status: 0, bytes: 0 };
-      routes.push({
-        ...r,
-        status: p.status,
-        bytes: p.bytes,
-        nginxStatus,
-        worker: medianLoad(wr),
-        nginx: medianLoad(nr),
-      });
+    result.cases = await measureCases(servers, ws, await freePort(), LOAD, log);
+    if (!harnessDone) {
+      harnessDone = true;
+      result.harness = await measureHarness(servers, spec.compatibilityDate, await freePort(), LOAD, ws);
+      const r = result.harness.results;
       log(
-        `  ${r.name} ${r.path}: worker ${Math.round(medianLoad(wr).rps)} req/s, nginx ${Math.round(medianLoad(nr).rps)} req/s`,
+        `  harness: constant Worker CPU µs/req ${Object.entries(r)
+          .map(([k, v]) => `${k} ${v.cpuUsPerReq.toFixed(0)}`)
+          .join(", ")}`,
       );
     }
-    const facts: WorkerFacts = {
-      startupMs: worker.startupMs,
-      firstResponseMs: worker.firstResponseMs,
-      rssMiB: worker.rssMiB,
-      heapUsedMiB: worker.heapUsedMiB,
-      heapTotalMiB: worker.heapTotalMiB,
-      backingMiB: worker.backingMiB,
-    };
-    return { worker: facts, routes };
+    // The other routes, ours against nginx (full runs; 50,000 serves the feed cases only).
+    if (!quick && result.articles < 50000) {
+      result.routes = await otherRoutes(servers.ours, others, ws, await freePort(), LOAD, log);
+    }
   } finally {
-    await nginx.stop();
-    await worker.stop();
+    await servers.stop();
   }
 }
 
-async function baselineWorker(): Promise<WorkerFacts | null> {
-  const dir = join(TMP, "baseline");
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "index.js"), 'export default { fetch() { return new Response("ok"); } };\n');
-  try {
-    const w = await startWorker({
-      distDir: dir,
-      port: WORKER_PORT,
-      inspectorPort: INSPECTOR_PORT,
-      compatibilityDate: wranglerToml.compatibility_date,
-      bindings: {},
-      probePath: "/",
-    });
-    await w.stop();
-    const { stop: _stop, url: _url, pid: _pid, ...facts } = w;
-    return facts;
-  } catch (e) {
-    log(`baseline worker failed: ${(e as Error).message}`);
-    return null;
-  }
-}
-
-/**
- * Time box per build: three times the goal at 10,000 (90 s); 600 s at 50,000, where the build is known to
- * take about 8 minutes: a build killed here has missed its goal anyway, but its bundle and start-up
- * are what the storage decision needs.
- */
+/** Time box per build: a build killed here has missed its goals anyway; its absence is the result. */
 function buildBox(articles: number): number {
-  return articles <= 1000 ? 120 : articles <= 10000 ? 90 : 600;
+  return articles <= 1000 ? 600 : articles <= 10000 ? 1800 : 3600;
 }
 
 const MAX_SERVED_BUNDLE = 1024 * 2 ** 20;
+
+function hugoRun(ws: string, result: SizeResult, version: string): HugoResult | null {
+  const b = result.build;
+  if (!b) return null;
+  const ours = {
+    wallSeconds: b.seconds,
+    userSeconds: b.userSeconds,
+    sysSeconds: b.sysSeconds,
+    peakRssMiB: b.peakRssMiB,
+  };
+  const out: HugoResult = {
+    version,
+    ours,
+    hugo: null,
+    pages: 0,
+    outputBytes: 0,
+    outputFiles: 0,
+    error: null,
+  };
+  const site = join(ws, "hugo");
+  try {
+    // Writing the Hugo site is not timed; it runs in a child so site.json never enters this heap.
+    const items = wranglerToml.vars?.ITEMS_PER_FEED ?? "50";
+    const w = spawnSync(
+      process.execPath,
+      ["--import", "tsx", join(REPO, "bench/hugo.ts"), join(ws, ".generated/site.json"), site, items],
+      {
+        cwd: REPO,
+        encoding: "utf8",
+      },
+    );
+    if (w.status !== 0) throw new Error(`writing the Hugo site failed: ${w.stderr.slice(-500)}`);
+    out.pages =
+      (JSON.parse(w.stdout.trim().split("\n").pop() ?? "{}") as { articles?: number }).articles ?? 0;
+    out.hugo = timed("hugo", ["--quiet"], site, 600);
+    const walk = (d: string): void => {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(join(d, e.name));
+        else {
+          out.outputFiles++;
+          out.outputBytes += statSync(join(d, e.name)).size;
+        }
+      }
+    };
+    walk(join(site, "public"));
+  } catch (e) {
+    out.error = (e as Error).message.slice(0, 500);
+  }
+  rmSync(site, { recursive: true, force: true });
+  return out;
+}
+
+function threadsCheck(ws: string, corpusDir: string, result: SizeResult): ThreadsCheck | null {
+  if (!result.build || !buildHasThreads(ws)) return null;
+  const single = runBuild(ws, corpusDir, buildBox(result.articles), {
+    out: join(ws, "out-1thread"),
+    args: ["--threads", "1"],
+    hash: true,
+  });
+  rmSync(join(ws, "out-1thread"), { recursive: true, force: true });
+  return { threads: THREADS, single: single.outputHash ?? "", multi: result.build.outputHash ?? "" };
+}
 
 async function measureSize(
   label: string,
   articles: number,
   corpusDir: string,
   synthetic: boolean,
-  serve: boolean,
+  serveIt: boolean,
+  hugo: string | null,
 ): Promise<SizeResult> {
   const ws = join(TMP, `ws-${label}`);
   prepareWorkspace(SNAPSHOT, ws);
@@ -284,16 +245,41 @@ async function measureSize(
     bundle: null,
     worker: null,
     error: null,
-    serveError: serve ? null : "not served (bundle-size check only)",
+    serveError: serveIt ? null : "not served (bundle-size check only)",
     routes: [],
+    cases: [],
+    harness: null,
+    hugo: null,
+    threads: null,
+    deployedBytes: null,
   };
   try {
     log(`${label}: build`);
-    const build = runBuild(ws, corpusDir, buildBox(articles));
+    const threadArgs = buildHasThreads(ws) ? ["--threads", String(THREADS)] : [];
+    const build = runBuild(ws, corpusDir, buildBox(articles), {
+      args: threadArgs,
+      hash: synthetic && articles === THREADS_CHECK && threadArgs.length > 0,
+    });
     result.build = build;
+    result.deployedBytes = build.deployedBytes;
     log(
-      `${label}: built ${build.routes} routes in ${build.seconds}s, peak ${build.peakRssMiB.toFixed(0)} MiB, ${build.storage} storage (bodies.bin ${(build.bodiesBytes / 2 ** 20).toFixed(1)} MiB, assets ${build.assetFiles} files ${(build.assetBytes / 2 ** 20).toFixed(1)} MiB); bundling`,
+      `${label}: built ${build.routes} routes in ${build.seconds}s (${(build.userSeconds + build.sysSeconds).toFixed(1)} s CPU), peak ${build.peakRssMiB.toFixed(0)} MiB, ${build.storage} storage, deployed ${(build.deployedBytes / 2 ** 20).toFixed(1)} MiB (${(build.deployedBytes / result.corpusBytes).toFixed(2)}x corpus), ${build.assetFiles} asset files`,
     );
+    if (hugo && synthetic && (!quick || articles === 1000)) {
+      result.hugo = hugoRun(ws, result, hugo);
+      const h = result.hugo?.hugo;
+      log(
+        `${label}: hugo ${h ? `${h.wallSeconds} s, ${h.peakRssMiB.toFixed(0)} MiB; ours/hugo wall ${(build.seconds / h.wallSeconds).toFixed(2)}x` : result.hugo?.error}`,
+      );
+    }
+    if (synthetic && articles === THREADS_CHECK) {
+      result.threads = threadsCheck(ws, corpusDir, result);
+      if (result.threads)
+        log(
+          `${label}: --threads 1 vs ${THREADS}: ${result.threads.single === result.threads.multi ? "same bytes" : "DIFFERENT bytes"}`,
+        );
+    }
+    log(`${label}: bundling`);
     const bundle = dryRun(ws);
     result.bundle = bundle;
     log(`${label}: ${bundle.wranglerLine}`);
@@ -303,13 +289,11 @@ async function measureSize(
     log(`${label}: ${result.error}`);
     return result;
   }
-  if (serve && result.bundle.rawBytes > MAX_SERVED_BUNDLE) {
+  if (serveIt && result.bundle.rawBytes > MAX_SERVED_BUNDLE) {
     result.serveError = `not served: bundle over ${MAX_SERVED_BUNDLE / 2 ** 20} MiB`;
-  } else if (serve) {
+  } else if (serveIt) {
     try {
-      const s = await serveAndLoad(ws, join(ws, "dist"), articles < 50000);
-      result.worker = s.worker;
-      result.routes = s.routes;
+      await serve(ws, result);
     } catch (e) {
       result.serveError = (e as Error).message.slice(0, 500);
       log(`${label}: serving failed: ${result.serveError}`);
@@ -318,16 +302,43 @@ async function measureSize(
   return result;
 }
 
+/** Generates a corpus in a child process: 50,000 captures never sit in this process's heap. */
+function generate(n: number, dir: string): { inSharedStory: number; bytes: number } {
+  const r = spawnSync(
+    process.execPath,
+    ["--import", "tsx", join(REPO, "bench/generate.ts"), String(n), dir],
+    {
+      cwd: REPO,
+      encoding: "utf8",
+      maxBuffer: 16 << 20,
+    },
+  );
+  if (r.status !== 0) throw new Error(`generating ${n} captures failed: ${r.stderr.slice(-500)}`);
+  return JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as { inSharedStory: number; bytes: number };
+}
+
+async function baselineWorker(): Promise<WorkerFacts | null> {
+  const dir = join(TMP, "baseline");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, "dist"), { recursive: true });
+  writeFileSync(join(dir, "dist/index.js"), 'export default { fetch() { return new Response("ok"); } };\n');
+  try {
+    const spec = { ...workerdSpec(dir, "bundle"), vars: {} };
+    return await workerFacts(spec, "/");
+  } catch (e) {
+    log(`baseline worker failed: ${(e as Error).message}`);
+    return null;
+  }
+}
+
 async function main(): Promise<void> {
   const t0 = performance.now();
-  WORKER_PORT = await freePort();
-  INSPECTOR_PORT = await freePort();
-  NGINX_PORT = await freePort();
   mkdirSync(OUT, { recursive: true });
   mkdirSync(TMP, { recursive: true });
-  const taxonomy = readFileSync(join(REPO, "corpus/taxonomy.yaml"), "utf8");
   prepareWorkspace(REPO, SNAPSHOT);
   writeFileSync(join(SNAPSHOT, "wrangler.toml"), readFileSync(join(REPO, "wrangler.toml")));
+  const hugo = hugoVersion();
+  if (!hugo) log("hugo is not on PATH: the build is not compared with Hugo");
   const run: RunResult = {
     mode: quick ? "quick" : "full",
     machine: {
@@ -338,15 +349,18 @@ async function main(): Promise<void> {
       cpu: sh("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").trim(),
       nginx: sh("nginx -v 2>&1"),
       wrk: sh("wrk -v 2>&1 | head -1"),
+      hugo: hugo ?? "not installed",
+      load: sh("cut -d' ' -f1-3 /proc/loadavg"),
     },
     commands: [
       `source: ${sh(`git -C ${REPO} rev-parse --short HEAD`)} plus ${sh(`git -C ${REPO} status --porcelain src | wc -l`)} uncommitted file(s) under src/ (snapshot copied at start)`,
-      `npm run bench${quick ? " -- --quick" : ""}`,
-      "build: /usr/bin/time -f '%e %M' node --max-old-space-size=12288 --import tsx src/pipeline/cli.ts --corpus <dir> --out .generated (in a temp copy of the repo)",
+      `npm run bench${benchArgs.length ? ` -- ${benchArgs.join(" ")}` : ""}`,
+      `build: /usr/bin/time -f '%e %U %S %M' node --max-old-space-size=12288 --import tsx src/pipeline/cli.ts --corpus <dir> --out .generated --quiet${buildHasThreads(SNAPSHOT) ? ` --threads ${THREADS}` : ""} (in a temp copy of the repo)`,
+      "hugo: the build's .generated/site.json written as content/*.md (JSON front matter: title, date, tags; body: contentHtml), tags taxonomy, full-content RSS for home and each tag, paginated lists (bench/hugo.ts); /usr/bin/time -f '%e %U %S %M' hugo --quiet, right after our build",
       "bundle: wrangler deploy --dry-run --outdir dist (same temp copy, wrangler.toml without [build])",
-      "serve: new Miniflare({ modules: true, scriptPath: dist/index.js, modulesRules: Data **/*.bin, port })",
-      `load: wrk -t1 -c${LOAD.connections} -d${LOAD.seconds}s -s report.lua URL (${LOAD.rounds} round(s), nginx/workerd alternating, ${LOAD.warmupSeconds}s warm-up each)`,
-      "cpu: delta of utime+stime in /proc/<pid>/stat of workerd (nginx: master+worker) / requests",
+      "serve: plain `workerd serve` on a capnp config written from dist/ (index.js + Data modules), wrangler.toml's compatibility date, flags and vars, and in assets storage a `disk` service for .generated/assets as ASSETS (bench/workerd.ts); the constant Worker (bench/constant.ts) replays our Worker's captured answers",
+      `load: wrk -t1 -c${LOAD.connections} -d${LOAD.seconds}s -s report.lua URL (${LOAD.rounds} round(s), contenders in rotating order, ${LOAD.warmupSeconds}s warm-up each)`,
+      "cpu: delta of utime+stime in /proc/<pid>/stat of the server process (nginx: master+worker) / requests",
     ],
     load: LOAD,
     baseline: await baselineWorker(),
@@ -354,19 +368,18 @@ async function main(): Promise<void> {
     totalSeconds: 0,
   };
   // The real seed corpus: only its bundle size has a goal (<= 150 KiB gzipped).
-  run.sizes.push(await measureSize("seeds", 5, join(REPO, "corpus"), false, false));
+  run.sizes.push(await measureSize("seeds", 5, join(REPO, "corpus"), false, false, null));
   for (const n of SIZES) {
     const dir = join(TMP, `corpus-${n}`);
     rmSync(dir, { recursive: true, force: true });
-    const { files, stats } = generateCorpus(n, taxonomy);
-    writeCorpus(dir, files);
+    const stats = generate(n, dir);
     log(
-      `${n}: generated ${stats.articles} captures, ${(stats.bytes / 2 ** 20).toFixed(1)} MiB, ${stats.inSharedStory} in shared stories`,
+      `${n}: generated ${n} captures, ${(stats.bytes / 2 ** 20).toFixed(1)} MiB, ${stats.inSharedStory} in shared stories`,
     );
-    const r = await measureSize(String(n), n, dir, true, true);
+    const r = await measureSize(String(n), n, dir, true, true, hugo);
     r.inSharedStory = stats.inSharedStory;
     run.sizes.push(r);
-    // The corpus and the temp repo copy can be hundreds of MiB at 50,000: do not keep them around.
+    // The corpus and the temp repo copy can be gigabytes at 50,000: do not keep them around.
     rmSync(dir, { recursive: true, force: true });
     rmSync(join(TMP, `ws-${n}`), { recursive: true, force: true });
     writeFileSync(join(OUT, quick ? "results.quick.json" : "results.json"), JSON.stringify(run, null, 2));
@@ -383,7 +396,10 @@ async function main(): Promise<void> {
   log(`done in ${run.totalSeconds.toFixed(0)}s`);
 }
 
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+    process.exit(1);
+  },
+);

@@ -1,11 +1,38 @@
-// The two servers under test (workerd through Miniflare, nginx on the same bytes) and the load driver
-// (wrk, one thread), plus the /proc readings that turn CPU time into microseconds per request.
+// What every server under test shares: nginx on the same bytes, the load driver (wrk, one thread), the
+// /proc readings that turn CPU time into microseconds per request, the V8 heap over the inspector, and a
+// registry of every child process started, killed if the bench itself exits early.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Miniflare } from "miniflare";
 import { WebSocket } from "undici";
 import type { WorkerFacts } from "./types";
+
+const live = new Set<{ kill(signal: NodeJS.Signals): unknown }>();
+let hooked = false;
+
+/** Registers a child to kill if the bench exits before stopping it; returns the unregister call. */
+export function track(proc: { kill(signal: NodeJS.Signals): unknown }): () => void {
+  if (!hooked) {
+    hooked = true;
+    process.once("exit", () => {
+      for (const p of live) p.kill("SIGKILL");
+    });
+    for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(sig, () => process.exit(130));
+  }
+  live.add(proc);
+  return () => live.delete(proc);
+}
+
+/** A process by pid, for children another library spawned (Miniflare's workerd). */
+export const pidHandle = (pid: number): { kill(signal: NodeJS.Signals): unknown } => ({
+  kill: (signal) => {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // Already gone.
+    }
+  },
+});
 
 const CLK_TCK = 100; // Linux USER_HZ on every mainstream kernel; /proc/<pid>/stat counts in these ticks.
 
@@ -45,7 +72,9 @@ export interface WorkerServer extends WorkerFacts {
   stop(): Promise<void>;
 }
 
-async function inspectorHeap(port: number): Promise<{ used: number; total: number; backing: number } | null> {
+export async function inspectorHeap(
+  port: number,
+): Promise<{ used: number; total: number; backing: number } | null> {
   try {
     const list = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as {
       webSocketDebuggerUrl?: string;
@@ -88,68 +117,13 @@ async function inspectorHeap(port: number): Promise<{ used: number; total: numbe
   }
 }
 
-/** Starts workerd on the dry-run bundle, exactly as wrangler emitted it (modules + Data blob). */
-export async function startWorker(opts: {
-  distDir: string;
-  port: number;
-  inspectorPort: number;
-  compatibilityDate: string;
-  bindings: Record<string, string>;
-  probePath: string;
-  /** Assets storage: the directory of body files and the binding name the Worker reads them through. */
-  assets?: { directory: string; binding: string } | undefined;
-}): Promise<WorkerServer> {
-  const before = new Set(childrenNamed(process.pid, "workerd"));
-  const t0 = performance.now();
-  const mf = new Miniflare({
-    modules: true,
-    scriptPath: join(opts.distDir, "index.js"),
-    modulesRoot: opts.distDir,
-    modulesRules: [{ type: "Data", include: ["**/*.bin"], fallthrough: false }],
-    compatibilityDate: opts.compatibilityDate,
-    bindings: opts.bindings,
-    host: "127.0.0.1",
-    port: opts.port,
-    inspectorPort: opts.inspectorPort,
-    ...(opts.assets
-      ? {
-          assets: {
-            directory: opts.assets.directory,
-            binding: opts.assets.binding,
-            // The Worker answers every route itself (conditional requests, origin splicing) and only
-            // reads body files through the binding.
-            routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true },
-          },
-        }
-      : {}),
-  });
-  const url = (await mf.ready).toString().replace(/\/$/, "");
-  const startupMs = performance.now() - t0;
-  const t1 = performance.now();
-  const res = await fetch(url + opts.probePath);
-  await res.arrayBuffer();
-  const firstResponseMs = performance.now() - t1;
-  const pid = childrenNamed(process.pid, "workerd").find((p) => !before.has(p));
-  if (pid === undefined) throw new Error("could not find the workerd process Miniflare started");
-  const heap = await inspectorHeap(opts.inspectorPort);
-  return {
-    url,
-    pid,
-    startupMs,
-    firstResponseMs,
-    rssMiB: rssMiB(pid),
-    heapUsedMiB: heap ? heap.used / 2 ** 20 : null,
-    heapTotalMiB: heap ? heap.total / 2 ** 20 : null,
-    backingMiB: heap ? heap.backing / 2 ** 20 : null,
-    stop: () => mf.dispose(),
-  };
-}
-
 export interface StaticFile {
   /** Request path nginx answers (query strings are ignored by nginx, as by any static host). */
   path: string;
   file: string;
   type: string;
+  /** Sent as they are, e.g. Content-Encoding for a precompressed file. */
+  headers?: Record<string, string>;
 }
 
 export interface NginxServer {
@@ -164,7 +138,12 @@ export async function startNginx(dir: string, port: number, files: StaticFile[])
   mkdirSync(join(dir, "logs"), { recursive: true });
   mkdirSync(join(dir, "tmp"), { recursive: true });
   const locations = files
-    .map((f) => `    location = ${f.path} { default_type "${f.type}"; types { } alias ${f.file}; }`)
+    .map((f) => {
+      const extra = Object.entries(f.headers ?? {})
+        .map(([k, v]) => ` add_header ${k} "${v}";`)
+        .join("");
+      return `    location = ${f.path} { default_type "${f.type}"; types { } alias ${f.file};${extra} }`;
+    })
     .join("\n");
   const conf = `worker_processes 1;
 pid ${join(dir, "nginx.pid")};
@@ -192,6 +171,7 @@ ${locations}
   const proc: ChildProcess = spawn("nginx", ["-p", dir, "-c", confPath, "-g", "daemon off;"], {
     stdio: "ignore",
   });
+  const untrack = track(proc);
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
@@ -208,8 +188,15 @@ ${locations}
     masterPid,
     workerPids: childrenNamed(masterPid, "nginx"),
     stop: async () => {
-      proc.kill("SIGQUIT");
-      await new Promise((r) => proc.once("exit", r));
+      if (proc.exitCode === null && proc.signalCode === null) {
+        const exited = new Promise((r) => proc.once("exit", r));
+        proc.kill("SIGQUIT");
+        const timer = setTimeout(() => proc.kill("SIGKILL"), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+      // Its workers exit with the master; one left behind (master killed) must not hold the port.
+      untrack();
     },
   };
 }
@@ -248,6 +235,8 @@ export async function runWrk(opts: {
   const cpu0 = opts.serverPids.reduce((s, p) => s + cpuMicros(p), 0);
   const stdout = await new Promise<string>((resolve, reject) => {
     const p = spawn("wrk", args, { stdio: ["ignore", "pipe", "pipe"] });
+    const untrack = track(p);
+    p.on("exit", untrack);
     let out = "";
     p.stdout.on("data", (d) => {
       out += String(d);

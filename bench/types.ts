@@ -18,6 +18,57 @@ export interface RouteResult {
   nginx: LoadResult;
 }
 
+/** The /feed.xml cases every Worker is measured on, against the constant Worker and nginx. */
+export type CaseName = "ok" | "notModified" | "gzip" | "br" | "brRoute";
+export type ContenderName = "ours" | "constant" | "nginx";
+
+export interface CaseResult {
+  name: CaseName;
+  path: string;
+  /** What wrk sends to the Workers (nginx gets its own path and validator for the same bytes). */
+  headers: Record<string, string>;
+  /** Our Worker's pre-flight answer: status, Content-Encoding sent, body bytes. */
+  status: number;
+  coding: string;
+  bytes: number;
+  /** The constant Worker and nginx answered with the same status and body length. */
+  constantSame: boolean;
+  nginxSame: boolean;
+  results: Record<ContenderName, LoadResult>;
+  /** CPU per request over the constant Worker's, median of per-round ratios (min..max). */
+  cpuRatio: Record<ContenderName, { median: number; min: number; max: number }>;
+}
+
+/** The constant Worker under plain workerd and under the previous Miniflare harness, same run. */
+export interface HarnessResult {
+  results: Record<string, LoadResult>;
+  cpuRatio: Record<string, { median: number; min: number; max: number }>;
+}
+
+/** Our build against Hugo on the same cleaned articles, back to back. */
+export interface TimedRun {
+  wallSeconds: number;
+  userSeconds: number;
+  sysSeconds: number;
+  peakRssMiB: number;
+}
+export interface HugoResult {
+  version: string;
+  ours: TimedRun;
+  hugo: TimedRun | null;
+  pages: number;
+  outputBytes: number;
+  outputFiles: number;
+  error: string | null;
+}
+
+/** Output hashes of a build with --threads 1 and with --threads N on the same corpus. */
+export interface ThreadsCheck {
+  threads: number;
+  single: string;
+  multi: string;
+}
+
 export interface WorkerFacts {
   startupMs: number;
   firstResponseMs: number;
@@ -44,6 +95,12 @@ export interface SizeResult {
   /** Why serving was skipped or failed, if it was. */
   serveError: string | null;
   routes: RouteResult[];
+  cases: CaseResult[];
+  harness: HarnessResult | null;
+  hugo: HugoResult | null;
+  threads: ThreadsCheck | null;
+  /** What an upload carries: assets/ + bodies.bin + routes.bin + worker.json. */
+  deployedBytes: number | null;
 }
 
 export interface RunResult {
@@ -56,10 +113,13 @@ export interface RunResult {
     cpu: string;
     nginx: string;
     wrk: string;
+    hugo?: string;
+    /** /proc/loadavg at the start: the machine is shared, figures compare within one run only. */
+    load?: string;
   };
   commands: string[];
   load: { seconds: number; rounds: number; connections: number; warmupSeconds: number };
-  /** An empty Worker under the same Miniflare setup: what start-up and RSS cost with no data. */
+  /** An empty Worker under the same plain workerd setup: what start-up and RSS cost with no data. */
   baseline: WorkerFacts | null;
   sizes: SizeResult[];
   totalSeconds: number;

@@ -1,6 +1,7 @@
 // One throwaway copy of the project per corpus size, so builds and bundles never touch the main checkout's
 // .generated (others test against it) and the Worker's fixed `../../.generated/...` import still resolves.
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import {
   cpSync,
   existsSync,
@@ -18,6 +19,8 @@ import { parse, stringify } from "smol-toml";
 
 export interface BuildResult {
   seconds: number;
+  userSeconds: number;
+  sysSeconds: number;
   peakRssMiB: number;
   routes: number;
   bodiesBytes: number;
@@ -32,6 +35,10 @@ export interface BuildResult {
   largestRoutes: { path: string; size: number }[];
   /** First line of the build's own report, e.g. "Build report: 1000 articles, 120 stories". */
   reportHeadline: string;
+  /** What an upload carries: assets/ plus the Worker's modules bodies.bin, routes.bin, worker.json. */
+  deployedBytes: number;
+  /** sha256 over every output file (path and bytes), to compare builds; null unless asked for. */
+  outputHash: string | null;
 }
 
 export interface BundleResult {
@@ -70,10 +77,42 @@ function fail(what: string, r: ReturnType<typeof spawnSync>): never {
 }
 
 /** Runs the project's build; one that fails or runs past `timeoutSeconds` throws (that is a result). */
-export function runBuild(dir: string, corpusDir: string, timeoutSeconds: number): BuildResult {
+export function runBuild(
+  dir: string,
+  corpusDir: string,
+  timeoutSeconds: number,
+  opts: { out?: string; args?: string[]; hash?: boolean } = {},
+): BuildResult {
   if (!existsSync(join(dir, "src/pipeline/cli.ts")))
     throw new Error("src/pipeline/cli.ts does not exist yet");
-  return timedBuild(dir, corpusDir, timeoutSeconds);
+  const r = timedBuild(dir, corpusDir, timeoutSeconds, opts.out ?? join(dir, ".generated"), opts.args ?? []);
+  return opts.hash ? { ...r, outputHash: hashTree(opts.out ?? join(dir, ".generated")) } : r;
+}
+
+/** Whether the build takes `--threads N` (another change adds it; the bench must run either way). */
+export function buildHasThreads(dir: string): boolean {
+  const cli = join(dir, "src/pipeline/cli.ts");
+  return existsSync(cli) && readFileSync(cli, "utf8").includes('"--threads"');
+}
+
+function hashTree(root: string): string {
+  const h = createHash("sha256");
+  const visit = (rel: string): void => {
+    for (const e of readdirSync(join(root, rel), { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    )) {
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) visit(p);
+      // The report may carry timings (item 4): not output a client sees.
+      else if (e.name !== "build-report.txt")
+        h.update(p)
+          .update("\0")
+          .update(readFileSync(join(root, p)))
+          .update("\0");
+    }
+  };
+  if (existsSync(root)) visit("");
+  return h.digest("hex");
 }
 
 function walk(dir: string): { bytes: number; files: number; largest: number } {
@@ -97,14 +136,20 @@ function walk(dir: string): { bytes: number; files: number; largest: number } {
 }
 
 /** Runs one build under GNU time (peak RSS of the largest process in the tree, wall seconds). */
-function timedBuild(dir: string, corpusDir: string, timeoutSeconds: number): BuildResult {
+function timedBuild(
+  dir: string,
+  corpusDir: string,
+  timeoutSeconds: number,
+  out: string,
+  extraArgs: string[],
+): BuildResult {
   const script = join(dir, "src/pipeline/cli.ts");
   const timeFile = join(dir, "time.txt");
   const r = spawnSync(
     "/usr/bin/time",
     [
       "-f",
-      "%e %M",
+      "%e %U %S %M",
       "-o",
       timeFile,
       // timeout kills the whole process group (tsx runs node as a child), so nothing outlives the box.
@@ -121,8 +166,9 @@ function timedBuild(dir: string, corpusDir: string, timeoutSeconds: number): Bui
       "--corpus",
       corpusDir,
       "--out",
-      join(dir, ".generated"),
+      out,
       "--quiet",
+      ...extraArgs,
     ],
     {
       cwd: dir,
@@ -135,30 +181,35 @@ function timedBuild(dir: string, corpusDir: string, timeoutSeconds: number): Bui
     throw new Error(`build killed after the ${timeoutSeconds} s time box`);
   }
   if (r.status !== 0) fail("build (src/pipeline/cli.ts)", r);
-  const [secs, kib] = readFileSync(timeFile, "utf8").trim().split("\n").pop()?.split(" ") ?? [];
-  const manifestPath = join(dir, ".generated/manifest.json");
+  const [secs, user, sys, kib] = readFileSync(timeFile, "utf8").trim().split("\n").pop()?.split(" ") ?? [];
+  const manifestPath = join(out, "manifest.json");
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
     routes: Record<string, { size?: number }>;
     storage?: string;
   };
-  const reportPath = join(dir, ".generated/build-report.txt");
+  const reportPath = join(out, "build-report.txt");
   const largestRoutes = Object.entries(manifest.routes)
     .map(([path, r]) => ({ path, size: r.size ?? 0 }))
     .sort((a, b) => b.size - a.size)
     .slice(0, 5);
-  const assets = walk(join(dir, ".generated/assets"));
+  const assets = walk(join(out, "assets"));
+  const fileSize = (f: string): number => (existsSync(join(out, f)) ? statSync(join(out, f)).size : 0);
   return {
     storage: manifest.storage ?? "bundle",
     assetFiles: assets.files,
     assetBytes: assets.bytes,
     largestAssetBytes: assets.largest,
     seconds: Number(secs),
+    userSeconds: Number(user),
+    sysSeconds: Number(sys),
     peakRssMiB: Number(kib) / 1024,
     routes: Object.keys(manifest.routes).length,
-    bodiesBytes: statSync(join(dir, ".generated/bodies.bin")).size,
+    bodiesBytes: fileSize("bodies.bin"),
     manifestBytes: statSync(manifestPath).size,
     largestRoutes,
     reportHeadline: existsSync(reportPath) ? (readFileSync(reportPath, "utf8").split("\n")[0] ?? "") : "",
+    deployedBytes: assets.bytes + fileSize("bodies.bin") + fileSize("routes.bin") + fileSize("worker.json"),
+    outputHash: null,
   };
 }
 

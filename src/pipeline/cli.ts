@@ -3,19 +3,20 @@
 // them, so a corpus problem never ships a half-built site.
 //
 // Options: --corpus DIR (env FEED_CORPUS_DIR, default corpus), --out DIR (env FEED_OUT_DIR, default
-// .generated), --config FILE (default wrangler.toml), --quiet (totals only). Site settings: wrangler.toml
+// .generated), --config FILE (default wrangler.toml), --quiet (totals only), --threads N (env
+// FEED_THREADS, default every core; 1 extracts in this thread, with no pool). Site settings: wrangler.toml
 // [vars], each overridden by an environment variable FEED_<NAME> (e.g. FEED_BASE_URL).
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import type { Site } from "../shared/types";
 import { loadSettings } from "./config";
+import { assembleSiteOnThreads, defaultThreads } from "./parallel/index";
 import { formatProblem, formatWarning, type Problem } from "./problems";
 import { CAPTURE_EXTENSIONS } from "./read/formats/index";
 import { LIMITS } from "./read/limits";
 import { listCorpus } from "./read/read";
 import { renderSiteTo } from "./render/index";
 import { formatReport } from "./report";
-import { assembleSite } from "./site";
 import { Stages } from "./stages";
 import { wranglerStderr } from "./wrangler-stderr";
 
@@ -24,6 +25,7 @@ interface Options {
   out: string;
   config: string;
   quiet: boolean;
+  threads: number;
 }
 
 function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Options {
@@ -32,6 +34,7 @@ function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Options {
     out: env.FEED_OUT_DIR || ".generated",
     config: "wrangler.toml",
     quiet: false,
+    threads: env.FEED_THREADS ? threadCount(env.FEED_THREADS, "FEED_THREADS") : defaultThreads(),
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -44,12 +47,19 @@ function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Options {
     else if (a === "--out") o.out = next();
     else if (a === "--config") o.config = next();
     else if (a === "--quiet") o.quiet = true;
+    else if (a === "--threads") o.threads = threadCount(next(), a);
     else throw new UsageError(`unknown option ${a}`);
   }
   return o;
 }
 
 class UsageError extends Error {}
+
+function threadCount(v: string, name: string): number {
+  if (!/^[1-9][0-9]{0,3}$/.test(v))
+    throw new UsageError(`${name} is "${v}", not a whole number of threads from 1`);
+  return Number(v);
+}
 
 /** site.json one article per line: a single JSON string of a large site would pass V8's string limit. */
 function writeSiteJson(file: string, site: Site): void {
@@ -97,7 +107,7 @@ function fail(problems: readonly Problem[]): never {
   process.exit(1);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2), process.env);
   // A build killed while writing leaves its half-written folder behind: remove it first thing, so a
   // stale one never lingers (and .gitignore covers it meanwhile).
@@ -138,9 +148,11 @@ function main(): void {
     ]);
   }
   stages.start("extract and enrich", `${listing.articles.length} captures`);
-  const assembled = assembleSite(listing, settings, label, (done, total) =>
-    stages.tick(done, total, "files"),
-  );
+  const assembled = await assembleSiteOnThreads(listing, settings, label, {
+    threads: opts.threads,
+    onDone: (done, total) => stages.tick(done, total, "files"),
+    transfer: true, // the listing's bytes are not read again
+  });
   if (!assembled.ok) fail([...refused, ...assembled.problems]);
   if (refused.length > 0) fail(refused);
   const { site, report, warnings, merges } = assembled.value;
@@ -180,7 +192,7 @@ function main(): void {
 }
 
 try {
-  main();
+  await main();
 } catch (e) {
   // Expected failures exit above with file:line messages; anything here is a bug or a usage error,
   // reported in one line (set DEBUG=1 for the stack).

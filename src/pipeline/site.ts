@@ -1,13 +1,17 @@
 // Corpus listing -> Site: taxonomy and sidecars, one draft article per capture (capture.ts), ids,
 // stories and the site's order. Pure over the listing (no I/O), so every bad-input case is testable in memory. Every problem
 // in every file is collected before the build gives up, so one run shows the user everything to fix.
+// Three steps, so the per-file work can run on other threads (src/pipeline/parallel): planSite decides
+// names, ids and sidecars; each capture job runs on its own; finishSite takes the results in input order
+// (duplicates, merges, stories, order), so the output never depends on which thread finished first.
 import type { Site, SiteSettings } from "../shared/types";
-import { type ArticleReport, articleFromCapture, type Draft, type Sidecar } from "./capture";
+import type { ArticleReport, CaptureResult, Draft, Sidecar } from "./capture";
 import { slugFromPath } from "./enrich/identity";
 import { type MergeRecord, mergeCopies } from "./enrich/merge";
 import { siteOrder } from "./enrich/order";
 import { groupStories } from "./enrich/stories";
 import { parseTaxonomy, type TagRule } from "./enrich/taxonomy";
+import { type CaptureJob, type JobContext, runJob } from "./parallel/job";
 import { type Problem, Problems } from "./problems";
 import { CAPTURE_EXTENSIONS } from "./read/formats/index";
 import { parseMeta } from "./read/frontmatter";
@@ -26,17 +30,45 @@ export interface Assembled {
   merges: MergeRecord[];
 }
 
+/** What the main thread decides before any article is read: everything that needs the whole listing. */
+export interface SitePlan {
+  settings: SiteSettings;
+  /** Problems found before the articles are read (taxonomy, unknown files, sidecars), in order. */
+  problems: Problem[];
+  rules: TagRule[];
+  /** What a worker needs to rebuild `rules` and run any job (src/pipeline/parallel/job.ts). */
+  context: JobContext;
+  /** Each article file in listing order: refused for its name or id, or the index of its job. */
+  steps: ({ refused: Problem } | { job: number })[];
+  jobs: CaptureJob[];
+}
+
+export type AssembleResult = { ok: true; value: Assembled } | { ok: false; problems: Problem[] };
+
+/** In-process build: plan, every job on this thread, finish. */
 export function assembleSite(
   listing: CorpusListing,
   settings: SiteSettings,
   corpusLabel = "corpus",
   /** Called after each article file (progress on a terminal; never changes the result). */
   onFile: (done: number, total: number) => void = () => {},
-): { ok: true; value: Assembled } | { ok: false; problems: Problem[] } {
+): AssembleResult {
+  const plan = planSite(listing, settings, corpusLabel);
+  const total = plan.jobs.length;
+  const results = plan.jobs.map((job, i) => {
+    onFile(i, total);
+    return runJob(job, plan.rules, settings.language);
+  });
+  onFile(total, total);
+  return finishSite(plan, results);
+}
+
+export function planSite(listing: CorpusListing, settings: SiteSettings, corpusLabel = "corpus"): SitePlan {
   const problems = new Problems();
 
   // Taxonomy first: front-matter tags are checked against it.
   let rules: TagRule[] = [];
+  let taxonomy: string | null = null;
   if (!listing.taxonomy) {
     problems.add(
       `${corpusLabel}/taxonomy.yaml`,
@@ -51,6 +83,7 @@ export function assembleSite(
       const t = parseTaxonomy(d.text);
       for (const p of t.problems) problems.add(listing.taxonomy.display, p.line, p.message, p.fix);
       rules = t.tags;
+      taxonomy = d.text;
     }
   }
 
@@ -83,22 +116,21 @@ export function assembleSite(
         "rename it to match its article, or delete it",
       );
     }
-    sidecars.set(stem, { file: f, meta: m.meta, lines: m.lines });
+    // Its name, not its bytes: they are parsed already, and the job carries the sidecar to a worker.
+    const file = { display: f.display, rel: f.rel, bytes: new Uint8Array(0) };
+    sidecars.set(stem, { file, meta: m.meta, lines: m.lines });
   }
 
   const bySlug = new Map<string, string>();
-  const drafts: Draft[] = [];
-  const draftById = new Map<string, Draft>();
-  const warnings: Problem[] = [];
-
-  let filesDone = 0;
+  const steps: SitePlan["steps"] = [];
+  const jobs: CaptureJob[] = [];
+  const refuse = (file: string, message: string, fix: string) =>
+    steps.push({ refused: { file, line: 0, message, fix } });
   for (const file of listing.articles) {
-    onFile(filesDone++, listing.articles.length);
     const slug = slugFromPath(file.rel);
     if (!slug) {
-      problems.add(
+      refuse(
         file.display,
-        0,
         "has a file name with no letters or digits, so it gets no id",
         "rename it, e.g. 2026-03-11-headline.txt",
       );
@@ -106,23 +138,44 @@ export function assembleSite(
     }
     const other = bySlug.get(slug);
     if (other) {
-      problems.add(
+      refuse(
         file.display,
-        0,
         `has the same id "${slug}" as ${other} (ids come from file names)`,
         "rename one of the two files",
       );
       continue;
     }
     bySlug.set(slug, file.display);
-    const r = articleFromCapture(
-      file,
-      slug,
-      sidecars.get(file.rel.replace(/\.[^.]+$/, "")),
-      rules,
-      settings.language,
-    );
-    for (const p of r.problems) problems.add(p.file, p.line, p.message, p.fix);
+    const side = sidecars.get(file.rel.replace(/\.[^.]+$/, ""));
+    steps.push({ job: jobs.length });
+    jobs.push(side ? { file, slug, side } : { file, slug });
+  }
+  return {
+    settings,
+    problems: problems.list,
+    rules,
+    context: { taxonomy, language: settings.language },
+    steps,
+    jobs,
+  };
+}
+
+/** The plan and every job's result (`results[i]` from `plan.jobs[i]`) -> the site, or every problem. */
+export function finishSite(plan: SitePlan, results: readonly CaptureResult[]): AssembleResult {
+  const { settings, rules } = plan;
+  const problems: Problem[] = [...plan.problems];
+  const drafts: Draft[] = [];
+  const draftById = new Map<string, Draft>();
+  const warnings: Problem[] = [];
+
+  for (const step of plan.steps) {
+    if ("refused" in step) {
+      problems.push(step.refused);
+      continue;
+    }
+    const r = results[step.job];
+    if (!r) throw new Error(`no result for capture job ${step.job}`);
+    problems.push(...r.problems);
     warnings.push(...r.warnings);
     for (const d of r.drafts) {
       // Two feeds (or two saves of one feed) may carry the same item: one copy is kept, never two.
@@ -139,9 +192,8 @@ export function assembleSite(
         });
     }
   }
-  onFile(listing.articles.length, listing.articles.length);
 
-  if (!problems.ok) return { ok: false, problems: problems.list };
+  if (problems.length > 0) return { ok: false, problems };
 
   // Copies of one article become one before stories are computed: a story groups different write-ups.
   const { drafts: unique, merges } = mergeCopies(

@@ -38,10 +38,17 @@ function opaqueOf(etag: string): string {
 
 /**
  * True when a GET/HEAD should be answered 304. `lastModifiedMs` is the representation's
- * Last-Modified; `nowMs` only resolves obsolete two-digit years.
+ * Last-Modified; `now` only resolves obsolete two-digit years (called only for an If-Modified-Since).
  */
-export function notModified(headers: Headers, etag: string, lastModifiedMs: number, nowMs: number): boolean {
+export function notModified(
+  headers: Headers,
+  etag: string,
+  lastModifiedMs: number,
+  now: () => number = Date.now,
+): boolean {
   const inm = headers.get("if-none-match");
+  // The usual case, a client sending back the one ETag it was given: no list to parse.
+  if (inm === etag) return true;
   if (inm !== null) {
     const tags = parseIfNoneMatch(inm);
     if (tags === "*") return true;
@@ -51,6 +58,6 @@ export function notModified(headers: Headers, etag: string, lastModifiedMs: numb
   }
   const ims = headers.get("if-modified-since");
   if (ims === null || Number.isNaN(lastModifiedMs)) return false;
-  const since = parseHttpDate(ims, nowMs);
+  const since = parseHttpDate(ims, now());
   return since !== null && lastModifiedMs <= since;
 }

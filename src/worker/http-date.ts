@@ -1,5 +1,18 @@
 // HTTP-date parsing per RFC 9110 §5.6.7: IMF-fixdate plus the two obsolete formats recipients must
-// accept. Anything else is "not a valid HTTP-date" (null), which callers ignore.
+// accept. Anything else is "not a valid HTTP-date" (null), which callers ignore. And the one format we
+// send, IMF-fixdate.
+
+/** IMF-fixdate strings by epoch ms: few distinct dates, formatted once each. */
+const httpDates = new Map<number, string>();
+
+export function httpDate(ms: number): string {
+  let s = httpDates.get(ms);
+  if (s === undefined) {
+    s = new Date(ms).toUTCString();
+    if (httpDates.size < 100_000) httpDates.set(ms, s);
+  }
+  return s;
+}
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const DAY = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)";

@@ -7,6 +7,7 @@ import bodies from "../../.generated/bodies.bin";
 import routesBin from "../../.generated/routes.bin";
 import workerJson from "../../.generated/worker.json";
 import { expandLink, type WorkerManifest } from "../shared/manifest";
+import { PreparedAnswers, prepared, send } from "./answers";
 import { ApiAssetsReader, AssetsApiIndex } from "./api-assets";
 import {
   type ApiResult,
@@ -17,13 +18,14 @@ import {
   postingsNeeded,
   runApiQuery,
 } from "./api-query";
-import { createApp, type Env } from "./app";
+import { createApp, type Env, fetchHandler, type Served } from "./app";
 import { assetReader } from "./assets-read";
 import { notModified } from "./conditional";
 import { type Coding, codedEtag, negotiate } from "./encoding";
 import { EncodedBodies } from "./fragments";
 import { shortHash } from "./hash";
 import { type Representation, representationHeaders } from "./headers";
+import { httpDate } from "./http-date";
 import { OriginJoiner } from "./origin";
 import { internalError, jsonError, plain } from "./responses";
 import { openRoutes } from "./shards";
@@ -40,6 +42,7 @@ const files = new FileCache(16 * 1024 * 1024);
 const routes = openRoutes(routesBin, files);
 const routeBodies = new EncodedBodies(blob, manifest.bases, manifest.files, files);
 const joiner = new OriginJoiner(blob, manifest.origin, manifest.originToken);
+const answers = new PreparedAnswers(joiner.dynamic);
 const api = manifest.api;
 const apiAssets = manifest.apiAssets;
 const apiInfo = api ?? apiAssets;
@@ -58,18 +61,6 @@ function assetsReader(): ApiAssetsReader | null {
 }
 const encoder = new TextEncoder();
 const ITEMS_OPEN = encoder.encode('{"items":[');
-/** IMF-fixdate strings by epoch ms: few distinct dates, formatted once each. */
-const httpDates = new Map<number, string>();
-
-function httpDate(ms: number): string {
-  let s = httpDates.get(ms);
-  if (s === undefined) {
-    s = new Date(ms).toUTCString();
-    if (httpDates.size < 100_000) httpDates.set(ms, s);
-  }
-  return s;
-}
-
 const postingsSource = {
   postings(i: number): ArrayLike<number> {
     const off = api?.postings[i * 2] ?? 0;
@@ -81,7 +72,7 @@ const postingsSource = {
 
 /** 304 when the request's validators match, else null (RFC 9110 §13.2.2), before any body work. */
 function conditional(request: Request, rep: Representation & { etag: string }, lastModifiedMs: number) {
-  if (notModified(request.headers, rep.etag, lastModifiedMs, Date.now())) {
+  if (notModified(request.headers, rep.etag, lastModifiedMs)) {
     return new Response(null, { status: 304, headers: representationHeaders(rep, false) });
   }
   return null;
@@ -108,6 +99,14 @@ function answer(
   return new Response(body(), { status, headers });
 }
 
+/** A GET of route `index` whose answer is prepared: no record, no headers to build. */
+function readyAnswer(request: Request, index: number, origin: string): Response | null {
+  const hasBr = answers.hasBr(index);
+  if (hasBr === null) return null;
+  const p = answers.get(index, negotiate(clientAcceptEncoding(request), hasBr), origin);
+  return p ? send(request, p) : null;
+}
+
 function serveRoute(
   request: Request,
   table: RouteView,
@@ -116,6 +115,11 @@ function serveRoute(
   origin: string,
   env: Env | undefined,
 ): Response | Promise<Response> {
+  const isHead = request.method === "HEAD";
+  if (!isHead) {
+    const now = readyAnswer(request, index, origin);
+    if (now) return now;
+  }
   const rec = table.record(index);
   const coding = negotiate(clientAcceptEncoding(request), rec.brLength > 0);
   const rep: Representation & { etag: string } = {
@@ -128,28 +132,33 @@ function serveRoute(
   // Expand the path template first: the origin token may only be whole again after that.
   if (rec.link) rep.link = joiner.text(expandLink(rec.link, path), origin);
   const status = rec.status;
-  if (status === 200 && notModified(request.headers, rep.etag, rec.lastModifiedMs, Date.now())) {
+  // 304 before any body work (assets storage: no body file is read for it).
+  if (status === 200 && notModified(request.headers, rep.etag, rec.lastModifiedMs)) {
     return new Response(null, {
       status: 304,
       headers: codingHeaders(representationHeaders(rep, false), coding),
     });
   }
   const headers = codingHeaders(representationHeaders(rep, true), coding);
-  if (request.method === "HEAD") {
+  if (isHead) {
     headers.set("Content-Length", String(routeBodies.length(rec, coding, origin)));
     return new Response(null, { status, headers });
   }
+  // Past here the headers are shared by every later answer of this route: never changed again.
+  const ready = (bytes: Uint8Array): Response => {
+    const notModifiedHeaders = codingHeaders(representationHeaders(rep, false), coding);
+    const p = prepared(status, rep.etag, rec.lastModifiedMs, headers, notModifiedHeaders, coding, bytes);
+    answers.set(index, table.count, rec.brLength > 0, coding, origin, p);
+    return new Response(p.body, p.init);
+  };
   const now = routeBodies.ready(rec, coding, origin);
-  if (now) return encoded(now, status, headers, coding);
+  if (now) return ready(now);
   // A reader of this request's own: requests never await each other's reads (see store.ts).
-  return routeBodies.load(rec, coding, origin, assetReader(env?.ASSETS)).then(
-    (bytes) => encoded(bytes, status, headers, coding),
-    (e: unknown) => {
-      // A deployment whose body files are missing: say so plainly, let caches retry soon.
-      const detail = e instanceof BodyUnavailable ? "Body storage is unavailable" : "Body storage failed";
-      return plain(503, `${detail}; try again shortly.\n`, { "Retry-After": "30" });
-    },
-  );
+  return routeBodies.load(rec, coding, origin, assetReader(env?.ASSETS)).then(ready, (e: unknown) => {
+    // A deployment whose body files are missing: say so plainly, let caches retry soon.
+    const detail = e instanceof BodyUnavailable ? "Body storage is unavailable" : "Body storage failed";
+    return plain(503, `${detail}; try again shortly.\n`, { "Retry-After": "30" });
+  });
 }
 
 /**
@@ -167,12 +176,6 @@ function codingHeaders(headers: Headers, coding: Coding): Headers {
   headers.set("Vary", "Accept-Encoding");
   if (coding !== "identity") headers.set("Content-Encoding", coding);
   return headers;
-}
-
-/** Bytes already in `coding`: sent as they are (no compression work in the Worker). */
-function encoded(bytes: Uint8Array, status: number, headers: Headers, coding: Coding): Response {
-  if (coding === "identity") return new Response(bytes, { status, headers });
-  return new Response(bytes, { status, headers, encodeBody: "manual" });
 }
 
 /** The JSON answer: summaries joined into `items`, then the cursor and total. */
@@ -262,27 +265,30 @@ async function renderFromAssets(
   return apiBody(result, await reader.summaries(result.positions, origin, fetchFile));
 }
 
-const app = createApp({
-  view: (paths, env) => routes.view(paths, assetReader(env?.ASSETS)),
+const site = {
+  view: (paths: readonly string[], env: Env | undefined) => routes.view(paths, assetReader(env?.ASSETS)),
+  ready: readyAnswer,
   dynamicOrigin: joiner.dynamic,
-  route: (s, index, path) => serveRoute(s.request, s.table, index, path, s.origin, s.env),
-  apiQuery: apiInfo ? (s) => serveApiQuery(s.request, s.url, s.origin, s.env) : null,
-});
+  route: (s: Served, index: number, path: string) =>
+    serveRoute(s.request, s.table, index, path, s.origin, s.env),
+  apiQuery: apiInfo ? (s: Served) => serveApiQuery(s.request, s.url, s.origin, s.env) : null,
+};
+const serve = fetchHandler(site, createApp(site));
 
-/** The whole Worker on one request (tests call it without bindings). */
-export function handle(request: Request, env?: Env): Response | Promise<Response> {
-  return app.fetch(request, env);
+/**
+ * The whole Worker on one request (tests call it without bindings). Hono's onError answers whatever its
+ * handlers throw as an Error; this catches the rest (a fault on the prerendered path, a non-Error thrown,
+ * or a fault in Hono itself) with the same logged 500.
+ */
+export function handle(request: Request, env?: Env, ctx?: ExecutionContext): Response | Promise<Response> {
+  try {
+    const res = serve(request, env, ctx);
+    return res instanceof Promise ? res.catch(internalError) : res;
+  } catch (error) {
+    return internalError(error);
+  }
 }
 
 export default {
-  fetch(request: Request, env: Env, ctx: ExecutionContext): Response | Promise<Response> {
-    // Hono's onError answers whatever handlers throw as an Error; this catches the rest (a non-Error
-    // thrown, or a fault in Hono itself) with the same logged 500.
-    try {
-      const res = app.fetch(request, env, ctx);
-      return res instanceof Promise ? res.catch(internalError) : res;
-    } catch (error) {
-      return internalError(error);
-    }
-  },
+  fetch: (request: Request, env: Env, ctx: ExecutionContext) => handle(request, env, ctx),
 } satisfies ExportedHandler<Env>;

@@ -2,7 +2,7 @@
  * Byte-budgeted memo; evicts the least recently used entry first (a hit moves its entry to the back,
  * so hot routes stay while a stream of one-off keys cycles through the rest of the budget).
  */
-export class ByteMemo<K, V extends ArrayBufferView = Uint8Array> {
+export class ByteMemo<K, V extends { readonly byteLength: number } = Uint8Array> {
   private map = new Map<K, V>();
   private bytes = 0;
 
@@ -12,11 +12,15 @@ export class ByteMemo<K, V extends ArrayBufferView = Uint8Array> {
     private readonly entryOverhead = 0,
   ) {}
 
+  /** The key of the newest entry: a hit on it needs no move (the hot path asks for one key over and over). */
+  private newest: K | undefined;
+
   get(key: K): V | undefined {
     const hit = this.map.get(key);
-    if (hit !== undefined) {
+    if (hit !== undefined && key !== this.newest) {
       this.map.delete(key);
       this.map.set(key, hit);
+      this.newest = key;
     }
     return hit;
   }
@@ -32,11 +36,13 @@ export class ByteMemo<K, V extends ArrayBufferView = Uint8Array> {
       this.bytes -= this.cost(oldest.value[0], oldest.value[1]);
     }
     this.map.set(key, value);
+    this.newest = key;
     this.bytes += cost;
   }
 
   clear(): void {
     this.map = new Map();
+    this.newest = undefined;
     this.bytes = 0;
   }
 

@@ -70,14 +70,27 @@ export function clockDate(value: number): string {
   return new Date(value).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
+const newestMemo = new WeakMap<readonly Article[], WeakMap<readonly Dated[], number>>();
+
 /** The newest clock value among `articles` as RFC 3339, or `fallback` when there are none. */
 export function lastChanged(
   site: Pick<Site, "articles">,
   articles: readonly Dated[],
   fallback: string,
 ): string {
-  const clock = siteClock(site);
-  let best = Number.NEGATIVE_INFINITY;
-  for (const a of articles) best = Math.max(best, clock.get(a.id) ?? changedAt(a));
+  // Every article page and API document asks for the whole site's newest value: scanning the site
+  // each time made rendering quadratic in the corpus. The lists are readonly, so a memo per list holds.
+  let known = newestMemo.get(site.articles);
+  if (known === undefined) {
+    known = new WeakMap();
+    newestMemo.set(site.articles, known);
+  }
+  let best = known.get(articles);
+  if (best === undefined) {
+    const clock = siteClock(site);
+    best = Number.NEGATIVE_INFINITY;
+    for (const a of articles) best = Math.max(best, clock.get(a.id) ?? changedAt(a));
+    known.set(articles, best);
+  }
   return Number.isFinite(best) ? clockDate(best) : fallback;
 }

@@ -1,0 +1,117 @@
+// The extraction on worker threads must not change a byte: the same corpus through assembleSite (one
+// thread) and through the pool (every job crossing a thread) gives the same site, report, warnings,
+// problems and rendered files; the whole build with --threads 1 and --threads 3 the same output folder.
+// (The build's own pool may leave a small corpus to the main thread; the in-process test forces workers.)
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { generateCorpus, writeCorpus } from "../../../bench/generate";
+import { DEFAULT_SETTINGS } from "../../../src/pipeline/config";
+import { assembleSiteOnThreads } from "../../../src/pipeline/parallel/index";
+import { formatProblem } from "../../../src/pipeline/problems";
+import { listCorpus } from "../../../src/pipeline/read/read";
+import { renderSite } from "../../../src/pipeline/render/index";
+import { formatReport } from "../../../src/pipeline/report";
+import { type AssembleResult, assembleSite } from "../../../src/pipeline/site";
+
+const TAXONOMY = readFileSync("corpus/taxonomy.yaml", "utf8");
+
+/** Generated captures (some sharing a story, so merged), saved pages, and one feed saved twice. */
+function goodCorpus(): string {
+  const dir = mkdtempSync(join(tmpdir(), "threads-"));
+  writeCorpus(dir, generateCorpus(24, TAXONOMY).files);
+  copyFileSync("tests/fixtures/feeds/rdf.rss", join(dir, "wire.rss"));
+  copyFileSync("tests/fixtures/feeds/rdf.rss", join(dir, "wire-saved-again.rss"));
+  for (const p of ["jsonld.html", "plain.html", "opengraph.html"])
+    copyFileSync(join("tests/fixtures/html-pages", p), join(dir, p));
+  return dir;
+}
+
+/** The good corpus with broken files among it: the build must list the same problems in the same order. */
+function badCorpus(): string {
+  const dir = goodCorpus();
+  const broken = "tests/fixtures/broken-corpus";
+  for (const f of readdirSync(broken)) if (f !== "taxonomy.yaml") copyFileSync(join(broken, f), join(dir, f));
+  return dir;
+}
+
+/** Everything a build writes, as one comparable value. */
+function built(r: AssembleResult) {
+  if (!r.ok) return { problems: r.problems.map(formatProblem) };
+  const { site, report, warnings, merges } = r.value;
+  const out = renderSite(site, "auto");
+  return {
+    site: JSON.stringify(site),
+    report: formatReport(report, warnings, merges),
+    warnings: warnings.map(formatProblem),
+    files: out.files.map((f) => [f.path, Buffer.from(f.bytes).toString("base64")]),
+    table: Buffer.from(out.table).toString("base64"),
+    blob: Buffer.from(out.blob).toString("base64"),
+    manifest: JSON.stringify(out.manifest),
+  };
+}
+
+describe("extraction on worker threads", () => {
+  for (const [name, make] of [
+    ["a corpus with copies of stories and of feed items", goodCorpus],
+    ["a corpus with broken files", badCorpus],
+  ] as const) {
+    it(`gives the same site for ${name}`, async () => {
+      const dir = make();
+      const one = built(assembleSite(listCorpus(dir, "corpus"), DEFAULT_SETTINGS));
+      let ticks = 0;
+      const pooled = await assembleSiteOnThreads(listCorpus(dir, "corpus"), DEFAULT_SETTINGS, "corpus", {
+        threads: 3,
+        workersOnly: true,
+        transfer: true,
+        onDone: () => ticks++,
+      });
+      expect(built(pooled)).toEqual(one);
+      expect(ticks).toBeGreaterThan(1);
+      if (name.includes("broken")) expect(one.problems?.length).toBeGreaterThan(5);
+      else expect(one.warnings?.some((w) => /already read from corpus\/wire/.test(w))).toBe(true);
+    });
+  }
+});
+
+const tsx = join("node_modules", ".bin", "tsx");
+function build(args: string[]) {
+  const r = spawnSync(tsx, ["src/pipeline/cli.ts", "--quiet", ...args], { encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[relative(dir, p)] = readFileSync(p).toString("base64");
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe("npm run build --threads", () => {
+  it("writes the same files with 1 and 3 threads", () => {
+    const dir = goodCorpus();
+    const [a, b] = [`${dir}-out1`, `${dir}-out3`];
+    const one = build(["--corpus", dir, "--out", a, "--threads", "1"]);
+    expect(one.code, one.stderr).toBe(0);
+    const three = build(["--corpus", dir, "--out", b, "--threads", "3"]);
+    expect(three.code, three.stderr).toBe(0);
+    expect(three.stderr).toBe(one.stderr); // the warnings, in order
+    const files = tree(a);
+    expect(Object.keys(files)).toContain("site.json");
+    expect(tree(b)).toEqual(files);
+  });
+
+  it("refuses a thread count that is not a whole number from 1", () => {
+    mkdirSync(join(tmpdir(), "threads-none"), { recursive: true });
+    const r = build(["--threads", "0", "--out", join(tmpdir(), "threads-none", "out")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/usage: --threads is "0", not a whole number of threads from 1/);
+  });
+});

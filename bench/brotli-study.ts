@@ -21,7 +21,13 @@ const ctx = { site, origin: site.settings.baseUrl ?? token };
 const api = renderApi(ctx);
 const routes = [...feedRoutes(ctx), ...renderPages(ctx), renderOpml(ctx), ...api.routes];
 const enc = new TextEncoder();
-const chunks = new ChunkStore();
+// Only the pieces' sizes are read: they are counted, not kept.
+let stored = 0;
+const chunks = new ChunkStore((piece) => {
+  const at = stored;
+  stored += piece.length;
+  return at;
+});
 const rows = routes.map((r) => {
   const segments = r.body.split(token).map((s) => enc.encode(s));
   const refs = chunks.refs(segments);

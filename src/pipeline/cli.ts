@@ -10,13 +10,12 @@ import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writ
 import { relative, resolve } from "node:path";
 import type { Site } from "../shared/types";
 import { loadSettings } from "./config";
-import { writeGenerated } from "./pack/emit";
 import { assembleSiteOnThreads, defaultThreads } from "./parallel/index";
 import { formatProblem, formatWarning, type Problem } from "./problems";
 import { CAPTURE_EXTENSIONS } from "./read/formats/index";
 import { LIMITS } from "./read/limits";
 import { listCorpus } from "./read/read";
-import { renderSite } from "./render/index";
+import { renderSiteTo } from "./render/index";
 import { formatReport } from "./report";
 import { Stages } from "./stages";
 import { wranglerStderr } from "./wrangler-stderr";
@@ -158,18 +157,22 @@ async function main(): Promise<void> {
   if (refused.length > 0) fail(refused);
   const { site, report, warnings, merges } = assembled.value;
 
+  // Written next to the target as it is made and swapped in whole, so a reader never sees half a build.
   stages.start("render and pack", `${site.articles.length} articles`);
-  const output = renderSite(site, storage, (done) => stages.tick(done, null, "responses"));
-  const routeCount = Object.keys(output.manifest.routes).length;
-  const reportText = formatReport(report, warnings, merges);
-
-  // Written next to the target and swapped in whole, so a reader never sees half a build.
-  const written = output.files.reduce((n, f) => n + f.bytes.length, output.table.length + output.blob.length);
-  stages.start("write", `${output.files.length} asset files, ${(written / 1048576).toFixed(1)} MiB`);
   mkdirSync(tmp, { recursive: true });
-  writeGenerated(tmp, output);
-  writeFileSync(resolve(tmp, "build-report.txt"), reportText);
-  writeSiteJson(resolve(tmp, "site.json"), site);
+  let output: ReturnType<typeof renderSiteTo>;
+  const reportText = formatReport(report, warnings, merges);
+  try {
+    output = renderSiteTo(tmp, site, storage, (done) => stages.tick(done, null, "responses"));
+    stages.start("write", `${output.files} asset files, ${(output.bytes / 1048576).toFixed(1)} MiB`);
+    writeFileSync(resolve(tmp, "build-report.txt"), reportText);
+    writeSiteJson(resolve(tmp, "site.json"), site);
+  } catch (e) {
+    // Half a build is worth nothing: the target stays as it was, and so does nothing else.
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+  const routeCount = Object.keys(output.manifest.routes).length;
   rmSync(out, { recursive: true, force: true });
   renameSync(tmp, out);
   const timing = stages.summary();
@@ -183,7 +186,7 @@ async function main(): Promise<void> {
   } else {
     process.stdout.write(reportText);
     process.stdout.write(
-      `Wrote ${routeCount} prerendered responses (${output.manifest.storage} storage, ${output.manifest.storedBytes} body bytes stored, ${output.files.length} asset files) to ${relative(process.cwd(), out) || out}\n${timing}\n`,
+      `Wrote ${routeCount} prerendered responses (${output.manifest.storage} storage, ${output.manifest.storedBytes} body bytes stored, ${output.files} asset files) to ${relative(process.cwd(), out) || out}\n${timing}\n`,
     );
   }
 }

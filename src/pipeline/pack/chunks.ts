@@ -71,26 +71,6 @@ export function chunkEnds(bytes: Uint8Array, min = CHUNK_MIN, max = CHUNK_MAX, b
   return ends;
 }
 
-/** Growing byte stream: parts appended, joined once at the end. */
-export class ByteStream {
-  private parts: Uint8Array[] = [];
-  size = 0;
-
-  constructor(readonly base = 0) {}
-
-  /** Appends `bytes`; returns its offset (from `base`). */
-  push(bytes: Uint8Array): number {
-    const at = this.base + this.size;
-    this.parts.push(bytes);
-    this.size += bytes.length;
-    return at;
-  }
-
-  concat(): Uint8Array {
-    return concat(this.parts, this.size);
-  }
-}
-
 /**
  * Unique chunks, appended once each as their gzip piece, with their length and CRC (the Worker joins
  * pieces into gzip bodies, and decodes one for the rare identity request); known by SHA-256.
@@ -101,9 +81,11 @@ export class ChunkStore {
   readonly gzLengths: number[] = [];
   readonly crcs: number[] = [];
   private readonly ids = new Map<string, number>();
-  readonly gzip = new ByteStream();
   /** Identity bytes of the unique chunks (what an uncompressed store would hold). */
   identityBytes = 0;
+
+  /** `append` stores a new chunk's gzip piece and returns its offset in the gzip stream. */
+  constructor(private readonly append: (piece: Uint8Array) => number) {}
 
   add(bytes: Uint8Array): number {
     const key = createHash("sha256").update(bytes).digest("base64");
@@ -116,7 +98,7 @@ export class ChunkStore {
     // A copy of exactly its size: zlib's result is a view of a larger buffer, which would stay alive
     // per chunk (at 10,000 articles that pinned about 2 GB until the end of the build).
     const gz = new Uint8Array(deflateRawSync(bytes, DEFLATE));
-    this.gzOffsets.push(this.gzip.push(gz));
+    this.gzOffsets.push(this.append(gz));
     this.gzLengths.push(gz.length);
     this.crcs.push(crc32(bytes) >>> 0);
     return id;

@@ -229,7 +229,8 @@ export function buildTable(
 
 /**
  * Assets storage: the table cut by path hash into shards of about `target` bytes each (a request reads
- * one), and the small directory that stays in the Worker (layout in src/shared/manifest.ts).
+ * one), each handed to `onShard` as it is made, and the small directory that stays in the Worker
+ * (layout in src/shared/manifest.ts).
  */
 export function buildShards(
   all: readonly Prepared[],
@@ -239,7 +240,8 @@ export function buildShards(
   types: string[],
   cacheControls: string[],
   target: number,
-): { directory: Uint8Array; shards: Uint8Array[] } {
+  onShard: (n: number, shard: Uint8Array) => void,
+): { directory: Uint8Array; count: number } {
   const { seed, hashes, rows, notFound } = rowsOf(all, located);
   // An upper bound of the shards' bytes: every chunk ref may need its own entry in its shard.
   const estimate = rows.length * (8 + RECORD_SIZE) + refs.length * (4 + CHUNK_SIZE);
@@ -251,19 +253,24 @@ export function buildShards(
     starts.push(at);
   }
   starts.push(rows.length);
-  const shards = starts.slice(0, -1).map((from, s) => {
+  // Handed over one by one, so a large table never exists whole.
+  for (let s = 0; s < count; s++) {
+    const from = starts[s] ?? rows.length;
     const to = starts[s + 1] ?? rows.length;
-    return encodeTable(
-      seed,
-      rows.slice(from, to),
-      hashes.slice(from, to),
-      notFound,
-      refs,
-      chunks,
-      types,
-      cacheControls,
+    onShard(
+      s,
+      encodeTable(
+        seed,
+        rows.slice(from, to),
+        hashes.slice(from, to),
+        notFound,
+        refs,
+        chunks,
+        types,
+        cacheControls,
+      ),
     );
-  });
+  }
   const page = encodeTable(seed, [], [], notFound, refs, chunks, types, cacheControls);
   const startsAt = DIR_HEADER;
   const pageAt = startsAt + starts.length * 4;
@@ -278,5 +285,5 @@ export function buildShards(
     v.setUint32(startsAt + i * 4, x, true);
   });
   directory.set(page, pageAt);
-  return { directory, shards };
+  return { directory, count };
 }

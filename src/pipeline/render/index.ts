@@ -3,12 +3,19 @@
 // article by accident), which the Worker swaps for the request's origin.
 import { createHash } from "node:crypto";
 import type { Site } from "../../shared/types";
-import { type EmitResult, emit, type StorageSetting } from "../pack/emit";
+import {
+  type EmitOptions,
+  type EmitResult,
+  type EmitSummary,
+  emit,
+  emitTo,
+  type StorageSetting,
+} from "../pack/emit";
 import { renderApi } from "./api";
 import { feedRoutes } from "./feeds/index";
-import { renderNotFound, renderPages } from "./html/index";
+import { pageRoutes, renderNotFound } from "./html/index";
 import { renderOpml } from "./opml";
-import type { RenderContext } from "./types";
+import type { RenderContext, RenderedRoute } from "./types";
 
 export function originToken(site: Site): string {
   // Hashed piece by piece: one JSON string of a large site would pass V8's string length limit.
@@ -17,26 +24,58 @@ export function originToken(site: Site): string {
   return `https://origin-${hash.digest("hex").slice(0, 16)}.invalid`;
 }
 
+/** Every route as a lazy iterable, the 404 page and the emitter's options. */
+function renderInputs(
+  site: Site,
+  storage: StorageSetting,
+  onRoute?: (done: number) => void,
+): { routes: Iterable<RenderedRoute>; notFound: RenderedRoute; opts: EmitOptions } {
+  const token = originToken(site);
+  const ctx: RenderContext = { site, origin: site.settings.baseUrl ?? token };
+  // The API is rendered after the feeds and pages, and its documents are let go as they are packed,
+  // so they are not all alive while everything else renders.
+  let api: ReturnType<typeof renderApi> | undefined;
+  const apiOf = () => {
+    api ??= renderApi(ctx);
+    return api;
+  };
+  function* routes() {
+    yield* feedRoutes(ctx);
+    yield* pageRoutes(ctx);
+    yield renderOpml(ctx);
+    const docs = apiOf().routes.reverse();
+    for (let doc = docs.pop(); doc; doc = docs.pop()) yield doc;
+  }
+  return {
+    routes: routes(),
+    notFound: renderNotFound(ctx),
+    opts: {
+      origin: site.settings.baseUrl,
+      originToken: token,
+      extra: { api: () => apiOf().index },
+      storage,
+      onRoute,
+    },
+  };
+}
+
 /** `onRoute`: called with the count of responses packed so far (progress only). */
 export function renderSite(
   site: Site,
   storage: StorageSetting = "auto",
   onRoute?: (done: number) => void,
 ): EmitResult {
-  const token = originToken(site);
-  const ctx: RenderContext = { site, origin: site.settings.baseUrl ?? token };
-  const api = renderApi(ctx);
-  function* routes() {
-    yield* feedRoutes(ctx);
-    yield* renderPages(ctx);
-    yield renderOpml(ctx);
-    yield* api.routes;
-  }
-  return emit(routes(), renderNotFound(ctx), {
-    origin: site.settings.baseUrl,
-    originToken: token,
-    extra: { api: api.index },
-    storage,
-    onRoute,
-  });
+  const { routes, notFound, opts } = renderInputs(site, storage, onRoute);
+  return emit(routes, notFound, opts);
+}
+
+/** The same output, written into `outDir` as it is made (see emitTo). */
+export function renderSiteTo(
+  outDir: string,
+  site: Site,
+  storage: StorageSetting = "auto",
+  onRoute?: (done: number) => void,
+): EmitSummary {
+  const { routes, notFound, opts } = renderInputs(site, storage, onRoute);
+  return emitTo(outDir, routes, notFound, opts);
 }

@@ -15,15 +15,18 @@ export { ICON_PATH, STYLESHEET_PATH } from "./layout";
 
 /** Every HTML page and asset except the 404 page (see renderNotFound). Throws on an inconsistent Site. */
 export function renderPages(ctx: RenderContext): RenderedRoute[] {
+  return [...pageRoutes(ctx)];
+}
+
+/** The same routes, rendered one at a time as they are consumed (a large site never holds them all). */
+export function* pageRoutes(ctx: RenderContext): Generator<RenderedRoute> {
   checkSite(ctx.site);
   const index = buildIndex(ctx.site);
-  return [
-    ...renderHome(ctx, index),
-    renderTagsIndex(ctx, index),
-    ...ctx.site.tags.flatMap((tag) => renderTagPage(ctx, index, tag)),
-    ...ctx.site.articles.map((article) => renderArticle(ctx, index, article)),
-    ...renderAssets(ctx.site.updated),
-  ];
+  yield* renderHome(ctx, index);
+  yield renderTagsIndex(ctx, index);
+  for (const tag of ctx.site.tags) yield* renderTagPage(ctx, index, tag);
+  for (const article of ctx.site.articles) yield renderArticle(ctx, index, article);
+  yield* renderAssets(ctx.site.updated);
 }
 
 /** The 404 page: path "/404", status 404; names every tag and the feeds. */

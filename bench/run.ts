@@ -7,7 +7,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { createServer } from "node:net";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
-import { parse } from "smol-toml";
 import type { Manifest } from "../src/shared/manifest";
 import type { Load } from "./compare";
 import { hugoVersion, timed } from "./hugo";
@@ -22,7 +21,7 @@ import {
   startWorkers,
 } from "./serving";
 import type { HugoResult, RunResult, SizeResult, ThreadsCheck, WorkerFacts } from "./types";
-import { startWorkerd, type WorkerdSpec } from "./workerd";
+import { readWranglerToml, startWorkerd, type WorkerdSpec, workerdSpecOf } from "./workerd";
 import { buildHasThreads, dryRun, prepareWorkspace, runBuild } from "./workspace";
 
 const REPO = resolve(import.meta.dirname, "..");
@@ -72,30 +71,8 @@ const sh = (cmd: string): string => {
   }
 };
 
-interface WranglerToml {
-  compatibility_date: string;
-  compatibility_flags?: string[];
-  vars?: Record<string, string>;
-  assets?: { directory?: string; binding?: string };
-}
-const wranglerToml = parse(readFileSync(join(REPO, "wrangler.toml"), "utf8")) as unknown as WranglerToml;
-
-function workerdSpec(ws: string, storage: string): WorkerdSpec {
-  return {
-    distDir: join(ws, "dist"),
-    configDir: join(ws, "workerd"),
-    compatibilityDate: wranglerToml.compatibility_date,
-    compatibilityFlags: wranglerToml.compatibility_flags ?? [],
-    vars: wranglerToml.vars ?? {},
-    assets:
-      storage === "assets"
-        ? {
-            directory: resolve(ws, wranglerToml.assets?.directory ?? ".generated/assets"),
-            binding: wranglerToml.assets?.binding ?? "ASSETS",
-          }
-        : undefined,
-  };
-}
+const wranglerToml = readWranglerToml(join(REPO, "wrangler.toml"));
+const workerdSpec = (ws: string, storage: string): WorkerdSpec => workerdSpecOf(ws, storage, wranglerToml);
 
 const factsOf = (w: WorkerFacts): WorkerFacts => ({
   startupMs: w.startupMs,

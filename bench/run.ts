@@ -335,7 +335,7 @@ async function main(): Promise<void> {
       `build: /usr/bin/time -f '%e %U %S %M' node --max-old-space-size=12288 --import tsx src/pipeline/cli.ts --corpus <dir> --out .generated --quiet${buildHasThreads(SNAPSHOT) ? ` --threads ${THREADS}` : ""} (in a temp copy of the repo)`,
       "hugo: the build's .generated/site.json written as content/*.md (JSON front matter: title, date, tags; body: contentHtml), tags taxonomy, full-content RSS for home and each tag, paginated lists (bench/hugo.ts); /usr/bin/time -f '%e %U %S %M' hugo --quiet, right after our build",
       "bundle: wrangler deploy --dry-run --outdir dist (same temp copy, wrangler.toml without [build])",
-      "serve: plain `workerd serve` on a capnp config written from dist/ (index.js + Data modules), wrangler.toml's compatibility date, flags and vars, and in assets storage a `disk` service for .generated/assets as ASSETS (bench/workerd.ts); the constant Worker (bench/constant.ts) replays our Worker's captured answers",
+      "serve: plain `workerd serve` on a capnp config written from dist/ (index.js + Data modules), wrangler.toml's compatibility date, flags and vars, and in assets storage a `disk` service for .generated/assets as ASSETS (bench/workerd.ts); the constant Worker (bench/constant.ts) replays our Worker's captured answers (status, headers, bytes; checked exact) with each answer's Headers and init built once at load",
       `load: wrk -t1 -c${LOAD.connections} -d${LOAD.seconds}s -s report.lua URL (${LOAD.rounds} round(s), contenders in rotating order, ${LOAD.warmupSeconds}s warm-up each)`,
       "cpu: delta of utime+stime in /proc/<pid>/stat of the server process (nginx: master+worker) / requests",
     ],

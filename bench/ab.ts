@@ -4,14 +4,14 @@
 // alternating rounds. Prints req/s and server CPU per request for both and their ratio (this tree / REV):
 // a change of the Worker's per-request cost shows as a ratio, whatever the machine's load at the time.
 import { execSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parse } from "smol-toml";
 import type { Manifest } from "../src/shared/manifest";
+import { median } from "./compare";
 import { generateCorpus, writeCorpus } from "./generate";
 import { type LoadResult, runWrk, type WorkerServer } from "./serve";
-import { startWorkerd } from "./workerd";
-import { dryRun, prepareWorkspace, runBuild } from "./workspace";
+import { readWranglerToml, startWorkerd, workerdSpecOf } from "./workerd";
+import { checkoutRev, dryRun, prepareWorkspace, runBuild } from "./workspace";
 
 const REPO = resolve(import.meta.dirname, "..");
 const argv = process.argv.slice(2);
@@ -28,34 +28,13 @@ const TMP = "/tmp/feed-ab";
 
 const log = (msg: string): void => console.error(`[ab ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 
-/** A repo-shaped directory holding REV's sources (and this tree's node_modules and wrangler.toml). */
-function checkoutRev(rev: string, dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  execSync(
-    `git -C ${REPO} archive ${rev} src package.json tsconfig.json tsconfig.worker.json | tar -x -C ${dir}`,
-  );
-  writeFileSync(join(dir, "wrangler.toml"), readFileSync(join(REPO, "wrangler.toml")));
-  symlinkSync(join(REPO, "node_modules"), join(dir, "node_modules"));
-}
-
 interface Side {
   name: string;
   ws: string;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] ?? Number.NaN) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-}
-
 async function main(): Promise<void> {
-  const toml = parse(readFileSync(join(REPO, "wrangler.toml"), "utf8")) as {
-    compatibility_date: string;
-    compatibility_flags?: string[];
-    vars?: Record<string, string>;
-  };
+  const toml = readWranglerToml(join(REPO, "wrangler.toml"));
   mkdirSync(TMP, { recursive: true });
   let corpus = join(REPO, "corpus");
   if (ARTICLES > 0) {
@@ -66,7 +45,7 @@ async function main(): Promise<void> {
       generateCorpus(ARTICLES, readFileSync(join(REPO, "corpus/taxonomy.yaml"), "utf8")).files,
     );
   }
-  checkoutRev(BASE_REV, join(TMP, "base-repo"));
+  checkoutRev(REPO, BASE_REV, join(TMP, "base-repo"));
   const sides: Side[] = [
     {
       name: `base (${BASE_REV} ${execSync(`git -C ${REPO} rev-parse --short ${BASE_REV}`).toString().trim()})`,
@@ -98,11 +77,8 @@ async function main(): Promise<void> {
     const s = sides[side]!;
     // Plain workerd: Miniflare's own cost per request (about 2.5x a constant Worker's) would dilute the ratio.
     const worker = await startWorkerd({
-      distDir: join(s.ws, "dist"),
+      ...workerdSpecOf(s.ws, "bundle", toml),
       configDir: join(s.ws, `workerd-${k}`),
-      compatibilityDate: toml.compatibility_date,
-      compatibilityFlags: toml.compatibility_flags ?? [],
-      vars: toml.vars ?? {},
       probePath: "/feed.xml",
     });
     instances.push({ side, worker });

@@ -7,7 +7,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { createServer } from "node:net";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
-import { parse } from "smol-toml";
 import type { Manifest } from "../src/shared/manifest";
 import type { Load } from "./compare";
 import { hugoVersion, timed } from "./hugo";
@@ -22,7 +21,7 @@ import {
   startWorkers,
 } from "./serving";
 import type { HugoResult, RunResult, SizeResult, ThreadsCheck, WorkerFacts } from "./types";
-import { startWorkerd, type WorkerdSpec } from "./workerd";
+import { readWranglerToml, startWorkerd, type WorkerdSpec, workerdSpecOf } from "./workerd";
 import { buildHasThreads, dryRun, prepareWorkspace, runBuild } from "./workspace";
 
 const REPO = resolve(import.meta.dirname, "..");
@@ -72,30 +71,8 @@ const sh = (cmd: string): string => {
   }
 };
 
-interface WranglerToml {
-  compatibility_date: string;
-  compatibility_flags?: string[];
-  vars?: Record<string, string>;
-  assets?: { directory?: string; binding?: string };
-}
-const wranglerToml = parse(readFileSync(join(REPO, "wrangler.toml"), "utf8")) as unknown as WranglerToml;
-
-function workerdSpec(ws: string, storage: string): WorkerdSpec {
-  return {
-    distDir: join(ws, "dist"),
-    configDir: join(ws, "workerd"),
-    compatibilityDate: wranglerToml.compatibility_date,
-    compatibilityFlags: wranglerToml.compatibility_flags ?? [],
-    vars: wranglerToml.vars ?? {},
-    assets:
-      storage === "assets"
-        ? {
-            directory: resolve(ws, wranglerToml.assets?.directory ?? ".generated/assets"),
-            binding: wranglerToml.assets?.binding ?? "ASSETS",
-          }
-        : undefined,
-  };
-}
+const wranglerToml = readWranglerToml(join(REPO, "wrangler.toml"));
+const workerdSpec = (ws: string, storage: string): WorkerdSpec => workerdSpecOf(ws, storage, wranglerToml);
 
 const factsOf = (w: WorkerFacts): WorkerFacts => ({
   startupMs: w.startupMs,
@@ -358,7 +335,7 @@ async function main(): Promise<void> {
       `build: /usr/bin/time -f '%e %U %S %M' node --max-old-space-size=12288 --import tsx src/pipeline/cli.ts --corpus <dir> --out .generated --quiet${buildHasThreads(SNAPSHOT) ? ` --threads ${THREADS}` : ""} (in a temp copy of the repo)`,
       "hugo: the build's .generated/site.json written as content/*.md (JSON front matter: title, date, tags; body: contentHtml), tags taxonomy, full-content RSS for home and each tag, paginated lists (bench/hugo.ts); /usr/bin/time -f '%e %U %S %M' hugo --quiet, right after our build",
       "bundle: wrangler deploy --dry-run --outdir dist (same temp copy, wrangler.toml without [build])",
-      "serve: plain `workerd serve` on a capnp config written from dist/ (index.js + Data modules), wrangler.toml's compatibility date, flags and vars, and in assets storage a `disk` service for .generated/assets as ASSETS (bench/workerd.ts); the constant Worker (bench/constant.ts) replays our Worker's captured answers",
+      "serve: plain `workerd serve` on a capnp config written from dist/ (index.js + Data modules), wrangler.toml's compatibility date, flags and vars, and in assets storage a `disk` service for .generated/assets as ASSETS (bench/workerd.ts); the constant Worker (bench/constant.ts) replays our Worker's captured answers (status, headers, bytes; checked exact) with each answer's Headers and init built once at load",
       `load: wrk -t1 -c${LOAD.connections} -d${LOAD.seconds}s -s report.lua URL (${LOAD.rounds} round(s), contenders in rotating order, ${LOAD.warmupSeconds}s warm-up each)`,
       "cpu: delta of utime+stime in /proc/<pid>/stat of the server process (nginx: master+worker) / requests",
     ],

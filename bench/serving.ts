@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Manifest } from "../src/shared/manifest";
 import { type Contender, compare, type Load } from "./compare";
-import { acceptClass, type Captured, type ConstantRoute, rawGet, writeConstantWorker } from "./constant";
+import { type Captured, capturer, rawGet, sameReplay, startConstantWorker } from "./constant";
 import { startWorker } from "./miniflare";
 import { type StaticFile, startNginx, type WorkerServer } from "./serve";
 import type { CaseName, CaseResult, ContenderName, HarnessResult } from "./types";
@@ -62,20 +62,9 @@ export async function startWorkers(spec: WorkerdSpec, plan: ServePlan, dir: stri
   const ours = await startWorkerd({ ...spec, probePath: cases[0]?.path ?? "/" });
   const stopAll: (() => Promise<void>)[] = [() => ours.stop()];
   try {
-    const byPath = new Map<string, ConstantRoute>();
+    const cap = capturer(ours.url);
     const out: Servers["cases"] = [];
-    const capture = async (c: CaseSpec): Promise<Captured> => {
-      const cls = acceptClass(c.headers["Accept-Encoding"]);
-      const route = byPath.get(c.path) ?? { path: c.path, answers: {} };
-      byPath.set(c.path, route);
-      const known = route.answers[cls];
-      if (known) return known.ok;
-      const ok = await rawGet(ours.url + c.path, c.headers);
-      const etag = ok.headers.etag ?? '"none"';
-      const notModified = await rawGet(ours.url + c.path, { ...c.headers, "If-None-Match": etag });
-      route.answers[cls] = { ok, notModified };
-      return ok;
-    };
+    const capture = (c: CaseSpec): Promise<Captured> => cap.capture(c.path, c.headers);
     for (const c of cases) {
       const ok = await capture(c);
       if (c.name === "notModified") {
@@ -93,15 +82,7 @@ export async function startWorkers(spec: WorkerdSpec, plan: ServePlan, dir: stri
       }
     }
     const constantDir = join(dir, "constant");
-    writeConstantWorker(constantDir, [...byPath.values()]);
-    const constant = await startWorkerd({
-      distDir: constantDir,
-      configDir: join(dir, "constant-config"),
-      compatibilityDate: spec.compatibilityDate,
-      compatibilityFlags: spec.compatibilityFlags,
-      vars: {},
-      probePath: cases[0]?.path ?? "/",
-    });
+    const constant = await startConstantWorker(constantDir, cap.routes(), spec, cases[0]?.path ?? "/");
     stopAll.push(() => constant.stop());
     return { ours, constant, constantDir, cases: out, stop: () => stopEach(stopAll) };
   } catch (e) {
@@ -114,8 +95,8 @@ async function stopEach(fns: (() => Promise<void>)[]): Promise<void> {
   for (const f of fns.reverse()) await f().catch(() => undefined);
 }
 
-const sameAnswer = (a: Captured, b: Captured): boolean =>
-  a.status === b.status && a.body.length === b.body.length;
+/** nginx sends its own headers (and ETag): the same status and bytes is what it can match. */
+const sameBytes = (a: Captured, b: Captured): boolean => a.status === b.status && a.body.equals(b.body);
 
 /** nginx with one location per case, serving the same bytes with the same Content-Encoding. */
 export async function measureCases(
@@ -180,8 +161,8 @@ export async function measureCases(
         status: c.answer.status,
         coding: c.answer.headers["content-encoding"] ?? "identity",
         bytes: c.answer.body.length,
-        constantSame: sameAnswer(constAnswer, c.answer),
-        nginxSame: nginxAnswer !== null && sameAnswer(nginxAnswer, c.answer),
+        constantSame: sameReplay(constAnswer, c.answer),
+        nginxSame: nginxAnswer !== null && sameBytes(nginxAnswer, c.answer),
         results: cmp.results as CaseResult["results"],
         cpuRatio: cmp.cpuRatio as CaseResult["cpuRatio"],
       };

@@ -4,9 +4,10 @@
 // flags, vars) and, in assets storage, a read-only `disk` service standing in for the ASSETS binding:
 // the Worker only ever asks it for files by path (src/worker/assets-read.ts).
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative, resolve } from "node:path";
+import { parse } from "smol-toml";
 import { inspectorHeap, rssMiB, track, type WorkerServer } from "./serve";
 
 export interface WorkerdSpec {
@@ -19,6 +20,34 @@ export interface WorkerdSpec {
   vars: Record<string, string>;
   /** Assets storage: the directory of body files and the binding the Worker reads them through. */
   assets?: { directory: string; binding: string } | undefined;
+}
+
+export interface WranglerToml {
+  compatibility_date: string;
+  compatibility_flags?: string[];
+  vars?: Record<string, string>;
+  assets?: { directory?: string; binding?: string };
+}
+
+export const readWranglerToml = (file: string): WranglerToml =>
+  parse(readFileSync(file, "utf8")) as unknown as WranglerToml;
+
+/** How a workspace (bench/workspace.ts) is served: its dry-run bundle, and its body files in assets storage. */
+export function workerdSpecOf(ws: string, storage: string, toml: WranglerToml): WorkerdSpec {
+  return {
+    distDir: join(ws, "dist"),
+    configDir: join(ws, "workerd"),
+    compatibilityDate: toml.compatibility_date,
+    compatibilityFlags: toml.compatibility_flags ?? [],
+    vars: toml.vars ?? {},
+    assets:
+      storage === "assets"
+        ? {
+            directory: resolve(ws, toml.assets?.directory ?? ".generated/assets"),
+            binding: toml.assets?.binding ?? "ASSETS",
+          }
+        : undefined,
+  };
 }
 
 export function workerdBinary(): string {

@@ -1,6 +1,6 @@
 // One throwaway copy of the project per corpus size, so builds and bundles never touch the main checkout's
 // .generated (others test against it) and the Worker's fixed `../../.generated/...` import still resolves.
-import { spawnSync } from "node:child_process";
+import { execSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
   cpSync,
@@ -64,6 +64,17 @@ export function prepareWorkspace(repo: string, dir: string): void {
   delete toml.build;
   writeFileSync(join(dir, "wrangler.toml"), stringify(toml));
   mkdirSync(join(dir, ".generated"), { recursive: true });
+}
+
+/** A repo-shaped directory holding REV's sources (and `repo`'s node_modules and wrangler.toml). */
+export function checkoutRev(repo: string, rev: string, dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  execSync(
+    `git -C ${repo} archive ${rev} src package.json tsconfig.json tsconfig.worker.json | tar -x -C ${dir}`,
+  );
+  writeFileSync(join(dir, "wrangler.toml"), readFileSync(join(repo, "wrangler.toml")));
+  symlinkSync(join(repo, "node_modules"), join(dir, "node_modules"));
 }
 
 function fail(what: string, r: ReturnType<typeof spawnSync>): never {

@@ -46,24 +46,21 @@ async function main(): Promise<void> {
     );
   }
   checkoutRev(REPO, BASE_REV, join(TMP, "base-repo"));
-  const sides: Side[] = [
-    {
-      name: `base (${BASE_REV} ${execSync(`git -C ${REPO} rev-parse --short ${BASE_REV}`).toString().trim()})`,
-      ws: join(TMP, "ws-base"),
-    },
-    { name: "this tree", ws: join(TMP, "ws-head") },
-  ];
-  prepareWorkspace(join(TMP, "base-repo"), sides[0]!.ws);
-  prepareWorkspace(REPO, sides[1]!.ws);
+  const base: Side = {
+    name: `base (${BASE_REV} ${execSync(`git -C ${REPO} rev-parse --short ${BASE_REV}`).toString().trim()})`,
+    ws: join(TMP, "ws-base"),
+  };
+  const head: Side = { name: "this tree", ws: join(TMP, "ws-head") };
+  const sides = [base, head] as const;
+  prepareWorkspace(join(TMP, "base-repo"), base.ws);
+  prepareWorkspace(REPO, head.ws);
   for (const s of sides) {
     log(`${s.name}: build and bundle`);
     const b = runBuild(s.ws, corpus, 600);
     const d = dryRun(s.ws);
     log(`${s.name}: ${b.routes} routes, ${b.storage} storage; ${d.wranglerLine}`);
   }
-  const manifest = JSON.parse(
-    readFileSync(join(sides[1]!.ws, ".generated/manifest.json"), "utf8"),
-  ) as Manifest;
+  const manifest = JSON.parse(readFileSync(join(head.ws, ".generated/manifest.json"), "utf8")) as Manifest;
   if (manifest.storage !== "bundle")
     throw new Error("ab.ts compares bundle storage only (the routing layer)");
   const article =
@@ -73,8 +70,8 @@ async function main(): Promise<void> {
   // An A/A run (the same Worker on both sides) favoured the side started first by about 5% of CPU per
   // request: two instances of each, started base, this, this, base, cancel that out.
   const instances: { side: number; worker: WorkerServer }[] = [];
-  for (const [k, side] of [0, 1, 1, 0].entries()) {
-    const s = sides[side]!;
+  for (const [k, side] of ([0, 1, 1, 0] as const).entries()) {
+    const s = sides[side];
     // Plain workerd: Miniflare's own cost per request (about 2.5x a constant Worker's) would dilute the ratio.
     const worker = await startWorkerd({
       ...workerdSpecOf(s.ws, "bundle", toml),
@@ -120,7 +117,9 @@ async function main(): Promise<void> {
         for (let k = 0; k < instances.length; k++) {
           const i = (k + round) % instances.length;
           const side = instances[i]?.side ?? 0;
-          const res = await runWrk({ ...opts[i]!, seconds: SECONDS });
+          const o = opts[i];
+          if (!o) continue;
+          const res = await runWrk({ ...o, seconds: SECONDS });
           results[side]?.push(res);
           got[side]?.push(res);
         }

@@ -3,23 +3,11 @@
 // Reads <out>/site.json, renders it again, chunks every body like the emitter and prints, per route:
 // path, group, identity bytes, gzip piece bytes, the part of those in pieces no other route uses, and
 // its brotli body's bytes (the emitter's settings).
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { ChunkStore } from "../src/pipeline/pack/chunks";
 import { brotliBody } from "../src/pipeline/pack/compress";
-import { renderApi } from "../src/pipeline/render/api";
-import { feedRoutes } from "../src/pipeline/render/feeds/index";
-import { renderPages } from "../src/pipeline/render/html/index";
-import { originToken } from "../src/pipeline/render/index";
-import { renderOpml } from "../src/pipeline/render/opml";
-import type { Site } from "../src/shared/types";
+import { rerender } from "./rerender";
 
-const out = process.argv[2] ?? ".generated";
-const site = JSON.parse(readFileSync(join(out, "site.json"), "utf8")) as Site;
-const token = originToken(site);
-const ctx = { site, origin: site.settings.baseUrl ?? token };
-const api = renderApi(ctx);
-const routes = [...feedRoutes(ctx), ...renderPages(ctx), renderOpml(ctx), ...api.routes];
+const { token, routes } = rerender(process.argv[2] ?? ".generated");
 const enc = new TextEncoder();
 // Only the pieces' sizes are read: they are counted, not kept.
 let stored = 0;

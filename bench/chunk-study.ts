@@ -2,23 +2,11 @@
 //   npx tsx bench/chunk-study.ts OUT_DIR
 // For each variant: unique chunks, their identity bytes and the bytes of their deflate pieces.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { constants, deflateRawSync } from "node:zlib";
 import { chunkEnds } from "../src/pipeline/pack/chunks";
-import { renderApi } from "../src/pipeline/render/api";
-import { feedRoutes } from "../src/pipeline/render/feeds/index";
-import { renderPages } from "../src/pipeline/render/html/index";
-import { originToken } from "../src/pipeline/render/index";
-import { renderOpml } from "../src/pipeline/render/opml";
-import type { Site } from "../src/shared/types";
+import { rerender } from "./rerender";
 
-const out = process.argv[2] ?? ".generated";
-const site = JSON.parse(readFileSync(join(out, "site.json"), "utf8")) as Site;
-const token = originToken(site);
-const ctx = { site, origin: site.settings.baseUrl ?? token };
-const api = renderApi(ctx);
-const routes = [...feedRoutes(ctx), ...renderPages(ctx), renderOpml(ctx), ...api.routes];
+const { token, routes } = rerender(process.argv[2] ?? ".generated");
 const enc = new TextEncoder();
 const ITEM = /(?=<item>|<entry>|\{"id":"urn:)/;
 /** Item starts, and both ends of the big embedded content values (so RSS and Atom can share them). */

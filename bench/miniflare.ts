@@ -2,7 +2,7 @@
 // driven by Miniflare (its entry Worker in front of ours, an inspector attached). bench/ab.ts uses it too.
 import { join } from "node:path";
 import { Miniflare } from "miniflare";
-import { childrenNamed, inspectorHeap, pidHandle, rssMiB, track, type WorkerServer } from "./serve";
+import { childrenNamed, pidHandle, track, type WorkerServer, workerServer } from "./serve";
 
 /** Starts workerd on the dry-run bundle, exactly as wrangler emitted it (modules + Data blob). */
 export async function startWorker(opts: {
@@ -52,19 +52,15 @@ export async function startWorker(opts: {
     throw new Error("could not find the workerd process Miniflare started");
   }
   const untrack = track(pidHandle(pid));
-  const heap = opts.inspectorPort ? await inspectorHeap(opts.inspectorPort) : null;
-  return {
+  return workerServer({
     url,
     pid,
     startupMs,
     firstResponseMs,
-    rssMiB: rssMiB(pid),
-    heapUsedMiB: heap ? heap.used / 2 ** 20 : null,
-    heapTotalMiB: heap ? heap.total / 2 ** 20 : null,
-    backingMiB: heap ? heap.backing / 2 ** 20 : null,
+    inspectorPort: opts.inspectorPort,
     stop: async () => {
       await mf.dispose();
       untrack();
     },
-  };
+  });
 }

@@ -1,7 +1,8 @@
 // `npm run bench [-- --quick] [--sizes 5,1000]`: generate corpora, build and bundle each in a temp copy of
 // the repo, time Hugo on the same articles, serve the bundle in plain workerd beside a constant-response
 // Worker and nginx on the same bytes, drive all three with wrk interleaved, then print a table and write
-// BENCHMARKS.md + bench/cost-vs-size.svg.
+// BENCHMARKS.md + bench/cost-vs-size.svg. `--report results.json` only writes the report again from a saved
+// run (after bench/notes.md changed), measuring nothing.
 import { execSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -309,6 +310,11 @@ async function baselineWorker(): Promise<WorkerFacts | null> {
 }
 
 async function main(): Promise<void> {
+  const saved = argv.includes("--report") ? argv[argv.indexOf("--report") + 1] : undefined;
+  if (saved !== undefined) {
+    writeReport(JSON.parse(readFileSync(saved, "utf8")) as RunResult);
+    return;
+  }
   const t0 = performance.now();
   mkdirSync(OUT, { recursive: true });
   mkdirSync(TMP, { recursive: true });
@@ -363,6 +369,12 @@ async function main(): Promise<void> {
   }
   run.totalSeconds = (performance.now() - t0) / 1000;
   writeFileSync(join(OUT, quick ? "results.quick.json" : "results.json"), JSON.stringify(run, null, 2));
+  writeReport(run);
+  log(`done in ${run.totalSeconds.toFixed(0)}s`);
+}
+
+function writeReport(run: RunResult): void {
+  mkdirSync(OUT, { recursive: true });
   console.log(renderTable(run));
   const notesFile = join(REPO, "bench/notes.md");
   const md = renderMarkdown(run, existsSync(notesFile) ? readFileSync(notesFile, "utf8") : "");
@@ -370,7 +382,6 @@ async function main(): Promise<void> {
   // Quick runs (CI) must not overwrite the committed full report.
   writeFileSync(quick ? join(OUT, "BENCHMARKS.quick.md") : join(REPO, "BENCHMARKS.md"), md);
   writeFileSync(quick ? join(OUT, "cost-vs-size.quick.svg") : join(REPO, "bench/cost-vs-size.svg"), svg);
-  log(`done in ${run.totalSeconds.toFixed(0)}s`);
 }
 
 main().then(

@@ -72,6 +72,39 @@ export interface WorkerServer extends WorkerFacts {
   stop(): Promise<void>;
 }
 
+/** The facts of a Worker server that has just answered its first request (heap only with an inspector). */
+export async function workerServer(o: {
+  url: string;
+  pid: number;
+  startupMs: number;
+  firstResponseMs: number;
+  inspectorPort?: number | null;
+  stop: () => Promise<void>;
+}): Promise<WorkerServer> {
+  const heap = o.inspectorPort ? await inspectorHeap(o.inspectorPort) : null;
+  return {
+    url: o.url,
+    pid: o.pid,
+    startupMs: o.startupMs,
+    firstResponseMs: o.firstResponseMs,
+    rssMiB: rssMiB(o.pid),
+    heapUsedMiB: heap ? heap.used / 2 ** 20 : null,
+    heapTotalMiB: heap ? heap.total / 2 ** 20 : null,
+    backingMiB: heap ? heap.backing / 2 ** 20 : null,
+    stop: o.stop,
+  };
+}
+
+/** Stops a child with `signal`, SIGKILL if it is still there 5 s later, and waits for it. */
+export async function stopChild(proc: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return;
+  const exited = new Promise((r) => proc.once("exit", r));
+  proc.kill(signal);
+  const timer = setTimeout(() => proc.kill("SIGKILL"), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
 export async function inspectorHeap(
   port: number,
 ): Promise<{ used: number; total: number; backing: number } | null> {
@@ -188,13 +221,7 @@ ${locations}
     masterPid,
     workerPids: childrenNamed(masterPid, "nginx"),
     stop: async () => {
-      if (proc.exitCode === null && proc.signalCode === null) {
-        const exited = new Promise((r) => proc.once("exit", r));
-        proc.kill("SIGQUIT");
-        const timer = setTimeout(() => proc.kill("SIGKILL"), 5000);
-        await exited;
-        clearTimeout(timer);
-      }
+      await stopChild(proc, "SIGQUIT");
       // Its workers exit with the master; one left behind (master killed) must not hold the port.
       untrack();
     },

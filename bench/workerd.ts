@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative, resolve } from "node:path";
 import { parse } from "smol-toml";
-import { inspectorHeap, rssMiB, track, type WorkerServer } from "./serve";
+import { stopChild, track, type WorkerServer, workerServer } from "./serve";
 
 export interface WorkerdSpec {
   /** wrangler's --outdir: index.js plus its Data modules. */
@@ -134,13 +134,7 @@ export async function startWorkerd(
     err = (err + d.toString()).slice(-4000);
   });
   const stop = async (): Promise<void> => {
-    if (proc.exitCode === null && proc.signalCode === null) {
-      const exited = new Promise((r) => proc.once("exit", r));
-      proc.kill("SIGTERM");
-      const timer = setTimeout(() => proc.kill("SIGKILL"), 5000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopChild(proc, "SIGTERM");
     untrack();
   };
   try {
@@ -153,18 +147,14 @@ export async function startWorkerd(
     const firstResponseMs = performance.now() - t1;
     if (res.status >= 500) throw new Error(`workerd answered ${res.status} for ${spec.probePath}:\n${err}`);
     const pid = proc.pid ?? 0;
-    const heap = spec.inspectorPort ? await inspectorHeap(spec.inspectorPort) : null;
-    return {
+    return await workerServer({
       url,
       pid,
       startupMs,
       firstResponseMs,
-      rssMiB: rssMiB(pid),
-      heapUsedMiB: heap ? heap.used / 2 ** 20 : null,
-      heapTotalMiB: heap ? heap.total / 2 ** 20 : null,
-      backingMiB: heap ? heap.backing / 2 ** 20 : null,
+      inspectorPort: spec.inspectorPort,
       stop,
-    };
+    });
   } catch (e) {
     await stop();
     throw e;

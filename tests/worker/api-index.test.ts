@@ -10,24 +10,14 @@ import { parseApiQuery, postingsNeeded, runApiQuery } from "../../src/worker/api
 import { BodyUnavailable, FileCache, type FileFetcher } from "../../src/worker/store";
 import fixtureJson from "../fixtures/api-index/site.json";
 import { API_FIXTURE_ORIGIN, API_FIXTURE_TOKEN, type ApiFixture } from "../support/api-fixture-data";
+import { bytesOf, filesFetcher } from "../support/fixture-files";
 
 const fixture = fixtureJson as unknown as ApiFixture;
 const CORE = "/api-index/core.bin";
 const TERMS = "/api-index/terms.bin";
 
-function bytesOf(b64: string): Uint8Array {
-  return Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-}
-
 /** One request's fetcher over the fixture's files; `hang` paths never answer. */
-function fetcher(seen: string[], hang: ReadonlySet<string> = new Set()): FileFetcher {
-  return (path) => {
-    seen.push(path);
-    if (hang.has(path)) return new Promise(() => {});
-    const f = fixture.files[path];
-    return Promise.resolve(f === undefined ? null : (bytesOf(f).buffer as ArrayBuffer));
-  };
-}
+const fetcher = filesFetcher(fixture.files);
 
 /** Polls without a real clock: the join wait is counted, never timed. */
 const instant = () => Promise.resolve();

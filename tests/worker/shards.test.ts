@@ -8,24 +8,15 @@ import { openRoutes, RouteDirectory, ShardedRoutes } from "../../src/worker/shar
 import { BodyUnavailable, FileCache, type FileFetcher } from "../../src/worker/store";
 import type { RouteView } from "../../src/worker/table";
 import fixtureJson from "../fixtures/shards/site.json";
+import { bytesOf, filesFetcher } from "../support/fixture-files";
 import { FIXTURE_ORIGIN, type ShardFixture } from "../support/shard-fixture-data";
 
 const fixture = fixtureJson as ShardFixture;
 
-function bytesOf(b64: string): Uint8Array {
-  return Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-}
 const directory = () => bytesOf(fixture.directory).buffer as ArrayBuffer;
 
 /** One request's fetcher over the fixture's files; `hang` paths never answer. */
-function fetcher(seen: string[], hang: ReadonlySet<string> = new Set()): FileFetcher {
-  return (path) => {
-    seen.push(path);
-    if (hang.has(path)) return new Promise(() => {});
-    const f = fixture.files[path];
-    return Promise.resolve(f === undefined ? null : (bytesOf(f).buffer as ArrayBuffer));
-  };
-}
+const fetcher = filesFetcher(fixture.files);
 
 /** Polls without a real clock: the join wait is counted, never timed. */
 const instant = () => Promise.resolve();

@@ -72,7 +72,7 @@ describe("limits", () => {
     for (const n of ["a", "b", "c"]) writeFileSync(join(dir, `${n}.txt`), "T\n\nx");
     const l = listCorpus(dir, "corpus", { articles: 2 });
     expect(l.problems?.[0]?.message).toMatch(/holds 3 articles, over the limit of 2/);
-    expect(LIMITS.articles).toBe(20_000);
+    expect(LIMITS.articles).toBe(50_000);
   });
   it.each([
     [

@@ -5,12 +5,8 @@
 // nothing declared), and how many pages declare nothing. The date is compared as a day, allowing one day
 // either side (a declared instant and a printed local time may fall on neighbouring days); authors match
 // when a picked name and a declared name share their words.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
-import { articleFromCapture, type Sidecar } from "../../src/pipeline/capture";
 import { decodeEntities } from "../../src/pipeline/extract/markdown";
-import { parseMeta } from "../../src/pipeline/read/frontmatter";
+import { benchmarkPages } from "./benchmark-pages";
 
 const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith("--")) ?? "../shared/eval/pages";
@@ -101,19 +97,10 @@ const tally = () => ({ right: 0, wrong: 0, missed: 0, extra: 0, undeclared: 0 })
 const date = tally();
 const author = tally();
 const publisher = tally();
-const ids = readdirSync(join(dir, "text"))
-  .filter((f) => f.endsWith(".txt"))
-  .map((f) => f.slice(0, -4))
-  .sort();
-for (const id of ids) {
-  const html = gunzipSync(readFileSync(join(dir, "html", `${id}.html.gz`))).toString("utf8");
+let pages = 0;
+for (const { id, html, result: r } of benchmarkPages(dir)) {
+  pages++;
   const want = declared(html);
-  const side: Sidecar = {
-    file: { display: `${id}.meta.yaml`, rel: `${id}.meta.yaml`, bytes: new Uint8Array() },
-    meta: parseMeta(readFileSync(join(dir, "text", `${id}.meta.yaml`), "utf8")).meta,
-  };
-  const bytes = readFileSync(join(dir, "text", `${id}.txt`));
-  const r = articleFromCapture({ display: `${id}.txt`, rel: `${id}.txt`, bytes }, id, side, [], "en");
   const a = r.drafts[0]?.article;
   const gotDay = a?.published?.slice(0, 10) ?? null;
   const gotAuthors = a?.authors ?? [];
@@ -164,7 +151,7 @@ for (const id of ids) {
   if (list && note.length > 0) console.log(`${id}: ${note.join("; ")}`);
 }
 const line = (n: string, t: ReturnType<typeof tally>) =>
-  `${n}: ${t.right} right, ${t.wrong} wrong, ${t.missed} missed, ${t.extra} picked where none declared, ${t.undeclared} undeclared, of ${ids.length}`;
+  `${n}: ${t.right} right, ${t.wrong} wrong, ${t.missed} missed, ${t.extra} picked where none declared, ${t.undeclared} undeclared, of ${pages}`;
 console.log(line("date", date));
 console.log(line("authors", author));
 console.log(line("publisher", publisher));

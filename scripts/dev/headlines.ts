@@ -2,12 +2,8 @@
 // each benchmark page (DIR/text/<id>.txt, default ../shared/eval/pages) with the title the page's HTML
 // declares (og:title, JSON-LD headline, <title> without its " | Site" tail). Prints counts: right, wrong,
 // refused. A pick is right when its words and a declared title's words mostly coincide.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
-import { articleFromCapture, type Sidecar } from "../../src/pipeline/capture";
 import { decodeEntities } from "../../src/pipeline/extract/markdown";
-import { parseMeta } from "../../src/pipeline/read/frontmatter";
+import { benchmarkPages } from "./benchmark-pages";
 
 const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith("--")) ?? "../shared/eval/pages";
@@ -55,20 +51,10 @@ function same(a: string, b: string): boolean {
 let right = 0;
 let wrong = 0;
 let refused = 0;
-const ids = readdirSync(join(dir, "text"))
-  .filter((f) => f.endsWith(".txt"))
-  .map((f) => f.slice(0, -4))
-  .sort();
-for (const id of ids) {
-  const html = gunzipSync(readFileSync(join(dir, "html", `${id}.html.gz`))).toString("utf8");
+let pages = 0;
+for (const { id, html, result: r } of benchmarkPages(dir)) {
+  pages++;
   const want = declared(html);
-  const sideText = readFileSync(join(dir, "text", `${id}.meta.yaml`), "utf8");
-  const side: Sidecar = {
-    file: { display: `${id}.meta.yaml`, rel: `${id}.meta.yaml`, bytes: new Uint8Array() },
-    meta: parseMeta(sideText).meta,
-  };
-  const bytes = readFileSync(join(dir, "text", `${id}.txt`));
-  const r = articleFromCapture({ display: `${id}.txt`, rel: `${id}.txt`, bytes }, id, side, [], "en");
   const got = r.drafts[0]?.article.title ?? null;
   if (got === null) {
     refused++;
@@ -81,4 +67,4 @@ for (const id of ids) {
   if (list && !ok)
     console.log(`WRONG ${id}: got ${JSON.stringify(got)} want ${JSON.stringify(want[0] ?? "")}`);
 }
-console.log(`headlines: ${right} right, ${wrong} wrong, ${refused} refused of ${ids.length}`);
+console.log(`headlines: ${right} right, ${wrong} wrong, ${refused} refused of ${pages}`);

@@ -79,6 +79,11 @@ const anyText = fc.oneof(
     .map((xs) => xs.join("\n")),
 );
 
+/** The cleaned text ingested again, with its headline printed above it as a capture would print it. */
+function secondPass(first: ReturnType<typeof ingest>): ReturnType<typeof ingest> {
+  return ingest({ file: "p.txt", body: `${first.title}\n\n${first.text}`, format: "text", firstLine: 1 });
+}
+
 describe("ingest properties", () => {
   it("never throws and never leaks control characters or unescaped markup", () => {
     fc.assert(
@@ -153,13 +158,7 @@ describe("ingest properties", () => {
       fc.property(article, (body) => {
         const first = ingest({ file: "p.txt", body, format: "text", firstLine: 1 });
         fc.pre(!first.warnings.some((w) => /whole text was kept/u.test(w.message)));
-        const again = ingest({
-          file: "p.txt",
-          body: `${first.title}\n\n${first.text}`,
-          format: "text",
-          firstLine: 1,
-        });
-        expect(again.text).toBe(first.text);
+        expect(secondPass(first).text).toBe(first.text);
       }),
       { numRuns: 200 },
     );
@@ -181,12 +180,6 @@ describe("ingest properties", () => {
       "Market Market",
     ].join("\n\n");
     const first = ingest({ file: "p.txt", body, format: "text", firstLine: 1 });
-    const again = ingest({
-      file: "p.txt",
-      body: `${first.title}\n\n${first.text}`,
-      format: "text",
-      firstLine: 1,
-    });
-    expect(again.text).toBe(first.text);
+    expect(secondPass(first).text).toBe(first.text);
   });
 });

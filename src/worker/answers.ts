@@ -5,7 +5,7 @@
 // a Response copies the Headers it is given (workerd clones them natively, far cheaper than reading a list
 // of pairs or setting them one by one: measured in bench/dev/cpu.ts).
 import { notModified } from "./conditional";
-import { CODINGS, type Coding } from "./encoding";
+import type { Coding } from "./encoding";
 import { ByteMemo } from "./store";
 
 export interface Prepared {
@@ -25,6 +25,7 @@ export interface Prepared {
 /** Roughly what one entry's headers, init objects and Map entry cost, on top of its body. */
 const ENTRY_OVERHEAD = 1024;
 const BUDGET = 16 * 1024 * 1024;
+const ORIGINS = 1024;
 
 export function prepared(
   status: number,
@@ -49,9 +50,12 @@ export function prepared(
   };
 }
 
-/** The answer to a GET for a prepared route: 304 when the request's validators match, else the body. */
-export function send(request: Request, p: Prepared): Response {
-  if (p.status === 200 && notModified(request.headers, p.etag, p.lastModifiedMs)) {
+/**
+ * The answer to a GET for a prepared route: 304 when the request's validators match, else the body.
+ * `headers` is the request's, read once by the caller (each `request.headers` is a native call).
+ */
+export function send(headers: Headers, p: Prepared): Response {
+  if (p.status === 200 && notModified(headers, p.etag, p.lastModifiedMs)) {
     return new Response(null, p.notModifiedInit);
   }
   return new Response(p.body, p.init);
@@ -62,9 +66,17 @@ export function send(request: Request, p: Prepared): Response {
  * budget, so a stream of hostile Host headers costs time, never memory.
  */
 export class PreparedAnswers {
-  private readonly memo = new ByteMemo<string | number, Prepared>(BUDGET);
+  private readonly memo = new ByteMemo<number, Prepared>(BUDGET);
   /** Per route index: 0 not seen yet, 1 no brotli body, 2 a brotli body (what negotiation needs). */
   private brotli = new Uint8Array(0);
+  /**
+   * Origins by number, so a key is a number, not a string made and hashed per request (the origin string
+   * comes from the URL memo, the same object each time, whose hash V8 keeps). Never more than ORIGINS:
+   * past that the numbers and the memo start again, so a number never names two origins.
+   */
+  private readonly origins = new Map<string, number>();
+  /** Keys per origin: 3 codings per route (set on the first `set`; 0 before, so every `get` misses). */
+  private stride = 0;
 
   constructor(private readonly dynamicOrigin: boolean) {}
 
@@ -75,7 +87,7 @@ export class PreparedAnswers {
   }
 
   get(index: number, coding: Coding, origin: string): Prepared | undefined {
-    return this.memo.get(this.key(index, coding, origin));
+    return index * 3 + 2 < this.stride ? this.memo.get(this.key(index, coding, origin)) : undefined;
   }
 
   set(index: number, routes: number, hasBr: boolean, coding: Coding, origin: string, p: Prepared): void {
@@ -85,11 +97,24 @@ export class PreparedAnswers {
       this.brotli = grown;
     }
     this.brotli[index] = hasBr ? 2 : 1;
+    if (this.stride === 0) this.stride = 3 * (routes + 1);
+    // A key past the stride would name another origin's answer: such a route is just not kept.
+    if (index * 3 + 2 >= this.stride) return;
     this.memo.set(this.key(index, coding, origin), p);
   }
 
-  private key(index: number, coding: Coding, origin: string): string | number {
-    const n = index * 3 + CODINGS.indexOf(coding);
-    return this.dynamicOrigin ? `${n} ${origin}` : n;
+  private key(index: number, coding: Coding, origin: string): number {
+    const n = index * 3 + (coding === "identity" ? 0 : coding === "gzip" ? 1 : 2);
+    if (!this.dynamicOrigin) return n;
+    let id = this.origins.get(origin);
+    if (id === undefined) {
+      if (this.origins.size >= ORIGINS) {
+        this.origins.clear();
+        this.memo.clear();
+      }
+      id = this.origins.size;
+      this.origins.set(origin, id);
+    }
+    return id * this.stride + n;
   }
 }

@@ -14,6 +14,8 @@ interface Weights {
 }
 
 const parsed = new Map<string, Weights>();
+let lastAccept: string | null = null;
+let lastWeights: Weights | undefined;
 /** Identity's weight when the header does not name it: below any q a client can send (q has 3 decimals). */
 const IMPLICIT = 0.0001;
 
@@ -51,13 +53,16 @@ export function parseAcceptEncoding(value: string): Weights {
  */
 export function negotiate(accept: string | null, hasBr: boolean): Coding {
   if (accept === null) return "identity";
-  let w = parsed.get(accept);
+  // A client sends the same value request after request: compared, it needs no hash of a fresh string.
+  let w = accept === lastAccept ? lastWeights : parsed.get(accept);
   if (w === undefined) {
     w = parseAcceptEncoding(accept);
     // Clients send a handful of distinct values; a hostile stream of new ones only costs parsing.
     if (parsed.size >= 256) parsed.clear();
     parsed.set(accept, w);
   }
+  lastAccept = accept;
+  lastWeights = w;
   let best: Coding = "identity";
   let q = w.identity;
   if (w.gzip > 0 && w.gzip >= q) {

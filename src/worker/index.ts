@@ -98,8 +98,9 @@ function answer(
 function readyAnswer(request: Request, index: number, origin: string): Response | null {
   const hasBr = answers.hasBr(index);
   if (hasBr === null) return null;
-  const p = answers.get(index, negotiate(clientAcceptEncoding(request), hasBr), origin);
-  return p ? send(request, p) : null;
+  const headers = request.headers;
+  const p = answers.get(index, negotiate(clientAcceptEncoding(request, headers), hasBr), origin);
+  return p ? send(headers, p) : null;
 }
 
 function serveRoute(
@@ -116,7 +117,7 @@ function serveRoute(
     if (now) return now;
   }
   const rec = table.record(index);
-  const coding = negotiate(clientAcceptEncoding(request), rec.brLength > 0);
+  const coding = negotiate(clientAcceptEncoding(request, request.headers), rec.brLength > 0);
   const rep: Representation & { etag: string } = {
     kind: rec.kind,
     type: manifest.types[rec.typeIndex] ?? "application/octet-stream",
@@ -161,9 +162,9 @@ function serveRoute(
  * client sent and keeps the original in `cf.clientAcceptEncoding` (Miniflare does the same); it does not
  * decode feed types for a client that cannot, so the choice must follow the client's header.
  */
-function clientAcceptEncoding(request: Request): string | null {
+function clientAcceptEncoding(request: Request, headers: Headers): string | null {
   const original = (request.cf as { clientAcceptEncoding?: unknown } | undefined)?.clientAcceptEncoding;
-  return typeof original === "string" ? original : request.headers.get("accept-encoding");
+  return typeof original === "string" ? original : headers.get("accept-encoding");
 }
 
 /** Every route has a gzip body, so every route's answer (200, HEAD or 304) varies by Accept-Encoding. */

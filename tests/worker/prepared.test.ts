@@ -2,6 +2,7 @@
 // answer. Both must be the same answer, byte for byte and header for header, in every coding, for 200,
 // 304 and HEAD, and per origin. Each case uses hosts of its own, so its first request is a first one.
 import { describe, expect, it } from "vitest";
+import { PreparedAnswers, prepared } from "../../src/worker/answers";
 import { ByteMemo } from "../../src/worker/store";
 import { direct, manifest } from "./support";
 
@@ -83,5 +84,38 @@ describe("ByteMemo keeps the least recently used order", () => {
     memo.set(f, new Uint8Array(100)); // now a is the oldest left
     expect(memo.get(a)).toBeUndefined();
     expect(memo.get(b)).toBeDefined();
+  });
+});
+
+describe("PreparedAnswers keys answers by route, coding and origin", () => {
+  const answerFor = (tag: string) =>
+    prepared(200, `"${tag}"`, 0, new Headers(), new Headers(), "gzip", new Uint8Array(1));
+
+  it("never hands one origin's answer to another, also past the numbered origins' bound", () => {
+    const answers = new PreparedAnswers(true);
+    const origins = Array.from({ length: 3000 }, (_, i) => `http://h${i}.example`);
+    // Interleaved sets and gets, so numbers start again while earlier origins are still asked for.
+    for (const [i, o] of origins.entries()) {
+      answers.set(1, 10, false, "gzip", o, answerFor(o));
+      expect(answers.get(1, "gzip", o)?.etag).toBe(`"${o}"`);
+      for (const back of [0, 1, 1023, 1024, 1025, 2047]) {
+        const other = origins[i - back];
+        if (other === undefined) continue;
+        const got = answers.get(1, "gzip", other);
+        if (got) expect(got.etag).toBe(`"${other}"`);
+      }
+      expect(answers.get(1, "identity", o)).toBeUndefined();
+      expect(answers.get(2, "gzip", o)).toBeUndefined();
+    }
+  });
+
+  it("without origins in bodies, one answer per route and coding", () => {
+    const answers = new PreparedAnswers(false);
+    expect(answers.get(3, "br", "")).toBeUndefined();
+    answers.set(3, 10, true, "br", "", answerFor("x"));
+    expect(answers.get(3, "br", "http://any.example")?.etag).toBe('"x"');
+    expect(answers.get(3, "gzip", "")).toBeUndefined();
+    expect(answers.hasBr(3)).toBe(true);
+    expect(answers.hasBr(4)).toBeNull();
   });
 });

@@ -28,6 +28,20 @@ const SHARE_WORDS = new Set(
 const SHARE_CORE =
   /share|tweet|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|flipboard|bluesky|mastodon|partag|partilh|compartilh|teilen|compartir|condividi|copy link|\bdeel\b|\bdelen\b/iu;
 
+// A share row is at most 12 of SHARE_WORDS (see `known` below), and every ASCII letter of the line
+// ends up in one of them: a line with more ASCII letters than 12 of the longest is no share row, and
+// is told without running SHARE_CORE over a whole paragraph.
+const SHARE_LETTERS = 12 * Math.max(...[...SHARE_WORDS].map((w) => w.length));
+
+function asciiLettersOver(t: string, n: number): boolean {
+  let k = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) && ++k > n) return true;
+  }
+  return false;
+}
+
 function isShare(line: string): boolean {
   let t = line;
   if (
@@ -43,7 +57,7 @@ function isShare(line: string): boolean {
   )
     return true;
   // Checked first because it is cheap and required below: most lines mention no share target at all.
-  if (!SHARE_CORE.test(t)) return false;
+  if (asciiLettersOver(t, SHARE_LETTERS) || !SHARE_CORE.test(t)) return false;
   // A share row may print its counts and icons: "Share 💬 128".
   t = t.replace(/[\p{N}\p{Extended_Pictographic}]+/gu, " ").trim();
   if (t === "") return false;

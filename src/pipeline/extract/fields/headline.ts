@@ -84,6 +84,40 @@ function isSiteName(slots: Slot[], i: number, t: string): boolean {
   });
 }
 
+/** How many ASCII letters and digits `t` holds: a lower bound of `key(t).length` (see keyIndex). */
+function asciiAlnumCount(t: string): number {
+  let n = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n++;
+  }
+  return n;
+}
+
+/**
+ * The slots whose text has a given key, keyed lazily. key() keeps every ASCII letter and digit
+ * (lowercasing maps each to one, nothing after drops them), so a text with more of them than a key has
+ * characters cannot have that key: a lookup keys only the slots that could match, and the article's
+ * long paragraphs are never keyed. Lists are in no particular order (callers count and test them).
+ */
+function keyIndex(slots: readonly Slot[]): (k: string) => number[] | undefined {
+  const order = slots.map((s, j) => ({ j, least: asciiAlnumCount(s.u.text) }));
+  order.sort((a, b) => a.least - b.least || a.j - b.j);
+  const at = new Map<string, number[]>();
+  let next = 0;
+  return (k) => {
+    for (; next < order.length && (order[next] as { least: number }).least <= k.length; next++) {
+      const { j } = order[next] as { j: number };
+      const sk = key((slots[j] as Slot).u.text);
+      if (sk === "") continue;
+      const list = at.get(sk);
+      if (list) list.push(j);
+      else at.set(sk, [j]);
+    }
+    return at.get(k);
+  };
+}
+
 /** A section label or kicker: a shouted short line, or one or two words without a stop. */
 const isKicker = (t: string): boolean => isAllCapsShort(t) && wordsOf(t) <= 3 && !/\d/u.test(t);
 
@@ -153,14 +187,7 @@ export function scoreHeadlines(
   });
   // Index just past the n-th open slot after i.
   const ahead = (i: number, n: number): number => (openIdx[(rank[i] as number) + n] ?? slots.length) + 1;
-  const at = new Map<string, number[]>();
-  slots.forEach((s, j) => {
-    const k = key(s.u.text);
-    if (k === "") return;
-    const list = at.get(k);
-    if (list) list.push(j);
-    else at.set(k, [j]);
-  });
+  const copiesOf = keyIndex(slots);
   // "Headline | Site": the headline part, the site part short.
   const pageTitles = slots
     .filter((s) => /\s[|–—-]\s|\s::\s/u.test(s.u.text) && wordCount(s.u.text) <= 40)
@@ -187,7 +214,7 @@ export function scoreHeadlines(
 
     const k = key(text);
     // Page title + article title sit close together; a menu printed twice (desktop and mobile) does not.
-    const copies = at.get(k) ?? [i];
+    const copies = copiesOf(k) ?? [i];
     const near = copies.some((j) => j !== i && Math.abs(j - i) <= NEAR_COPY);
     if (copies.length > 3 && wordsOf(text) <= 6) tally.add(-3, "repeated like chrome");
     else if (copies.length > 3) tally.add(1, "printed several times");

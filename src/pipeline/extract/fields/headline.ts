@@ -72,16 +72,24 @@ function proseWords(s: Slot): number {
  * A short line whose words recur inside other lines (a credit "ILLUSTRATION SITE NAME", a "© Site name"
  * footer): the site's own name printed as a masthead, not a headline.
  */
-function isSiteName(slots: Slot[], i: number, t: string): boolean {
+function isSiteName(slots: Slot[], i: number, t: string, signed: (j: number) => boolean): boolean {
   const k = key(t);
   if (k.length < 6) return false;
   const shout = collapse(t).toUpperCase();
   return slots.some((s, j) => {
     if (j === i) return false;
     const o = s.u.text;
+    // The cheap tests first: only the lines that print the name shouted or a copyright are keyed.
+    if (!o.includes(shout) && !signed(j)) return false;
     const ok = key(o);
-    return ok !== k && ok.includes(k) && (o.includes(shout) || /©|\(c\)|copyright/iu.test(o));
+    return ok !== k && ok.includes(k);
   });
+}
+
+/** Whether slot j prints a copyright sign, asked once per slot of a scan. */
+function copyrightLines(slots: readonly Slot[]): (j: number) => boolean {
+  const known: (boolean | undefined)[] = [];
+  return (j) => (known[j] ??= /©|\(c\)|copyright/iu.test((slots[j] as Slot).u.text));
 }
 
 /** How many ASCII letters and digits `t` holds: a lower bound of `key(t).length` (see keyIndex). */
@@ -188,6 +196,7 @@ export function scoreHeadlines(
   // Index just past the n-th open slot after i.
   const ahead = (i: number, n: number): number => (openIdx[(rank[i] as number) + n] ?? slots.length) + 1;
   const copiesOf = keyIndex(slots);
+  const signed = copyrightLines(slots);
   // "Headline | Site": the headline part, the site part short.
   const pageTitles = slots
     .filter((s) => /\s[|–—-]\s|\s::\s/u.test(s.u.text) && wordCount(s.u.text) <= 40)
@@ -207,7 +216,8 @@ export function scoreHeadlines(
     const text = whole.replace(LEAD_MARK, "");
     const tally = new Tally();
     if (!shape(text, s.u.src[0]?.text ?? text, tally, dates)) continue;
-    if (wordsOf(text) <= 5 && isSiteName(slots, i, text)) tally.add(-3, "the site's name, printed again");
+    if (wordsOf(text) <= 5 && isSiteName(slots, i, text, signed))
+      tally.add(-3, "the site's name, printed again");
     if (glued) tally.add(1, "date glued under it");
     if (s.u.kind === "heading")
       tally.add(s.u.level === 1 ? 3 : 1, s.u.level === 1 ? "level-1 heading" : "heading");

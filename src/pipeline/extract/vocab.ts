@@ -1,5 +1,6 @@
 // Which chrome vocabulary a whole line belongs to (vocab-data.ts holds the words, per language), and
 // the labelled date stamps a page prints around its article.
+import { longerCollapsed } from "./text";
 import { CHROME, type ChromeVocabulary } from "./vocab-data";
 
 export type VocabularyKind = "line" | "section-end" | "comment-mark" | "teaser-mark";
@@ -38,6 +39,7 @@ const MARKS = compile(
 
 /** Which vocabulary a whole line belongs to, in any language: a page mixes languages in its chrome. */
 export function vocabularyKind(text: string): VocabularyKind | null {
+  if (longerCollapsed(text, 90)) return null;
   const t = text.replace(/\s+/gu, " ").replace(/[’‘]/gu, "'").trim();
   if (t === "" || t.length > 90) return null;
   // A sentence is prose, whatever words it opens with.
@@ -60,12 +62,17 @@ const STAMP = new RegExp(
   "iu",
 );
 
+// Longer than any line STAMP matches: the longest label, " on : " and 90 characters.
+const STAMP_MAX = Math.max(...STAMP_LABEL.split("|").map((l) => l.length)) + 8 + 90;
+
 /**
  * "Updated 5:27 am CST, Wednesday, November 20, 2019": a line of labelled stamps. Judged once the
  * article's date was read, so it only removes what is left of such lines; a byline ("Posted by ...")
  * is not one.
  */
 export function isDateStamp(text: string): boolean {
+  // STAMP allows a label, its connector and 90 characters: a paragraph is never a stamp.
+  if (longerCollapsed(text, STAMP_MAX)) return false;
   const t = text.replace(/\s+/gu, " ").trim();
   if (t.split(" ").length > 16 || !STAMP.test(t)) return false;
   if (/(?<![\p{L}])(?:by|par|von|por|di|door)(?![\p{L}])/iu.test(t)) return false;

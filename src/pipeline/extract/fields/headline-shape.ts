@@ -12,7 +12,7 @@ import {
   isSectionLabel,
   isSeoHeading,
 } from "../rules";
-import { endsSentence, wordStarts } from "../text";
+import { endsSentence, isSpace, wordStarts } from "../text";
 import { isCaption } from "./caption";
 import type { Tally } from "./evidence";
 import { isLabelledByline, isMetaRow, isModifiedStamp, isTicker } from "./rows";
@@ -139,10 +139,6 @@ export function cutsFrom(s: string, offset: number): number[] {
   return cuts;
 }
 
-// `\s` (WhiteSpace and LineTerminator: all in the BMP, so a code unit decides).
-const isSpace = (c: number): boolean =>
-  c < 128 ? c === 32 || (c >= 9 && c <= 13) : c < 0x1680 ? c === 0xa0 : SPACE.test(String.fromCharCode(c));
-const SPACE = /^\s$/u;
 const LOWER = 1;
 /** A capital or an ASCII digit: what may follow a lower-case letter at a cut. */
 const OPENS = 2;

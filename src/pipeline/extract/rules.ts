@@ -1,7 +1,7 @@
 // Single-line chrome rules: each recognises a line that is page furniture wherever it appears, by its
 // shape and its wording in several languages, never by a particular site's name.
 import { isCaption } from "./captions";
-import { collapse, memo, wordCount } from "./text";
+import { collapse, fewWords, memo, wordCount } from "./text";
 
 type LineRule = { rule: string; test: (t: string, lower: string) => boolean };
 
@@ -15,7 +15,7 @@ const PLACEHOLDER_PART =
   /(?:image|photo|picture|video|media|graphic)\s+(?:not\s+found|unavailable|not\s+available|could\s+not\s+be\s+loaded|failed\s+to\s+load|missing)|no\s+image(?:\s+available)?|image\s+non\s+disponible|bild\s+nicht\s+verfügbar|imagen\s+no\s+disponible|\[(?:image|img|photo|picture|video|graphic|embed|media|figure|chart|gallery|illustration|image:[^\]]*|photo:[^\]]*)\]|\((?:image|photo|video)\)|loading(?:\s+image)?(?:\.\.\.|…)?|(?:play|watch)\s+video|▶|(?:image|photo|picture|video|foto|bild|imagen|illustration|gallery|galerie)\s*:?/giu;
 
 function isPlaceholder(t: string): boolean {
-  if (wordCount(t) > 12) return false;
+  if (!fewWords(t, 12)) return false;
   const rest = t.replace(PLACEHOLDER_PART, "").replace(/[\s\p{P}\p{S}\d]/gu, "");
   return rest === "" && /[\p{L}▶]/u.test(t);
 }

@@ -106,6 +106,16 @@ export const key: (s: string) => string = memo((s) => {
     .replace(/\p{M}/gu, "")
     .replace(/[^\p{L}\p{N}]+/gu, "");
 });
+/**
+ * How many ASCII letters and digits `s` holds: a lower bound of `key(s).length`, since lowercasing maps
+ * each to one and nothing after drops them. A text with more of them than a key is long cannot have
+ * that key, which is told without keying a long paragraph.
+ */
+export function asciiAlnumCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (asciiAlnum(s.charCodeAt(i))) n++;
+  return n;
+}
 const KEY_DROP = /[\s!-/:-@[-`{-~’‘“”—–«»·•]+/g;
 const ALNUM_ASCII = /^[a-z0-9]*$/;
 

@@ -6,7 +6,7 @@ import { parseMetaLine } from "../byline";
 import type { DateContext } from "../dates";
 import { isBareByline } from "../meta";
 import type { Slot } from "../slots";
-import { collapse, endsSentence, key, overlap, wordCount } from "../text";
+import { asciiAlnumCount, collapse, endsSentence, key, overlap, wordCount } from "../text";
 import { hasEmbeddedDate, isDekShape } from "./dek";
 import { type Scored, Tally } from "./evidence";
 import { endsProse, LEAD_MARK, shape, splitGluedDate, wordyForHeadline } from "./headline-shape";
@@ -92,21 +92,9 @@ function copyrightLines(slots: readonly Slot[]): (j: number) => boolean {
   return (j) => (known[j] ??= /©|\(c\)|copyright/iu.test((slots[j] as Slot).u.text));
 }
 
-/** How many ASCII letters and digits `t` holds: a lower bound of `key(t).length` (see keyIndex). */
-function asciiAlnumCount(t: string): number {
-  let n = 0;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n++;
-  }
-  return n;
-}
-
 /**
- * The slots whose text has a given key, keyed lazily. key() keeps every ASCII letter and digit
- * (lowercasing maps each to one, nothing after drops them), so a text with more of them than a key has
- * characters cannot have that key: a lookup keys only the slots that could match, and the article's
- * long paragraphs are never keyed. Lists are in no particular order (callers count and test them).
+ * The slots whose text has a given key, keyed lazily: a lookup keys only the slots that could have it
+ * (asciiAlnumCount), and the article's long paragraphs are never keyed. Lists are in no particular order (callers count and test them).
  */
 function keyIndex(slots: readonly Slot[]): (k: string) => number[] | undefined {
   const order = slots.map((s, j) => ({ j, least: asciiAlnumCount(s.u.text) }));

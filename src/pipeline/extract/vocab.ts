@@ -1,6 +1,6 @@
 // Which chrome vocabulary a whole line belongs to (vocab-data.ts holds the words, per language), and
 // the labelled date stamps a page prints around its article.
-import { longerCollapsed } from "./text";
+import { longerCollapsed, memo } from "./text";
 import { CHROME, type ChromeVocabulary } from "./vocab-data";
 
 export type VocabularyKind = "line" | "section-end" | "comment-mark" | "teaser-mark";
@@ -39,7 +39,12 @@ const MARKS = compile(
 
 /** Which vocabulary a whole line belongs to, in any language: a page mixes languages in its chrome. */
 export function vocabularyKind(text: string): VocabularyKind | null {
-  if (longerCollapsed(text, 90)) return null;
+  return longerCollapsed(text, 90) ? null : shortKind(text);
+}
+
+// Chrome lines repeat from capture to capture (a site prints the same menus and footers on every
+// page): a short line's answer is remembered.
+const shortKind = memo((text: string): VocabularyKind | null => {
   const t = text.replace(/\s+/gu, " ").replace(/[’‘]/gu, "'").trim();
   if (t === "" || t.length > 90) return null;
   // A sentence is prose, whatever words it opens with.
@@ -52,7 +57,7 @@ export function vocabularyKind(text: string): VocabularyKind | null {
   const unbracketed = bare.replace(/\s*\([^()]{0,24}\)$/u, "").replace(TRAIL, "");
   if (LINES.test(bare) || (unbracketed !== "" && LINES.test(unbracketed))) return "line";
   return null;
-}
+});
 
 const STAMP_LABEL =
   "updated|posted|published|last updated|last modified|first published|modified|mis à jour|publié|aktualisiert|veröffentlicht|actualizado|publicado|aggiornato|pubblicato|bijgewerkt|gepubliceerd|opublikowano|zaktualizowano|обновлено|опубликовано";

@@ -1,6 +1,6 @@
 // Photo captions and their credits: a caption is a short description whose last part credits the
 // picture (a label and a name, a copyright sign, an agency in capitals), or a line right above a credit.
-import { collapse, wordCount } from "./text";
+import { collapse, fewWords, wordCount } from "./text";
 
 const CREDIT_AGENCIES =
   "getty images|getty|afp|ap photo|ap|reuters|shutterstock|istock(?:photo)?|alamy|epa(?:-efe)?|bloomberg|unsplash|pexels|dpa|picture alliance|picture-alliance|sipa|abaca|anadolu|xinhua|imago|wikimedia commons|courtesy of [^)]+|handout";
@@ -39,7 +39,7 @@ const PICTURED = /\b(?:image|photo|picture|pictured|foto|bild|imagen|immagine|il
 
 /** A caption whose last part is its credit: "The bridge at dusk. Photo: Jane Roe / The Daily". */
 export function hasCreditTail(t: string): boolean {
-  if (wordCount(t) > 60) return false;
+  if (!fewWords(t, 60)) return false;
   for (const m of t.matchAll(SENTENCE_BREAK)) {
     const rest = t.slice((m.index ?? 0) + m[0].length).trim();
     if (rest === "" || wordCount(rest) > 12) continue;
@@ -68,7 +68,8 @@ const CAPTION_LABEL =
   /^(?:image|photo|media|video|picture)\s+caption\b|^(?:caption|légende|bildunterschrift|pie de foto|didascalia|legenda)\s*[:\s]\s*\S/iu;
 
 export function isCaption(t: string): boolean {
-  if (CAPTION_LABEL.test(t) && wordCount(t) <= 60) return true;
-  if (wordCount(t) > 45) return hasCreditTail(t);
+  // Bounds read no further than the word after them (fewWords): a paragraph is not counted to its end.
+  if (CAPTION_LABEL.test(t) && fewWords(t, 60)) return true;
+  if (!fewWords(t, 45)) return hasCreditTail(t);
   return CAPTION_TESTS.some((re) => re.test(t)) || hasCreditTail(t);
 }

@@ -255,6 +255,8 @@ const SPELLINGS: [RegExp, string][] = [
   [/(?<!\p{L})мск(?!\p{L})/iu, "MSK"],
 ];
 
+const ASCII_DIGIT = /\d/u;
+
 function strip(segment: string): { s: string; kind: DateKind; labelled: boolean } {
   let s = segment.trim().replace(/\s+/gu, " ");
   for (const [re, to] of SPELLINGS) s = s.replace(re, to);
@@ -277,6 +279,9 @@ export function parseDateline(
   segment: string,
   ctxOrDayFirst: DateContext | boolean = false,
 ): ParsedDate | ImpossibleDate | null {
+  // Every date read below needs a digit (a day, a year or a count), and strip() adds none: a byline or
+  // a word is no date, told before rewriting it.
+  if (!ASCII_DIGIT.test(segment)) return null;
   const ctx: DateContext = typeof ctxOrDayFirst === "boolean" ? { dayFirst: ctxOrDayFirst } : ctxOrDayFirst;
   const { s, kind, labelled } = strip(segment);
   if (s.length > 80) return null;
@@ -334,6 +339,7 @@ export function startsWithDate(text: string): boolean {
 
 /** "mis à jour à 12h02", "Updated 16:05 CET", "aktualisiert um 18.10 Uhr": an update time with no day. */
 export function isUpdateTime(segment: string): boolean {
+  if (!ASCII_DIGIT.test(segment)) return false;
   const { s, kind, labelled } = strip(segment);
   return (
     labelled &&

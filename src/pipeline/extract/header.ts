@@ -7,7 +7,7 @@ import { type HeadlineChoice, scoreHeadlines } from "./fields/headline";
 import { ALT_TEXT_CUES, isBreadcrumbLine, isHomeCrumb, isSectionLabel } from "./rules";
 import type { Cleaned, Slot } from "./slots";
 import { textual } from "./slots";
-import { endsSentence, key, wordCount } from "./text";
+import { asciiAlnumCount, endsSentence, key, wordCount } from "./text";
 
 /** The headline: the line a front-matter title names, or the best-scored headline-shaped line. */
 export function findTitle(
@@ -69,16 +69,23 @@ export function preTitle(slots: Slot[], anchor: number, title: string): number |
   return masthead;
 }
 
+// What isBreadcrumbLine splits on (a line without one is no crumb trail), and a page title's bar.
+const CRUMB_SEP = /\s+[>›»/|→]\s+|\s*[›»→]\s*/u;
+const TITLE_SEP = /\s[|–—-]\s/u;
+
 export function repeatedTitle(slots: Slot[], title: string, anchor: number | null): void {
   const tk = key(title);
   if (tk === "") return;
   slots.forEach((s, i) => {
     if (i === anchor || s.rule !== null || s.u.kind === "table" || s.u.kind === "code") return;
-    const k = key(s.u.text);
+    const t = s.u.text;
+    // Keyed only when one of the three could hold: a paragraph is neither the title nor a crumb trail.
+    if (asciiAlnumCount(t) > tk.length && !CRUMB_SEP.test(t) && !TITLE_SEP.test(t)) return;
+    const k = key(t);
     if (k === tk) s.rule = "repeated-title";
     else if (k.endsWith(tk) && isBreadcrumbLine(s.u.text)) s.rule = "breadcrumb";
     // "Headline | Site" or "Headline - Site": the page title.
-    else if (k.startsWith(tk) && /\s[|–—-]\s/u.test(s.u.text) && wordCount(s.u.text) - wordCount(title) <= 4)
+    else if (k.startsWith(tk) && TITLE_SEP.test(s.u.text) && wordCount(s.u.text) - wordCount(title) <= 4)
       s.rule = "repeated-title";
   });
 }

@@ -1,7 +1,7 @@
 // Single-line chrome rules: each recognises a line that is page furniture wherever it appears, by its
 // shape and its wording in several languages, never by a particular site's name.
 import { isCaption } from "./captions";
-import { collapse, memo, wordCount } from "./text";
+import { collapse, fewWords, memo, wordCount } from "./text";
 
 type LineRule = { rule: string; test: (t: string, lower: string) => boolean };
 
@@ -15,7 +15,7 @@ const PLACEHOLDER_PART =
   /(?:image|photo|picture|video|media|graphic)\s+(?:not\s+found|unavailable|not\s+available|could\s+not\s+be\s+loaded|failed\s+to\s+load|missing)|no\s+image(?:\s+available)?|image\s+non\s+disponible|bild\s+nicht\s+verfügbar|imagen\s+no\s+disponible|\[(?:image|img|photo|picture|video|graphic|embed|media|figure|chart|gallery|illustration|image:[^\]]*|photo:[^\]]*)\]|\((?:image|photo|video)\)|loading(?:\s+image)?(?:\.\.\.|…)?|(?:play|watch)\s+video|▶|(?:image|photo|picture|video|foto|bild|imagen|illustration|gallery|galerie)\s*:?/giu;
 
 function isPlaceholder(t: string): boolean {
-  if (wordCount(t) > 12) return false;
+  if (!fewWords(t, 12)) return false;
   const rest = t.replace(PLACEHOLDER_PART, "").replace(/[\s\p{P}\p{S}\d]/gu, "");
   return rest === "" && /[\p{L}▶]/u.test(t);
 }
@@ -27,6 +27,20 @@ const SHARE_WORDS = new Set(
 );
 const SHARE_CORE =
   /share|tweet|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|flipboard|bluesky|mastodon|partag|partilh|compartilh|teilen|compartir|condividi|copy link|\bdeel\b|\bdelen\b/iu;
+
+// A share row is at most 12 of SHARE_WORDS (see `known` below), and every ASCII letter of the line
+// ends up in one of them: a line with more ASCII letters than 12 of the longest is no share row, and
+// is told without running SHARE_CORE over a whole paragraph.
+const SHARE_LETTERS = 12 * Math.max(...[...SHARE_WORDS].map((w) => w.length));
+
+function asciiLettersOver(t: string, n: number): boolean {
+  let k = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) && ++k > n) return true;
+  }
+  return false;
+}
 
 function isShare(line: string): boolean {
   let t = line;
@@ -43,7 +57,7 @@ function isShare(line: string): boolean {
   )
     return true;
   // Checked first because it is cheap and required below: most lines mention no share target at all.
-  if (!SHARE_CORE.test(t)) return false;
+  if (asciiLettersOver(t, SHARE_LETTERS) || !SHARE_CORE.test(t)) return false;
   // A share row may print its counts and icons: "Share 💬 128".
   t = t.replace(/[\p{N}\p{Extended_Pictographic}]+/gu, " ").trim();
   if (t === "") return false;

@@ -6,6 +6,22 @@ const NOT_COLLAPSED = /[^\S ]| \s/;
 export const collapse = (s: string): string =>
   NOT_COLLAPSED.test(s) ? s.replace(/\s+/gu, " ").trim() : s.trim();
 
+/** `/\s/.test(String.fromCharCode(c))`: WhiteSpace and LineTerminator, all in the BMP. */
+export const isSpace = (c: number): boolean =>
+  c < 128 ? c === 32 || (c >= 9 && c <= 13) : c < 0x1680 ? c === 0xa0 : SPACE.test(String.fromCharCode(c));
+const SPACE = /^\s$/u;
+
+/**
+ * `s` has more than `n` characters outside whitespace, so its collapse (and any trim of it) is longer
+ * than `n`: told without building the collapse of a long paragraph.
+ */
+export function longerCollapsed(s: string, n: number): boolean {
+  if (s.length <= n) return false;
+  let k = 0;
+  for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i)) && ++k > n) return true;
+  return false;
+}
+
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.&-]*/gu;
 
 export const words = (s: string): string[] => s.match(WORD) ?? [];
@@ -90,6 +106,16 @@ export const key: (s: string) => string = memo((s) => {
     .replace(/\p{M}/gu, "")
     .replace(/[^\p{L}\p{N}]+/gu, "");
 });
+/**
+ * How many ASCII letters and digits `s` holds: a lower bound of `key(s).length`, since lowercasing maps
+ * each to one and nothing after drops them. A text with more of them than a key is long cannot have
+ * that key, which is told without keying a long paragraph.
+ */
+export function asciiAlnumCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (asciiAlnum(s.charCodeAt(i))) n++;
+  return n;
+}
 const KEY_DROP = /[\s!-/:-@[-`{-~’‘“”—–«»·•]+/g;
 const ALNUM_ASCII = /^[a-z0-9]*$/;
 

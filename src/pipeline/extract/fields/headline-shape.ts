@@ -12,7 +12,7 @@ import {
   isSectionLabel,
   isSeoHeading,
 } from "../rules";
-import { endsSentence, wordStarts } from "../text";
+import { endsSentence, isSpace, wordStarts } from "../text";
 import { isCaption } from "./caption";
 import type { Tally } from "./evidence";
 import { isLabelledByline, isMetaRow, isModifiedStamp, isTicker } from "./rows";
@@ -51,7 +51,7 @@ export function splitGluedDate(t: string, ctx: DateContext | boolean = false): [
     while (n < starts.length && (starts[n] as number) < at) n++;
     return n;
   };
-  for (const at of cuts.reverse()) {
+  for (const at of [...cuts].reverse()) {
     const tail = t.slice(at).trim();
     const head = t.slice(0, at).trim();
     if (wordsBefore(at) < 4 || !/\d/u.test(tail) || /\d/u.test(head.slice(-3)) || isStamp(head)) continue;
@@ -72,7 +72,8 @@ export function splitGluedDate(t: string, ctx: DateContext | boolean = false): [
   return [t, null];
 }
 
-const CUT = /\s+|(?<=\p{Ll})(?=\p{Lu}|\d)/gu;
+/** Where a cut may fall, as a regex (cutsFrom reads the same places by hand). */
+export const CUT = /\s+|(?<=\p{Ll})(?=\p{Lu}|\d)/gu;
 const LAST_CUTS = 10;
 /** How far from its end a long line is scanned for its last cuts first. */
 const TAIL_SCAN = 300;
@@ -83,7 +84,17 @@ const TAIL_SCAN = 300;
  * character behind, so past the scan's first character (never half of a surrogate pair) it finds what
  * a scan of the whole line finds; if that holds fewer than ten, the whole line is scanned.
  */
-function lastCuts(t: string): number[] {
+function lastCuts(t: string): readonly number[] {
+  // The headline scan asks about a line twice in a row (wordyForHeadline, then splitGluedDate).
+  if (t === lastLine) return lastLineCuts;
+  lastLineCuts = lastCutsOf(t);
+  lastLine = t;
+  return lastLineCuts;
+}
+let lastLine: string | null = null;
+let lastLineCuts: readonly number[] = [];
+
+function lastCutsOf(t: string): number[] {
   let from = Math.max(0, t.length - TAIL_SCAN);
   const c = t.charCodeAt(from);
   if (from > 0 && c >= 0xdc00 && c <= 0xdfff) from--;
@@ -94,10 +105,52 @@ function lastCuts(t: string): number[] {
   return cutsFrom(t, 0).slice(-LAST_CUTS);
 }
 
-function cutsFrom(s: string, offset: number): number[] {
+/**
+ * The ends of the matches of CUT in `s` (plus `offset`), by one scan of its code points: the end of
+ * each whitespace run, and each capital or ASCII digit right after a lower-case letter (the regex's
+ * lookbehind, which costs a Unicode test at every position of a long line).
+ */
+export function cutsFrom(s: string, offset: number): number[] {
   const cuts: number[] = [];
-  for (const m of s.matchAll(CUT)) cuts.push(offset + m.index + m[0].length);
+  let afterLower = false;
+  for (let i = 0; i < s.length; ) {
+    const c = s.charCodeAt(i);
+    if (isSpace(c)) {
+      let j = i + 1;
+      while (j < s.length && isSpace(s.charCodeAt(j))) j++;
+      cuts.push(offset + j);
+      i = j;
+      afterLower = false;
+      continue;
+    }
+    let bits: number;
+    let width = 1;
+    if (c < 128)
+      bits = c >= 97 && c <= 122 ? LOWER : (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? OPENS : 0;
+    else {
+      const cp = s.codePointAt(i) as number;
+      width = cp > 0xffff ? 2 : 1;
+      bits = caseBits(cp, s.slice(i, i + width));
+    }
+    if (afterLower && bits & OPENS) cuts.push(offset + i);
+    afterLower = (bits & LOWER) !== 0;
+    i += width;
+  }
   return cuts;
+}
+
+const LOWER = 1;
+/** A capital or an ASCII digit: what may follow a lower-case letter at a cut. */
+const OPENS = 2;
+const CASE_BITS = new Map<number, number>();
+function caseBits(cp: number, ch: string): number {
+  let b = CASE_BITS.get(cp);
+  if (b === undefined) {
+    b = (/^\p{Ll}$/u.test(ch) ? LOWER : 0) | (/^\p{Lu}$/u.test(ch) ? OPENS : 0);
+    if (CASE_BITS.size >= 65536) CASE_BITS.clear();
+    CASE_BITS.set(cp, b);
+  }
+  return b;
 }
 
 /**

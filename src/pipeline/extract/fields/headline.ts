@@ -6,7 +6,7 @@ import { parseMetaLine } from "../byline";
 import type { DateContext } from "../dates";
 import { isBareByline } from "../meta";
 import type { Slot } from "../slots";
-import { collapse, endsSentence, key, overlap, wordCount } from "../text";
+import { asciiAlnumCount, collapse, endsSentence, key, overlap, wordCount } from "../text";
 import { hasEmbeddedDate, isDekShape } from "./dek";
 import { type Scored, Tally } from "./evidence";
 import { endsProse, LEAD_MARK, shape, splitGluedDate, wordyForHeadline } from "./headline-shape";
@@ -72,16 +72,46 @@ function proseWords(s: Slot): number {
  * A short line whose words recur inside other lines (a credit "ILLUSTRATION SITE NAME", a "© Site name"
  * footer): the site's own name printed as a masthead, not a headline.
  */
-function isSiteName(slots: Slot[], i: number, t: string): boolean {
+function isSiteName(slots: Slot[], i: number, t: string, signed: (j: number) => boolean): boolean {
   const k = key(t);
   if (k.length < 6) return false;
   const shout = collapse(t).toUpperCase();
   return slots.some((s, j) => {
     if (j === i) return false;
     const o = s.u.text;
+    // The cheap tests first: only the lines that print the name shouted or a copyright are keyed.
+    if (!o.includes(shout) && !signed(j)) return false;
     const ok = key(o);
-    return ok !== k && ok.includes(k) && (o.includes(shout) || /©|\(c\)|copyright/iu.test(o));
+    return ok !== k && ok.includes(k);
   });
+}
+
+/** Whether slot j prints a copyright sign, asked once per slot of a scan. */
+function copyrightLines(slots: readonly Slot[]): (j: number) => boolean {
+  const known: (boolean | undefined)[] = [];
+  return (j) => (known[j] ??= /©|\(c\)|copyright/iu.test((slots[j] as Slot).u.text));
+}
+
+/**
+ * The slots whose text has a given key, keyed lazily: a lookup keys only the slots that could have it
+ * (asciiAlnumCount), and the article's long paragraphs are never keyed. Lists are in no particular order (callers count and test them).
+ */
+function keyIndex(slots: readonly Slot[]): (k: string) => number[] | undefined {
+  const order = slots.map((s, j) => ({ j, least: asciiAlnumCount(s.u.text) }));
+  order.sort((a, b) => a.least - b.least || a.j - b.j);
+  const at = new Map<string, number[]>();
+  let next = 0;
+  return (k) => {
+    for (; next < order.length && (order[next] as { least: number }).least <= k.length; next++) {
+      const { j } = order[next] as { j: number };
+      const sk = key((slots[j] as Slot).u.text);
+      if (sk === "") continue;
+      const list = at.get(sk);
+      if (list) list.push(j);
+      else at.set(sk, [j]);
+    }
+    return at.get(k);
+  };
 }
 
 /** A section label or kicker: a shouted short line, or one or two words without a stop. */
@@ -153,14 +183,8 @@ export function scoreHeadlines(
   });
   // Index just past the n-th open slot after i.
   const ahead = (i: number, n: number): number => (openIdx[(rank[i] as number) + n] ?? slots.length) + 1;
-  const at = new Map<string, number[]>();
-  slots.forEach((s, j) => {
-    const k = key(s.u.text);
-    if (k === "") return;
-    const list = at.get(k);
-    if (list) list.push(j);
-    else at.set(k, [j]);
-  });
+  const copiesOf = keyIndex(slots);
+  const signed = copyrightLines(slots);
   // "Headline | Site": the headline part, the site part short.
   const pageTitles = slots
     .filter((s) => /\s[|–—-]\s|\s::\s/u.test(s.u.text) && wordCount(s.u.text) <= 40)
@@ -180,14 +204,15 @@ export function scoreHeadlines(
     const text = whole.replace(LEAD_MARK, "");
     const tally = new Tally();
     if (!shape(text, s.u.src[0]?.text ?? text, tally, dates)) continue;
-    if (wordsOf(text) <= 5 && isSiteName(slots, i, text)) tally.add(-3, "the site's name, printed again");
+    if (wordsOf(text) <= 5 && isSiteName(slots, i, text, signed))
+      tally.add(-3, "the site's name, printed again");
     if (glued) tally.add(1, "date glued under it");
     if (s.u.kind === "heading")
       tally.add(s.u.level === 1 ? 3 : 1, s.u.level === 1 ? "level-1 heading" : "heading");
 
     const k = key(text);
     // Page title + article title sit close together; a menu printed twice (desktop and mobile) does not.
-    const copies = at.get(k) ?? [i];
+    const copies = copiesOf(k) ?? [i];
     const near = copies.some((j) => j !== i && Math.abs(j - i) <= NEAR_COPY);
     if (copies.length > 3 && wordsOf(text) <= 6) tally.add(-3, "repeated like chrome");
     else if (copies.length > 3) tally.add(1, "printed several times");

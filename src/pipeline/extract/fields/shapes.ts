@@ -18,7 +18,8 @@ export function wordsOf(t: string): number {
 
 /** Scripts without letter case: title-case and capital-letter cues say nothing about them. */
 export const uncased = (t: string): boolean =>
-  !/[\p{Lu}\p{Ll}]/u.test(t.replace(/[A-Za-z]+/gu, "")) && !/[A-Za-z]{3}/u.test(t);
+  // Three Latin letters in a row are the common answer, told before copying the line without them.
+  !/[A-Za-z]{3}/u.test(t) && !/[\p{Lu}\p{Ll}]/u.test(t.replace(/[A-Za-z]+/gu, ""));
 
 /** The first letter, after any markup, quotes or symbols in front of it. */
 export function firstLetter(t: string): string {

@@ -2,10 +2,11 @@
 // stored once, with its gzip piece and CRC-32. An article's item is the same bytes in the main feed,
 // each of its tag feeds and their archives (and its escaped content the same in RSS and Atom), so the
 // unique chunks are a fraction of the bytes the routes serve.
-import { createHash } from "node:crypto";
-import { constants, crc32, deflateRawSync } from "node:zlib";
+import { hash } from "node:crypto";
 import { GAP } from "../../shared/manifest";
+import { CHUNK } from "./codings";
 import { structuralCuts } from "./cuts";
+import { type Compressor, inline } from "./zlib-pool";
 
 export const CHUNK_MIN = 256;
 export const CHUNK_MAX = 32 * 1024;
@@ -17,19 +18,6 @@ export const CHUNK_MAX = 32 * 1024;
  * articles, with the cuts: 4 KiB chunks store 15.2 MB of pieces, 16 KiB chunks 14.1 MB.
  */
 const CHUNK_BITS = 14;
-
-/**
- * Deterministic deflate settings: the same zlib gives the same pieces. A full flush ends each piece on a
- * byte boundary without the final bit and resets the window, so pieces join into one valid stream.
- */
-const DEFLATE = {
-  level: 9,
-  memLevel: 8,
-  // Chunks are at most CHUNK_MAX (32 KiB): the whole window.
-  windowBits: 15,
-  strategy: constants.Z_DEFAULT_STRATEGY,
-  finishFlush: constants.Z_FULL_FLUSH,
-} as const;
 
 /** 256 fixed pseudo-random words (splitmix32 from a constant seed): same table, same chunks, always. */
 const GEAR: Uint32Array = (() => {
@@ -58,7 +46,9 @@ export function chunkEnds(bytes: Uint8Array, min = CHUNK_MIN, max = CHUNK_MAX, b
     const limit = Math.min(bytes.length, start + max);
     let end = limit;
     let h = 0;
-    for (let i = start; i < limit; i++) {
+    // The hash keeps only the last 32 bytes (one bit shift per byte), so it starts 32 bytes before the
+    // first place a cut may go: the same boundaries, without hashing bytes that cannot matter.
+    for (let i = Math.max(start, start + min - 32); i < limit; i++) {
       h = ((h << 1) + (GEAR[bytes[i] ?? 0] ?? 0)) >>> 0;
       if (i + 1 - start >= min && h >>> shift === 0) {
         end = i + 1;
@@ -73,7 +63,9 @@ export function chunkEnds(bytes: Uint8Array, min = CHUNK_MIN, max = CHUNK_MAX, b
 
 /**
  * Unique chunks, appended once each as their gzip piece, with their length and CRC (the Worker joins
- * pieces into gzip bodies, and decodes one for the rare identity request); known by SHA-256.
+ * pieces into gzip bodies, and decodes one for the rare identity request); known by SHA-256. Pieces
+ * are made by `compress` (maybe on other threads) and appended in chunk-id order: gzip offsets, lengths
+ * and CRCs are final once flush() has returned.
  */
 export class ChunkStore {
   readonly lengths: number[] = [];
@@ -85,23 +77,30 @@ export class ChunkStore {
   identityBytes = 0;
 
   /** `append` stores a new chunk's gzip piece and returns its offset in the gzip stream. */
-  constructor(private readonly append: (piece: Uint8Array) => number) {}
+  constructor(
+    private readonly append: (piece: Uint8Array) => number,
+    private readonly compress: Compressor = inline,
+  ) {}
 
   add(bytes: Uint8Array): number {
-    const key = createHash("sha256").update(bytes).digest("base64");
+    const key = hash("sha256", bytes, "base64");
     const known = this.ids.get(key);
     if (known !== undefined) return known;
     const id = this.lengths.length;
     this.ids.set(key, id);
     this.lengths.push(bytes.length);
     this.identityBytes += bytes.length;
-    // A copy of exactly its size: zlib's result is a view of a larger buffer, which would stay alive
-    // per chunk (at 10,000 articles that pinned about 2 GB until the end of the build).
-    const gz = new Uint8Array(deflateRawSync(bytes, DEFLATE));
-    this.gzOffsets.push(this.append(gz));
-    this.gzLengths.push(gz.length);
-    this.crcs.push(crc32(bytes) >>> 0);
+    this.compress.run(CHUNK, bytes, (gz, crc) => {
+      this.gzOffsets[id] = this.append(gz);
+      this.gzLengths[id] = gz.length;
+      this.crcs[id] = crc;
+    });
     return id;
+  }
+
+  /** Every piece appended (they arrive in id order). */
+  flush(): void {
+    this.compress.flush();
   }
 
   /** Refs of one body: chunk ids, with GAP between segments (where the origin goes). */

@@ -2,7 +2,6 @@
 // bodies held, chunked in path order into the body streams, then the route table (whole, or its
 // shards), the API index and the build id over every byte. See emit.ts for the storages.
 import { createHash } from "node:crypto";
-import { deflateRawSync } from "node:zlib";
 import type { ApiIndex, AssetsApi, ManifestApi } from "../../shared/api-index";
 import {
   type Manifest,
@@ -17,10 +16,12 @@ import {
 import type { RenderedRoute } from "../render/types";
 import { BlobWriter, checkApi, packApi, packApiAssets } from "./api";
 import { ChunkStore } from "./chunks";
-import { brotliBody, hasBrotliBody } from "./compress";
+import { BROTLI, SHARD } from "./codings";
+import { hasBrotliBody } from "./compress";
 import { compareCodeUnits, type Prepared, prepare } from "./routes";
 import { FILE_TARGET, type Held, type PackSink } from "./sink";
 import { buildShards, buildTable, type Located } from "./table";
+import { type Compressor, compressor } from "./zlib-pool";
 
 /** `auto` picks assets when the bundle's body streams would pass this many bytes. */
 export const AUTO_ASSETS_THRESHOLD = 8 * 1024 * 1024;
@@ -51,6 +52,11 @@ export interface EmitOptions {
   maxFiles?: number;
   /** Assets storage: bytes a route-table shard aims at before compression (tests use small ones). */
   shardTarget?: number;
+  /**
+   * Worker threads that compress (zlib-pool.ts); default 0, every piece compressed on this thread. The
+   * output is the same for any count.
+   */
+  compressThreads?: number;
 }
 
 /** A route and its held body. */
@@ -61,28 +67,33 @@ interface Pending {
 
 /**
  * Chunks every body once, in path order: refs, gzip sizes and brotli bodies, whatever the storage.
- * Each body is taken from the sink, chunked and dropped before the next.
+ * Each body is taken from the sink, chunked and dropped before the next (but for what `compress` still
+ * has in flight). Pieces and brotli bodies are appended in the order they were asked for.
  */
-function locate(all: readonly Pending[], chunks: ChunkStore, refs: number[], sink: PackSink): Located[] {
-  return all.map(({ held, p }) => {
+function locate(
+  all: readonly Pending[],
+  chunks: ChunkStore,
+  refs: number[],
+  sink: PackSink,
+  compress: Compressor,
+): Located[] {
+  const located = all.map(({ held, p }) => {
     const segments = sink.take(held);
     const own = chunks.refs(segments);
-    const loc: Located = {
-      a: refs.length,
-      b: own.length,
-      gzBytes: chunks.gzBytes(own),
-      brOffset: 0,
-      brLength: 0,
-    };
+    const loc: Located = { a: refs.length, b: own.length, gzBytes: 0, brOffset: 0, brLength: 0 };
     for (const r of own) refs.push(r);
     const body = segments.length === 1 ? segments[0] : undefined;
     if (body && body.length > 0 && hasBrotliBody(p.entry)) {
-      const compressed = new Uint8Array(brotliBody(body));
-      loc.brOffset = sink.append("br", compressed);
-      loc.brLength = compressed.length;
+      compress.run(BROTLI, body, (compressed) => {
+        loc.brOffset = sink.append("br", compressed);
+        loc.brLength = compressed.length;
+      });
     }
     return loc;
   });
+  chunks.flush();
+  for (const loc of located) loc.gzBytes = chunks.gzBytes(refs.slice(loc.a, loc.a + loc.b));
+  return located;
 }
 
 /** Assets storage: the size of the stream files, so that all files stay under `maxFiles`. */
@@ -148,9 +159,27 @@ export function pack(
   const extraApi = opts.extra?.api;
   const checked = extraApi ? checkApi(typeof extraApi === "function" ? extraApi() : extraApi) : undefined;
 
-  const chunks = new ChunkStore((piece) => sink.append("gzip", piece));
+  const compress = compressor(opts.compressThreads ?? 0);
+  try {
+    return packWith(pending, all, checked, opts, setting, token, sink, compress);
+  } finally {
+    compress.close();
+  }
+}
+
+function packWith(
+  pending: Pending[],
+  all: readonly Prepared[],
+  checked: ReturnType<typeof checkApi> | undefined,
+  opts: EmitOptions,
+  setting: StorageSetting,
+  token: string | null,
+  sink: PackSink,
+  compress: Compressor,
+): { manifest: Manifest; worker: WorkerManifest; table: Uint8Array; paths: string[] } {
+  const chunks = new ChunkStore((piece) => sink.append("gzip", piece), compress);
   const refs: number[] = [];
-  const located = locate(pending, chunks, refs, sink);
+  const located = locate(pending, chunks, refs, sink, compress);
   pending.length = 0;
   const streamBytes = { identity: chunks.identityBytes, gzip: sink.size("gzip"), br: sink.size("br") };
   const bodyBytes = streamBytes.gzip + streamBytes.br;
@@ -198,12 +227,12 @@ export function pack(
       cacheControls,
       opts.shardTarget ?? SHARD_TARGET,
       (n, bytes) => {
-        // Fixed deflate settings: same zlib, same bytes. The Worker inflates a shard once per isolate.
         const path = shardFilePath(n);
-        sink.file(path, new Uint8Array(deflateRawSync(bytes, { level: 9, memLevel: 9, windowBits: 15 })));
         shardPaths.push(path);
+        compress.run(SHARD, bytes, (deflated) => sink.file(path, deflated));
       },
     );
+    compress.flush();
     table = sharded.directory;
     const packed = checked ? packApiAssets(checked) : null;
     const apiFiles = packed?.files ?? [];

@@ -1,0 +1,48 @@
+// A compression worker (zlib-pool.ts): plain JavaScript that loads node:zlib and nothing else, so a
+// worker costs a few MiB, not the extraction code. Each batch is one buffer of inputs; the answer is one
+// buffer of outputs with their lengths and the inputs' CRC-32, posted to the pool's port, and a shared
+// counter is bumped so that a main thread blocked in Atomics.wait wakes up.
+import { workerData } from "node:worker_threads";
+import { brotliCompressSync, constants, crc32, deflateRawSync } from "node:zlib";
+
+const { port, signal, codings } = workerData;
+const counter = new Int32Array(signal);
+
+// The same calls as `compressWith` in codings.ts (the inline path), with the same options.
+function compress(kind, bytes) {
+  const coding = codings[kind];
+  if (coding.format === "deflate-raw") return deflateRawSync(bytes, coding.options);
+  const params = { ...coding.params, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length };
+  return brotliCompressSync(bytes, { params });
+}
+
+port.on("message", ({ seq, kinds, lengths, buffer }) => {
+  try {
+    const input = new Uint8Array(buffer);
+    const outs = [];
+    const outLengths = new Uint32Array(kinds.length);
+    const crcs = new Uint32Array(kinds.length);
+    let at = 0;
+    let total = 0;
+    for (let i = 0; i < kinds.length; i++) {
+      const bytes = input.subarray(at, at + lengths[i]);
+      at += lengths[i];
+      const out = compress(kinds[i], bytes);
+      outs.push(out);
+      outLengths[i] = out.length;
+      crcs[i] = crc32(bytes) >>> 0;
+      total += out.length;
+    }
+    const joined = new Uint8Array(total);
+    let to = 0;
+    for (const out of outs) {
+      joined.set(out, to);
+      to += out.length;
+    }
+    port.postMessage({ seq, lengths: outLengths, crcs, buffer: joined.buffer }, [joined.buffer]);
+  } catch (e) {
+    port.postMessage({ seq, error: String(e && e.stack ? e.stack : e) });
+  }
+  Atomics.add(counter, 0, 1);
+  Atomics.notify(counter, 0);
+});

@@ -41,7 +41,7 @@ port.on("message", ({ seq, kinds, lengths, buffer }) => {
     }
     port.postMessage({ seq, lengths: outLengths, crcs, buffer: joined.buffer }, [joined.buffer]);
   } catch (e) {
-    port.postMessage({ seq, error: String(e && e.stack ? e.stack : e) });
+    port.postMessage({ seq, error: String(e?.stack ?? e) });
   }
   Atomics.add(counter, 0, 1);
   Atomics.notify(counter, 0);

@@ -16,7 +16,7 @@ import {
 import type { RenderedRoute } from "../render/types";
 import { BlobWriter, checkApi, packApi, packApiAssets } from "./api";
 import { ChunkStore } from "./chunks";
-import { BROTLI, SHARD } from "./codings";
+import { ANALYSE, BROTLI, SHARD } from "./codings";
 import { hasBrotliBody } from "./compress";
 import { compareCodeUnits, type Prepared, prepare } from "./routes";
 import { FILE_TARGET, type Held, type PackSink } from "./sink";
@@ -63,6 +63,8 @@ export interface EmitOptions {
 interface Pending {
   p: Prepared;
   held: Held;
+  /** Per segment, its analysis made on another thread while the rest rendered (analyse.ts). */
+  analyses?: Uint8Array[];
 }
 
 /**
@@ -77,9 +79,13 @@ function locate(
   sink: PackSink,
   compress: Compressor,
 ): Located[] {
-  const located = all.map(({ held, p }) => {
+  // Every analysis is in: they were asked for before any piece.
+  compress.flush();
+  const located = all.map((pending) => {
+    const { held, p } = pending;
     const segments = sink.take(held);
-    const own = chunks.refs(segments);
+    const own = chunks.refs(segments, pending.analyses);
+    pending.analyses = undefined;
     const loc: Located = { a: refs.length, b: own.length, gzBytes: 0, brOffset: 0, brLength: 0 };
     for (const r of own) refs.push(r);
     const body = segments.length === 1 ? segments[0] : undefined;
@@ -113,14 +119,26 @@ function collect(
   notFound: RenderedRoute,
   token: string | null,
   sink: PackSink,
+  compress: Compressor,
   onRoute?: (done: number) => void,
 ): Pending[] {
   const pending: Pending[] = [];
   const hold = (p: Prepared): Pending => {
     const held = sink.hold(p.segments);
+    const entry: Pending = { p, held };
+    if (compress.offThread) {
+      // Chunk boundaries and keys need only the bytes, not the path order: found meanwhile elsewhere.
+      const analyses: Uint8Array[] = [];
+      entry.analyses = analyses;
+      p.segments.forEach((seg, i) => {
+        compress.run(ANALYSE, seg, (a) => {
+          analyses[i] = a;
+        });
+      });
+    }
     // Held now: the route's bytes can be collected while the rest are rendered.
     p.segments = [];
-    return { p, held };
+    return entry;
   };
   for (const route of routes) {
     if (!route.path.startsWith("/")) throw new Error(`route "${route.path}": paths must start with "/"`);
@@ -154,13 +172,12 @@ export function pack(
     throw new Error(`emit: storage "${String(setting)}" is not one of auto, bundle, assets`);
   }
   const token = opts.origin === null ? opts.originToken : null;
-  const pending = collect(routes, notFound, token, sink, opts.onRoute);
-  const all = pending.map((x) => x.p);
-  const extraApi = opts.extra?.api;
-  const checked = extraApi ? checkApi(typeof extraApi === "function" ? extraApi() : extraApi) : undefined;
-
   const compress = compressor(opts.compressThreads ?? 0);
   try {
+    const pending = collect(routes, notFound, token, sink, compress, opts.onRoute);
+    const all = pending.map((x) => x.p);
+    const extraApi = opts.extra?.api;
+    const checked = extraApi ? checkApi(typeof extraApi === "function" ? extraApi() : extraApi) : undefined;
     return packWith(pending, all, checked, opts, setting, token, sink, compress);
   } finally {
     compress.close();

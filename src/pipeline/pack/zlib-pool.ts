@@ -12,6 +12,8 @@ import { CODINGS, compressWith, type Kind } from "./codings";
 export type Done = (out: Uint8Array, crc: number) => void;
 
 export interface Compressor {
+  /** Jobs run on other threads (so work handed out early overlaps this thread's). */
+  readonly offThread: boolean;
   /** Compresses `bytes` (not changed by the caller until `done` runs); `done` runs in submission order. */
   run(kind: Kind, bytes: Uint8Array, done: Done): void;
   /** Runs every pending `done`, waiting for the workers if needed. */
@@ -22,6 +24,7 @@ export interface Compressor {
 
 /** Inline: each job done at once, on this thread. */
 export const inline: Compressor = {
+  offThread: false,
   run(kind, bytes, done) {
     const { out, crc } = compressWith(kind, bytes);
     done(out, crc);
@@ -54,6 +57,7 @@ interface Answer {
 const emptyBatch = (): Batch => ({ kinds: [], inputs: [], dones: [], bytes: 0 });
 
 class ZlibPool implements Compressor {
+  readonly offThread = true;
   private readonly workers: Worker[] = [];
   private readonly ports: MessagePort[] = [];
   private readonly counter = new Int32Array(new SharedArrayBuffer(4));

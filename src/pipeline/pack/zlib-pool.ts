@@ -4,7 +4,8 @@
 // code) and takes their answers with receiveMessageOnPort, sleeping in Atomics.wait when it must have
 // one. Each job's callback runs in submission order, so offsets in the streams, and so every output
 // byte, are the same whatever the number of threads (`threads: 0` compresses inline, as before).
-// Memory stays bounded: at most AHEAD batches of about BATCH_BYTES each per worker are in flight.
+// Memory stays bounded: at most AHEAD batches of about BATCH_BYTES each per worker are in flight. When
+// every worker is busy, this thread does the next batch itself (the same calls, so the same bytes).
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
 import { CODINGS, compressWith, type Kind } from "./codings";
 
@@ -38,6 +39,8 @@ const BATCH_BYTES = 256 * 1024;
 const BATCH_JOBS = 256;
 /** Batches in flight per worker. */
 const AHEAD = 4;
+/** Batches done on this thread that may wait for an older one still in a worker. */
+const STOLEN_MAX = 16;
 
 interface Batch {
   kinds: Kind[];
@@ -46,12 +49,32 @@ interface Batch {
   bytes: number;
 }
 
+/** A worker's message. */
 interface Answer {
   seq: number;
   lengths?: Uint32Array;
   crcs?: Uint32Array;
   buffer?: ArrayBuffer;
   error?: string;
+}
+
+/** A batch's results, from a worker or from this thread. */
+interface BatchResult {
+  pieces: Uint8Array[];
+  crcs: ArrayLike<number>;
+}
+
+function piecesOf(a: Answer): BatchResult {
+  const lengths = a.lengths ?? new Uint32Array(0);
+  const out = new Uint8Array(a.buffer ?? new ArrayBuffer(0));
+  const pieces: Uint8Array[] = [];
+  let at = 0;
+  for (const n of lengths) {
+    // Views: an answer is about a batch of pieces, all of which the streams keep anyway.
+    pieces.push(out.subarray(at, at + n));
+    at += n;
+  }
+  return { pieces, crcs: a.crcs ?? new Uint32Array(0) };
 }
 
 const emptyBatch = (): Batch => ({ kinds: [], inputs: [], dones: [], bytes: 0 });
@@ -64,7 +87,9 @@ class ZlibPool implements Compressor {
   private batch = emptyBatch();
   /** Callbacks of posted batches, by sequence number. */
   private readonly posted = new Map<number, Done[]>();
-  private readonly answers = new Map<number, Answer>();
+  private readonly answers = new Map<number, BatchResult>();
+  /** Batches posted to each worker and not answered yet. */
+  private readonly inFlight: number[] = [];
   private nextSeq = 0;
   private nextDone = 0;
 
@@ -81,6 +106,7 @@ class ZlibPool implements Compressor {
       worker.unref();
       this.workers.push(worker);
       this.ports.push(port1);
+      this.inFlight.push(0);
     }
   }
 
@@ -97,20 +123,51 @@ class ZlibPool implements Compressor {
     const b = this.batch;
     if (b.kinds.length === 0) return;
     this.batch = emptyBatch();
-    while (this.posted.size >= this.workers.length * AHEAD) this.receive(true);
+    const seq = this.nextSeq++;
+    this.posted.set(seq, b.dones);
+    this.receive(false);
+    const w = this.idlest();
+    if ((this.inFlight[w] ?? 0) >= AHEAD) {
+      // Every worker is busy (a loaded machine, or more work than they can do): this thread does the
+      // batch itself rather than wait, unless too many done batches already wait for an older one.
+      if (this.answers.size < STOLEN_MAX) {
+        const pieces: Uint8Array[] = [];
+        const crcs: number[] = [];
+        b.kinds.forEach((kind, i) => {
+          const { out, crc } = compressWith(kind, b.inputs[i] as Uint8Array);
+          pieces.push(out);
+          crcs.push(crc);
+        });
+        this.answers.set(seq, { pieces, crcs });
+        this.deliver();
+        return;
+      }
+      while ((this.inFlight[this.idlest()] ?? 0) >= AHEAD) this.receive(true);
+    }
+    this.send(this.idlest(), seq, b);
+  }
+
+  /** The worker with the fewest batches in flight. */
+  private idlest(): number {
+    let best = 0;
+    this.inFlight.forEach((n, w) => {
+      if (n < (this.inFlight[best] ?? 0)) best = w;
+    });
+    return best;
+  }
+
+  private send(w: number, seq: number, b: Batch): void {
     const buffer = new Uint8Array(b.bytes);
     let at = 0;
     for (const input of b.inputs) {
       buffer.set(input, at);
       at += input.length;
     }
-    const seq = this.nextSeq++;
-    this.posted.set(seq, b.dones);
-    const port = this.ports[seq % this.ports.length] as MessagePort;
+    this.inFlight[w] = (this.inFlight[w] ?? 0) + 1;
+    const port = this.ports[w] as MessagePort;
     port.postMessage({ seq, kinds: b.kinds, lengths: b.inputs.map((x) => x.length), buffer: buffer.buffer }, [
       buffer.buffer,
     ]);
-    this.receive(false);
   }
 
   /** Takes every answer that is there (at least one when `wait`) and runs the callbacks now due. */
@@ -118,14 +175,15 @@ class ZlibPool implements Compressor {
     for (;;) {
       const seen = Atomics.load(this.counter, 0);
       let got = false;
-      for (const port of this.ports) {
+      this.ports.forEach((port, w) => {
         for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
           const answer = m.message as Answer;
           if (answer.error) throw new Error(`compression worker: ${answer.error}`);
-          this.answers.set(answer.seq, answer);
+          this.inFlight[w] = (this.inFlight[w] ?? 1) - 1;
+          this.answers.set(answer.seq, piecesOf(answer));
           got = true;
         }
-      }
+      });
       this.deliver();
       if (got || !wait) return;
       // Woken by any worker's answer; the timeout only re-checks the ports.
@@ -139,15 +197,9 @@ class ZlibPool implements Compressor {
       this.answers.delete(this.nextDone);
       this.posted.delete(this.nextDone);
       this.nextDone++;
-      const lengths = a.lengths ?? new Uint32Array(0);
-      const crcs = a.crcs ?? new Uint32Array(0);
-      const out = new Uint8Array(a.buffer ?? new ArrayBuffer(0));
-      let at = 0;
+      const { pieces, crcs } = a;
       dones.forEach((done, i) => {
-        const n = lengths[i] ?? 0;
-        // Views: an answer is about a batch of pieces, all of which the streams keep anyway.
-        done(out.subarray(at, at + n), crcs[i] ?? 0);
-        at += n;
+        done(pieces[i] ?? new Uint8Array(0), crcs[i] ?? 0);
       });
     }
   }

@@ -1,7 +1,8 @@
 // A compression worker (zlib-pool.ts): plain JavaScript that loads node:zlib and, through tsx, the two
-// small modules that find chunk boundaries (analyse.ts, cuts.ts): a few MiB, not the extraction code. Each batch is one buffer of inputs; the answer is one
-// buffer of outputs with their lengths and the inputs' CRC-32, posted to the pool's port, and a shared
-// counter is bumped so that a main thread blocked in Atomics.wait wakes up.
+// small modules that find chunk boundaries (analyse.ts, cuts.ts): a few MiB, not the extraction code.
+// Each batch is one buffer of inputs; the answer is one buffer of outputs with their lengths and the
+// inputs' CRC-32, posted to the pool's port, and a shared counter is bumped so that a main thread
+// blocked in Atomics.wait wakes up.
 import { workerData } from "node:worker_threads";
 import { brotliCompressSync, constants, crc32, deflateRawSync } from "node:zlib";
 import { tsImport } from "tsx/esm/api";
@@ -10,7 +11,15 @@ const { port, signal, codings } = workerData;
 const counter = new Int32Array(signal);
 // On Node 20 the main thread's tsx loader is not shared with workers: load the TypeScript through
 // tsx's API (as src/pipeline/parallel/worker.mjs does).
-const { analyseSegment } = await tsImport("./analyse.ts", import.meta.url);
+// A failure to load is answered per batch: the main thread waits for answers synchronously, so it
+// would never see an error event.
+let analyseSegment = null;
+let loadError = null;
+try {
+  ({ analyseSegment } = await tsImport("./analyse.ts", import.meta.url));
+} catch (e) {
+  loadError = String(e?.stack ?? e);
+}
 
 // The same calls as `compressWith` in codings.ts (the inline path), with the same options.
 function compress(kind, bytes) {
@@ -23,6 +32,7 @@ function compress(kind, bytes) {
 
 port.on("message", ({ seq, kinds, lengths, buffer }) => {
   try {
+    if (loadError) throw new Error(loadError);
     const input = new Uint8Array(buffer);
     const outs = [];
     const outLengths = new Uint32Array(kinds.length);

@@ -163,7 +163,9 @@ async function main(): Promise<void> {
   let output: ReturnType<typeof renderSiteTo>;
   const reportText = formatReport(report, warnings, merges);
   try {
-    output = renderSiteTo(tmp, site, storage, (done) => stages.tick(done, null, "responses"));
+    // The extraction pool is gone by now: the other threads compress while this one renders and chunks.
+    const onRoute = (done: number) => stages.tick(done, null, "responses");
+    output = renderSiteTo(tmp, site, storage, onRoute, opts.threads - 1);
     stages.start("write", `${output.files} asset files, ${(output.bytes / 1048576).toFixed(1)} MiB`);
     writeFileSync(resolve(tmp, "build-report.txt"), reportText);
     writeSiteJson(resolve(tmp, "site.json"), site);

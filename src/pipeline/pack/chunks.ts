@@ -2,78 +2,18 @@
 // stored once, with its gzip piece and CRC-32. An article's item is the same bytes in the main feed,
 // each of its tag feeds and their archives (and its escaped content the same in RSS and Atom), so the
 // unique chunks are a fraction of the bytes the routes serve.
-import { createHash } from "node:crypto";
-import { constants, crc32, deflateRawSync } from "node:zlib";
 import { GAP } from "../../shared/manifest";
-import { structuralCuts } from "./cuts";
+import { analyseSegment, KEY_BYTES } from "./analyse";
+import { CHUNK } from "./codings";
+import { type Compressor, inline } from "./zlib-pool";
 
-export const CHUNK_MIN = 256;
-export const CHUNK_MAX = 32 * 1024;
-/**
- * A boundary is where the top CHUNK_BITS of the gear hash are zero: ~16 KiB past CHUNK_MIN on average.
- * Each chunk is deflated on its own, so bigger chunks compress better and cost fewer zlib calls. Items
- * and their content values are cut out first (cuts.ts), so most chunks are a whole value: the gear hash
- * only splits long runs, such as listing pages whose items shift from one page to the next. At 1,000
- * articles, with the cuts: 4 KiB chunks store 15.2 MB of pieces, 16 KiB chunks 14.1 MB.
- */
-const CHUNK_BITS = 14;
-
-/**
- * Deterministic deflate settings: the same zlib gives the same pieces. A full flush ends each piece on a
- * byte boundary without the final bit and resets the window, so pieces join into one valid stream.
- */
-const DEFLATE = {
-  level: 9,
-  memLevel: 8,
-  // Chunks are at most CHUNK_MAX (32 KiB): the whole window.
-  windowBits: 15,
-  strategy: constants.Z_DEFAULT_STRATEGY,
-  finishFlush: constants.Z_FULL_FLUSH,
-} as const;
-
-/** 256 fixed pseudo-random words (splitmix32 from a constant seed): same table, same chunks, always. */
-const GEAR: Uint32Array = (() => {
-  const t = new Uint32Array(256);
-  let s = 0x2545f491;
-  for (let i = 0; i < 256; i++) {
-    s = (s + 0x9e3779b9) | 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    t[i] = (z ^ (z >>> 16)) >>> 0;
-  }
-  return t;
-})();
-
-/**
- * End offsets of the content-defined chunks of `bytes` (the last is `bytes.length`). The gear hash
- * shifts one bit per byte, so a boundary depends only on the 32 bytes before it: an edit moves the
- * boundaries near it and no others, and the same text chunks the same way wherever it appears.
- */
-export function chunkEnds(bytes: Uint8Array, min = CHUNK_MIN, max = CHUNK_MAX, bits = CHUNK_BITS): number[] {
-  const ends: number[] = [];
-  const shift = 32 - bits;
-  let start = 0;
-  while (start < bytes.length) {
-    const limit = Math.min(bytes.length, start + max);
-    let end = limit;
-    let h = 0;
-    for (let i = start; i < limit; i++) {
-      h = ((h << 1) + (GEAR[bytes[i] ?? 0] ?? 0)) >>> 0;
-      if (i + 1 - start >= min && h >>> shift === 0) {
-        end = i + 1;
-        break;
-      }
-    }
-    ends.push(end);
-    start = end;
-  }
-  return ends;
-}
+export { CHUNK_MAX, CHUNK_MIN, chunkEnds } from "./analyse";
 
 /**
  * Unique chunks, appended once each as their gzip piece, with their length and CRC (the Worker joins
- * pieces into gzip bodies, and decodes one for the rare identity request); known by SHA-256.
+ * pieces into gzip bodies, and decodes one for the rare identity request); known by SHA-256. Pieces
+ * are made by `compress` (maybe on other threads) and appended in chunk-id order: gzip offsets, lengths
+ * and CRCs are final once flush() has returned.
  */
 export class ChunkStore {
   readonly lengths: number[] = [];
@@ -85,39 +25,51 @@ export class ChunkStore {
   identityBytes = 0;
 
   /** `append` stores a new chunk's gzip piece and returns its offset in the gzip stream. */
-  constructor(private readonly append: (piece: Uint8Array) => number) {}
+  constructor(
+    private readonly append: (piece: Uint8Array) => number,
+    private readonly compress: Compressor = inline,
+  ) {}
 
-  add(bytes: Uint8Array): number {
-    const key = createHash("sha256").update(bytes).digest("base64");
+  /** `key`: the chunk's SHA-256 as a latin1 string (analyse.ts). */
+  add(bytes: Uint8Array, key: string): number {
     const known = this.ids.get(key);
     if (known !== undefined) return known;
     const id = this.lengths.length;
     this.ids.set(key, id);
     this.lengths.push(bytes.length);
     this.identityBytes += bytes.length;
-    // A copy of exactly its size: zlib's result is a view of a larger buffer, which would stay alive
-    // per chunk (at 10,000 articles that pinned about 2 GB until the end of the build).
-    const gz = new Uint8Array(deflateRawSync(bytes, DEFLATE));
-    this.gzOffsets.push(this.append(gz));
-    this.gzLengths.push(gz.length);
-    this.crcs.push(crc32(bytes) >>> 0);
+    this.compress.run(CHUNK, bytes, (gz, crc) => {
+      this.gzOffsets[id] = this.append(gz);
+      this.gzLengths[id] = gz.length;
+      this.crcs[id] = crc;
+    });
     return id;
   }
 
-  /** Refs of one body: chunk ids, with GAP between segments (where the origin goes). */
-  refs(segments: readonly Uint8Array[]): number[] {
+  /** Every piece appended (they arrive in id order). */
+  flush(): void {
+    this.compress.flush();
+  }
+
+  /**
+   * Refs of one body: chunk ids, with GAP between segments (where the origin goes). `analyses[i]` is
+   * analyseSegment(segments[i]) when it was made elsewhere (another thread), else it is made here.
+   */
+  refs(segments: readonly Uint8Array[], analyses?: readonly Uint8Array[]): number[] {
     const refs: number[] = [];
     segments.forEach((seg, i) => {
       if (i > 0) refs.push(GAP);
-      let from = 0;
-      for (const cut of [...structuralCuts(seg), seg.length]) {
-        const part = seg.subarray(from, cut);
-        let start = 0;
-        for (const end of chunkEnds(part)) {
-          refs.push(this.add(part.subarray(start, end)));
-          start = end;
-        }
-        from = cut;
+      const a = analyses?.[i] ?? analyseSegment(seg);
+      const n = a.length / (4 + KEY_BYTES);
+      const ends = new DataView(a.buffer, a.byteOffset, 4 * n);
+      const keys = Buffer.from(a.buffer, a.byteOffset + 4 * n, KEY_BYTES * n);
+      let start = 0;
+      for (let c = 0; c < n; c++) {
+        const end = ends.getUint32(4 * c, true);
+        refs.push(
+          this.add(seg.subarray(start, end), keys.toString("latin1", KEY_BYTES * c, KEY_BYTES * (c + 1))),
+        );
+        start = end;
       }
     });
     return refs;

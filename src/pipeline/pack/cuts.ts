@@ -6,7 +6,7 @@
 // articles 19.2 MB of pieces without the cuts, 14.1 MB with them). Cuts only move chunk boundaries:
 // any body is still exactly its pieces in order, so a cut that lands somewhere unexpected costs a few
 // bytes, never correctness.
-const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const ascii = (s: string) => Buffer.from(s, "latin1");
 
 /** A record begins here (the cut goes before the marker). */
 const STARTS = ["<item>", "<entry>", '{"id":"', '<li class="entry">', "<main", "</main>"].map(ascii);
@@ -25,8 +25,8 @@ const JSON_VALUES = ['"content_html":"', '"summary":"', '"text":"'].map(ascii);
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
-function indexOf(hay: Uint8Array, needle: Uint8Array, from: number): number {
-  return Buffer.from(hay.buffer, hay.byteOffset, hay.byteLength).indexOf(needle, from);
+function indexOf(hay: Buffer, needle: Uint8Array, from: number): number {
+  return hay.indexOf(needle, from);
 }
 
 /** End of the JSON string whose contents start at `from` (the closing quote), or -1. */
@@ -40,7 +40,9 @@ function jsonStringEnd(bytes: Uint8Array, from: number): number {
 }
 
 /** Sorted, distinct offsets strictly inside `bytes` where it must be cut. */
-export function structuralCuts(bytes: Uint8Array): number[] {
+export function structuralCuts(body: Uint8Array): number[] {
+  // One Buffer view for every search (a view per search was a tenth of the time).
+  const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   const cuts: number[] = [];
   for (const marker of STARTS) {
     for (let at = indexOf(bytes, marker, 0); at >= 0; at = indexOf(bytes, marker, at + 1)) cuts.push(at);

@@ -2,7 +2,6 @@
 // bodies held, chunked in path order into the body streams, then the route table (whole, or its
 // shards), the API index and the build id over every byte. See emit.ts for the storages.
 import { createHash } from "node:crypto";
-import { deflateRawSync } from "node:zlib";
 import type { ApiIndex, AssetsApi, ManifestApi } from "../../shared/api-index";
 import {
   type Manifest,
@@ -17,10 +16,12 @@ import {
 import type { RenderedRoute } from "../render/types";
 import { BlobWriter, checkApi, packApi, packApiAssets } from "./api";
 import { ChunkStore } from "./chunks";
-import { brotliBody, hasBrotliBody } from "./compress";
+import { ANALYSE, BROTLI, SHARD } from "./codings";
+import { hasBrotliBody } from "./compress";
 import { compareCodeUnits, type Prepared, prepare } from "./routes";
 import { FILE_TARGET, type Held, type PackSink } from "./sink";
 import { buildShards, buildTable, type Located } from "./table";
+import { type Compressor, compressor } from "./zlib-pool";
 
 /** `auto` picks assets when the bundle's body streams would pass this many bytes. */
 export const AUTO_ASSETS_THRESHOLD = 8 * 1024 * 1024;
@@ -51,38 +52,54 @@ export interface EmitOptions {
   maxFiles?: number;
   /** Assets storage: bytes a route-table shard aims at before compression (tests use small ones). */
   shardTarget?: number;
+  /**
+   * Worker threads that compress (zlib-pool.ts); default 0, every piece compressed on this thread. The
+   * output is the same for any count.
+   */
+  compressThreads?: number;
 }
 
 /** A route and its held body. */
 interface Pending {
   p: Prepared;
   held: Held;
+  /** Per segment, its analysis made on another thread while the rest rendered (analyse.ts). */
+  analyses?: Uint8Array[];
 }
 
 /**
  * Chunks every body once, in path order: refs, gzip sizes and brotli bodies, whatever the storage.
- * Each body is taken from the sink, chunked and dropped before the next.
+ * Each body is taken from the sink, chunked and dropped before the next (but for what `compress` still
+ * has in flight). Pieces and brotli bodies are appended in the order they were asked for.
  */
-function locate(all: readonly Pending[], chunks: ChunkStore, refs: number[], sink: PackSink): Located[] {
-  return all.map(({ held, p }) => {
+function locate(
+  all: readonly Pending[],
+  chunks: ChunkStore,
+  refs: number[],
+  sink: PackSink,
+  compress: Compressor,
+): Located[] {
+  // Every analysis is in: they were asked for before any piece.
+  compress.flush();
+  const located = all.map((pending) => {
+    const { held, p } = pending;
     const segments = sink.take(held);
-    const own = chunks.refs(segments);
-    const loc: Located = {
-      a: refs.length,
-      b: own.length,
-      gzBytes: chunks.gzBytes(own),
-      brOffset: 0,
-      brLength: 0,
-    };
+    const own = chunks.refs(segments, pending.analyses);
+    pending.analyses = undefined;
+    const loc: Located = { a: refs.length, b: own.length, gzBytes: 0, brOffset: 0, brLength: 0 };
     for (const r of own) refs.push(r);
     const body = segments.length === 1 ? segments[0] : undefined;
     if (body && body.length > 0 && hasBrotliBody(p.entry)) {
-      const compressed = new Uint8Array(brotliBody(body));
-      loc.brOffset = sink.append("br", compressed);
-      loc.brLength = compressed.length;
+      compress.run(BROTLI, body, (compressed) => {
+        loc.brOffset = sink.append("br", compressed);
+        loc.brLength = compressed.length;
+      });
     }
     return loc;
   });
+  chunks.flush();
+  for (const loc of located) loc.gzBytes = chunks.gzBytes(refs.slice(loc.a, loc.a + loc.b));
+  return located;
 }
 
 /** Assets storage: the size of the stream files, so that all files stay under `maxFiles`. */
@@ -102,14 +119,26 @@ function collect(
   notFound: RenderedRoute,
   token: string | null,
   sink: PackSink,
+  compress: Compressor,
   onRoute?: (done: number) => void,
 ): Pending[] {
   const pending: Pending[] = [];
   const hold = (p: Prepared): Pending => {
     const held = sink.hold(p.segments);
+    const entry: Pending = { p, held };
+    if (compress.offThread) {
+      // Chunk boundaries and keys need only the bytes, not the path order: found meanwhile elsewhere.
+      const analyses: Uint8Array[] = [];
+      entry.analyses = analyses;
+      p.segments.forEach((seg, i) => {
+        compress.run(ANALYSE, seg, (a) => {
+          analyses[i] = a;
+        });
+      });
+    }
     // Held now: the route's bytes can be collected while the rest are rendered.
     p.segments = [];
-    return { p, held };
+    return entry;
   };
   for (const route of routes) {
     if (!route.path.startsWith("/")) throw new Error(`route "${route.path}": paths must start with "/"`);
@@ -143,14 +172,31 @@ export function pack(
     throw new Error(`emit: storage "${String(setting)}" is not one of auto, bundle, assets`);
   }
   const token = opts.origin === null ? opts.originToken : null;
-  const pending = collect(routes, notFound, token, sink, opts.onRoute);
-  const all = pending.map((x) => x.p);
-  const extraApi = opts.extra?.api;
-  const checked = extraApi ? checkApi(typeof extraApi === "function" ? extraApi() : extraApi) : undefined;
+  const compress = compressor(opts.compressThreads ?? 0);
+  try {
+    const pending = collect(routes, notFound, token, sink, compress, opts.onRoute);
+    const all = pending.map((x) => x.p);
+    const extraApi = opts.extra?.api;
+    const checked = extraApi ? checkApi(typeof extraApi === "function" ? extraApi() : extraApi) : undefined;
+    return packWith(pending, all, checked, opts, setting, token, sink, compress);
+  } finally {
+    compress.close();
+  }
+}
 
-  const chunks = new ChunkStore((piece) => sink.append("gzip", piece));
+function packWith(
+  pending: Pending[],
+  all: readonly Prepared[],
+  checked: ReturnType<typeof checkApi> | undefined,
+  opts: EmitOptions,
+  setting: StorageSetting,
+  token: string | null,
+  sink: PackSink,
+  compress: Compressor,
+): { manifest: Manifest; worker: WorkerManifest; table: Uint8Array; paths: string[] } {
+  const chunks = new ChunkStore((piece) => sink.append("gzip", piece), compress);
   const refs: number[] = [];
-  const located = locate(pending, chunks, refs, sink);
+  const located = locate(pending, chunks, refs, sink, compress);
   pending.length = 0;
   const streamBytes = { identity: chunks.identityBytes, gzip: sink.size("gzip"), br: sink.size("br") };
   const bodyBytes = streamBytes.gzip + streamBytes.br;
@@ -198,12 +244,12 @@ export function pack(
       cacheControls,
       opts.shardTarget ?? SHARD_TARGET,
       (n, bytes) => {
-        // Fixed deflate settings: same zlib, same bytes. The Worker inflates a shard once per isolate.
         const path = shardFilePath(n);
-        sink.file(path, new Uint8Array(deflateRawSync(bytes, { level: 9, memLevel: 9, windowBits: 15 })));
         shardPaths.push(path);
+        compress.run(SHARD, bytes, (deflated) => sink.file(path, deflated));
       },
     );
+    compress.flush();
     table = sharded.directory;
     const packed = checked ? packApiAssets(checked) : null;
     const apiFiles = packed?.files ?? [];

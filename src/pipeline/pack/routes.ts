@@ -22,6 +22,21 @@ export function sha256(bytes: Uint8Array | string): Buffer {
   return createHash("sha256").update(bytes).digest();
 }
 
+/**
+ * SHA-256 of the whole body (origin token included) from its encoded segments: the same digest as over
+ * the body string, without encoding it a second time. The token is ASCII, so the UTF-8 of the body is
+ * the segments' UTF-8 joined with the token's.
+ */
+function bodyHash(segments: readonly Uint8Array[], token: string | null): Buffer {
+  if (segments.length === 1) return sha256(segments[0] ?? new Uint8Array(0));
+  const h = createHash("sha256");
+  segments.forEach((seg, i) => {
+    if (i > 0) h.update(token ?? "");
+    h.update(seg);
+  });
+  return h.digest();
+}
+
 /** Strong ETag: quoted base64url of the first 16 bytes of SHA-256 over the bytes. */
 export function strongEtag(bytes: Uint8Array): string {
   return `"${sha256(bytes).subarray(0, 16).toString("base64url")}"`;
@@ -65,7 +80,7 @@ export function prepare(route: RenderedRoute, token: string | null, fallbackStat
   const segments = route.bytes
     ? [route.bytes]
     : (token === null ? [route.body] : route.body.split(token)).map((s) => encoder.encode(s));
-  const etagBytes = sha256(route.bytes ?? route.body).subarray(0, 16);
+  const etagBytes = bodyHash(segments, token).subarray(0, 16);
   const entry: RouteEntry = {
     type: route.type,
     etag: `"${etagBytes.toString("base64url")}"`,

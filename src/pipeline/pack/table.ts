@@ -46,11 +46,29 @@ export function linkTemplate(link: string, path: string): string {
     .filter((s) => s.i < LINK_SEGMENTS && s.text.length > 0)
     .sort((a, b) => b.text.length - a.text.length || a.i - b.i);
   let out = link;
-  for (const s of segments) {
-    const escaped = s.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    out = out.replace(new RegExp(`(?<=/)${escaped}(?=[/.>?#]|$)`, "g"), String.fromCharCode(1 + s.i));
-  }
+  for (const s of segments) out = replaceSegment(out, s.text, String.fromCharCode(1 + s.i));
   return out;
+}
+
+const AFTER_SEGMENT = new Set(["/", ".", ">", "?", "#"]);
+
+/**
+ * Every `text` in `link` that follows "/" and ends before one of AFTER_SEGMENT or the end, left to
+ * right without overlaps, replaced by `marker`: what `/(?<=\/)text(?=[/.>?#]|$)/g` does, without
+ * compiling a regular expression per route (that was most of the table's time).
+ */
+function replaceSegment(link: string, text: string, marker: string): string {
+  let out = "";
+  let copied = 0;
+  for (let at = link.indexOf(text); at >= 0; ) {
+    const end = at + text.length;
+    if (link[at - 1] === "/" && (end === link.length || AFTER_SEGMENT.has(link[end] ?? ""))) {
+      out += link.slice(copied, at) + marker;
+      copied = end;
+      at = link.indexOf(text, end);
+    } else at = link.indexOf(text, at + 1);
+  }
+  return copied === 0 ? link : out + link.slice(copied);
 }
 
 /** Index of `value` in `list`, appending it; the table stores these in one byte. */

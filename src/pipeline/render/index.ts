@@ -69,13 +69,17 @@ export function renderSite(
   return emit(routes, notFound, opts);
 }
 
-/** The same output, written into `outDir` as it is made (see emitTo). */
+/**
+ * The same output, written into `outDir` as it is made (see emitTo); `compressThreads` worker threads
+ * compress meanwhile (the same bytes for any count).
+ */
 export function renderSiteTo(
   outDir: string,
   site: Site,
   storage: StorageSetting = "auto",
   onRoute?: (done: number) => void,
+  compressThreads = 0,
 ): EmitSummary {
   const { routes, notFound, opts } = renderInputs(site, storage, onRoute);
-  return emitTo(outDir, routes, notFound, opts);
+  return emitTo(outDir, routes, notFound, { ...opts, compressThreads });
 }

@@ -373,3 +373,30 @@ describe("STORAGE setting (wrangler.toml [vars], FEED_STORAGE)", () => {
     );
   });
 });
+
+describe("linkTemplate", () => {
+  /** What linkTemplate did with a regular expression per segment (its scan must give the same). */
+  function byRegExp(link: string, path: string): string {
+    const segments = path
+      .split("/")
+      .map((text, i) => ({ text, i }))
+      .filter((s) => s.i < 8 && s.text.length > 0)
+      .sort((a, b) => b.text.length - a.text.length || a.i - b.i);
+    let out = link;
+    for (const s of segments) {
+      const escaped = s.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      out = out.replace(new RegExp(`(?<=/)${escaped}(?=[/.>?#]|$)`, "g"), String.fromCharCode(1 + s.i));
+    }
+    return out;
+  }
+  const piece = fc.constantFrom("a", "ab", "b", "/", ".", ">", "?", "#", "x.y", "<", ";", "aa");
+  const text = fc.array(piece, { maxLength: 12 }).map((p) => p.join(""));
+  it("replaces exactly what the regular expression did", () => {
+    fc.assert(
+      fc.property(text, text, (link, path) => {
+        expect(linkTemplate(link, `/${path}`)).toBe(byRegExp(link, `/${path}`));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});

@@ -145,7 +145,8 @@ export function formatCacheStats(s: CacheStats, dir: string): string {
   const parts = [`${s.extracted} extracted`];
   if (s.damaged) parts.push(`${s.damaged} damaged ${s.damaged === 1 ? "entry" : "entries"} recomputed`);
   if (s.pruned) parts.push(`${s.pruned} unused pruned`);
-  const size = s.bytes < 2 ** 20 ? `${Math.ceil(s.bytes / 1024)} KiB` : `${(s.bytes / 2 ** 20).toFixed(1)} MiB`;
+  const size =
+    s.bytes < 2 ** 20 ? `${Math.ceil(s.bytes / 1024)} KiB` : `${(s.bytes / 2 ** 20).toFixed(1)} MiB`;
   parts.push(`${s.entries} entries, ${size} in ${dir}`);
   if (s.problem) parts.push(s.problem);
   return `${s.hits} of ${s.hits + s.extracted} files from the cache (${parts.join(", ")})`;

@@ -7,6 +7,9 @@ import type { CaptureJob, JobContext } from "../parallel/job";
 import { type PoolOptions, runJobs } from "../parallel/pool";
 import type { ExtractCache } from "./index";
 
+/** Misses each worker thread must have to be worth starting. */
+export const MISSES_PER_WORKER = 128;
+
 export async function runJobsCached(
   jobs: readonly CaptureJob[],
   context: JobContext,
@@ -26,12 +29,19 @@ export async function runJobsCached(
     } else misses.push(i);
   }
   const hits = total - misses.length;
+  // A worker thread costs seconds of CPU and ~180 MiB to load the extraction code, time in which this
+  // thread extracts a hundred captures or more: for a rebuild's few misses it would only be waste.
+  // Any thread count gives the same bytes, so this changes nothing but the cost.
+  const threads = opts.workersOnly
+    ? opts.threads
+    : Math.min(opts.threads, 1 + Math.floor(misses.length / MISSES_PER_WORKER));
   const computed = await runJobs(
     misses.map((i) => jobs[i] as CaptureJob),
     context,
     rules,
     {
       ...opts,
+      threads,
       onDone: (done) => opts.onDone?.(hits + done, total),
       onResult: (j, r) => cache.set(keys[misses[j] as number] as string, r),
     },

@@ -2,8 +2,8 @@
 // packages it loads and the runtime. Computed once per build; any change to it makes every cached
 // result a miss, so a result is never reused across code that could have made it differently.
 //
-// The code is the static import closure of the job module (src/pipeline/parallel/job.ts), not all of
-// src/: an edit to render or pack code then keeps the cache warm. Extraction reads no file at run time
+// The code is the static import closure of the job module (src/pipeline/parallel/job.ts) and of this
+// cache's own key and entry code, not all of src/: an edit to render or pack code keeps the cache warm. Extraction reads no file at run time
 // (the corpus bytes are in the job), so its imports are everything it is. Packages are pinned by the
 // lock files; node_modules/.package-lock.json is what npm actually installed.
 import { createHash } from "node:crypto";
@@ -17,7 +17,14 @@ export const CACHE_FORMAT = "feed-extract-cache/1";
 /** The project's root (where package.json and src/ are), found from this module's own place. */
 export const PROJECT_ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 
-const JOB_MODULE = fileURLToPath(new URL("../parallel/job.ts", import.meta.url));
+/**
+ * The job module, whose closure makes the results, and this module's own folder's entry, which
+ * makes the keys and reads the entries: a change to either must not meet entries of the other.
+ */
+export const FINGERPRINT_ENTRIES = [
+  fileURLToPath(new URL("../parallel/job.ts", import.meta.url)),
+  fileURLToPath(new URL("./index.ts", import.meta.url)),
+];
 
 // Static `import ... from "./x"`, `export ... from "./x"` and bare `import "./x"`: Biome-formatted
 // sources, no dynamic imports in the pipeline (tests/pipeline/cache/fingerprint.test.ts checks both).
@@ -39,13 +46,13 @@ function resolveSpec(from: string, spec: string): string | null {
 }
 
 /**
- * Every source file the entry loads (itself included), sorted, and the specifiers that resolved to no
+ * Every source file the entries load (themselves included), sorted, and the specifiers that resolved to no
  * file (none in a sound tree: a build that got this far has loaded them all).
  */
-export function importClosure(entry: string): { files: string[]; unresolved: string[] } {
-  const seen = new Set<string>([entry]);
+export function importClosure(entries: readonly string[]): { files: string[]; unresolved: string[] } {
+  const seen = new Set<string>(entries);
   const unresolved: string[] = [];
-  const todo = [entry];
+  const todo = [...entries];
   for (let f = todo.pop(); f !== undefined; f = todo.pop()) {
     if (!f.endsWith(".ts")) continue; // data (JSON): hashed, not parsed
     for (const spec of relativeImports(readFileSync(f, "utf8"))) {
@@ -68,9 +75,9 @@ function runtime(): string {
 }
 
 /** sha256 (hex) over the cache format, the job's code, the lock files and the runtime. */
-export function codeFingerprint(root = PROJECT_ROOT, entry = JOB_MODULE): string {
+export function codeFingerprint(root = PROJECT_ROOT, entries = FINGERPRINT_ENTRIES): string {
   const h = createHash("sha256").update(CACHE_FORMAT).update("\0").update(runtime()).update("\0");
-  const { files, unresolved } = importClosure(entry);
+  const { files, unresolved } = importClosure(entries);
   for (const f of files) {
     h.update(relative(root, f).split(sep).join("/")).update("\0").update(readFileSync(f)).update("\0");
   }

@@ -91,13 +91,25 @@ export class ExtractCache {
   /** The key of a job: everything its result is a function of. Call before its bytes are handed out. */
   keyOf(job: CaptureJob, context: JobContext): string {
     const { bytes, ...names } = job.file;
-    const input = serialize({ context, file: names, slug: job.slug, side: job.side ?? null });
+    const input = serialize({ file: names, slug: job.slug, side: job.side ?? null });
     return createHash("sha256")
       .update(this.fingerprint)
+      .update(this.contextDigest(context))
       .update(`\0${input.length}\0`)
       .update(input)
       .update(bytes)
       .digest("hex");
+  }
+
+  /** The shared context (the taxonomy text can be long) hashed once per build, not once per job. */
+  private contexts = new WeakMap<JobContext, string>();
+  private contextDigest(context: JobContext): string {
+    let d = this.contexts.get(context);
+    if (d === undefined) {
+      d = createHash("sha256").update(serialize(context)).digest("hex");
+      this.contexts.set(context, d);
+    }
+    return d;
   }
 
   /** The cached result of `key`, or null (counted as a miss, or as damaged). */

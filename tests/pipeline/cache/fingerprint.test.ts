@@ -8,6 +8,7 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import {
   codeFingerprint,
+  FINGERPRINT_ENTRIES,
   importClosure,
   PROJECT_ROOT,
   relativeImports,
@@ -30,13 +31,19 @@ describe("the job's import closure", () => {
     }
   });
 
-  it("holds extraction and enrichment but not render, pack or the CLI, and resolves everything", () => {
-    const { files, unresolved } = importClosure(join(PROJECT_ROOT, "src/pipeline/parallel/job.ts"));
+  it("holds extraction, enrichment and the cache's own code but not render, pack, the pool or the CLI", () => {
+    const { files, unresolved } = importClosure(FINGERPRINT_ENTRIES);
     const rel = files.map((f) => relative(PROJECT_ROOT, f));
     expect(unresolved).toEqual([]);
-    for (const f of ["src/pipeline/capture.ts", "src/pipeline/extract/index.ts", "src/shared/types.ts"])
+    for (const f of [
+      "src/pipeline/capture.ts",
+      "src/pipeline/extract/index.ts",
+      "src/shared/types.ts",
+      "src/pipeline/cache/store.ts",
+      "src/pipeline/cache/fingerprint.ts",
+    ])
       expect(rel).toContain(f);
-    expect(rel.filter((f) => /\/(render|pack|cache)\/|cli\.ts$/.test(f))).toEqual([]);
+    expect(rel.filter((f) => /\/(render|pack)\/|cli\.ts$|pool\.ts$/.test(f))).toEqual([]);
   });
 });
 
@@ -54,7 +61,7 @@ describe("the fingerprint", () => {
     writeFileSync(join(root, "package-lock.json"), "{}");
     return root;
   }
-  const of = (root: string) => codeFingerprint(root, join(root, "src/job.ts"));
+  const of = (root: string) => codeFingerprint(root, [join(root, "src/job.ts")]);
 
   const edits: [string, string, string, boolean][] = [
     ["the entry", "src/job.ts", 'import { x } from "./a/x";\nexport const y = x + 1;\n', true],

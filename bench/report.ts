@@ -289,6 +289,24 @@ export function renderMarkdown(run: RunResult, notes = ""): string {
     );
   }
   L.push("");
+  const warm = run.sizes.filter((s) => s.rebuild && s.build);
+  if (warm.length) {
+    L.push(
+      "Rebuild with a warm extraction cache (the same build again, nothing changed; not the Hugo comparison, which is against the cold build above):",
+      "",
+      "| Corpus | Cold build s | Cold CPU s | Warm rebuild s | Warm CPU s | Warm peak RSS | CPU warm/cold | Cache | Same bytes |",
+      "|---|---|---|---|---|---|---|---|---|",
+    );
+    for (const s of warm) {
+      const b = s.build as NonNullable<SizeResult["build"]>;
+      const w = s.rebuild as NonNullable<SizeResult["rebuild"]>;
+      const cold = b.userSeconds + b.sysSeconds;
+      L.push(
+        `| ${s.label} | ${fmt(b.seconds, 1)} | ${fmt(cold, 1)} | ${fmt(w.seconds, 1)} | ${fmt(w.cpuSeconds, 1)} | ${fmt(w.peakRssMiB)} MiB | ${(w.cpuSeconds / cold).toFixed(2)}x | ${w.cacheNote} | ${w.sameBytes === null ? "not hashed" : w.sameBytes ? "yes" : "NO"} |`,
+      );
+    }
+    L.push("");
+  }
   L.push(
     "Limits per size (64 MiB raw upload, 3 MiB gzipped free / 10 MiB paid, 128 MB isolate memory, 1 s start-up):",
     "",

@@ -62,6 +62,17 @@ export interface HugoResult {
   error: string | null;
 }
 
+/** The same build run again over the extraction cache the first one filled (nothing changed). */
+export interface RebuildResult {
+  seconds: number;
+  cpuSeconds: number;
+  peakRssMiB: number;
+  /** The build's own line about the cache, e.g. "1000 of 1000 files from the cache (...)". */
+  cacheNote: string;
+  /** Whether it wrote the cold build's bytes; null when not hashed (only the threads-check size is). */
+  sameBytes: boolean | null;
+}
+
 /** Output hashes of a build with --threads 1 and with --threads N on the same corpus. */
 export interface ThreadsCheck {
   threads: number;
@@ -99,6 +110,8 @@ export interface SizeResult {
   harness: HarnessResult | null;
   hugo: HugoResult | null;
   threads: ThreadsCheck | null;
+  /** Rebuild over a warm extraction cache (null: not measured, or the build has no cache). */
+  rebuild?: RebuildResult | null;
   /** What an upload carries: assets/ + bodies.bin + routes.bin + worker.json. */
   deployedBytes: number | null;
 }

@@ -4,11 +4,15 @@
 //
 // Options: --corpus DIR (env FEED_CORPUS_DIR, default corpus), --out DIR (env FEED_OUT_DIR, default
 // .generated), --config FILE (default wrangler.toml), --quiet (totals only), --threads N (env
-// FEED_THREADS, default every core; 1 extracts in this thread, with no pool). Site settings: wrangler.toml
-// [vars], each overridden by an environment variable FEED_<NAME> (e.g. FEED_BASE_URL).
+// FEED_THREADS, default every core; 1 extracts in this thread, with no pool), --cache-dir DIR (env
+// FEED_CACHE_DIR, default node_modules/.cache/feed-aggregator: extraction results kept between builds,
+// src/pipeline/cache), --no-cache (env FEED_CACHE=off: extract every file, read and write no cache).
+// Site settings: wrangler.toml [vars], each overridden by an environment variable FEED_<NAME> (e.g.
+// FEED_BASE_URL).
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import type { Site } from "../shared/types";
+import { defaultCacheDir, ExtractCache, formatCacheStats } from "./cache/index";
 import { loadSettings } from "./config";
 import { assembleSiteOnThreads, defaultThreads } from "./parallel/index";
 import { formatProblem, formatWarning, type Problem } from "./problems";
@@ -26,6 +30,8 @@ interface Options {
   config: string;
   quiet: boolean;
   threads: number;
+  /** The extraction cache's folder, or null for none. */
+  cache: string | null;
 }
 
 function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Options {
@@ -35,6 +41,7 @@ function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Options {
     config: "wrangler.toml",
     quiet: false,
     threads: env.FEED_THREADS ? threadCount(env.FEED_THREADS, "FEED_THREADS") : defaultThreads(),
+    cache: cacheSwitch(env.FEED_CACHE) ? env.FEED_CACHE_DIR || defaultCacheDir() : null,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -48,6 +55,8 @@ function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Options {
     else if (a === "--config") o.config = next();
     else if (a === "--quiet") o.quiet = true;
     else if (a === "--threads") o.threads = threadCount(next(), a);
+    else if (a === "--cache-dir") o.cache = next();
+    else if (a === "--no-cache") o.cache = null;
     else throw new UsageError(`unknown option ${a}`);
   }
   return o;
@@ -59,6 +68,12 @@ function threadCount(v: string, name: string): number {
   if (!/^[1-9][0-9]{0,3}$/.test(v))
     throw new UsageError(`${name} is "${v}", not a whole number of threads from 1`);
   return Number(v);
+}
+
+function cacheSwitch(v: string | undefined): boolean {
+  if (v === undefined || v === "" || v === "on") return true;
+  if (v === "off") return false;
+  throw new UsageError(`FEED_CACHE is "${v}", not on or off`);
 }
 
 /** site.json one article per line: a single JSON string of a large site would pass V8's string limit. */
@@ -148,8 +163,10 @@ async function main(): Promise<void> {
     ]);
   }
   stages.start("extract and enrich", `${listing.articles.length} captures`);
+  const cache = opts.cache === null ? null : new ExtractCache(resolve(opts.cache));
   const assembled = await assembleSiteOnThreads(listing, settings, label, {
     threads: opts.threads,
+    cache,
     onDone: (done, total) => stages.tick(done, total, "files"),
     transfer: true, // the listing's bytes are not read again
   });
@@ -178,17 +195,20 @@ async function main(): Promise<void> {
   rmSync(out, { recursive: true, force: true });
   renameSync(tmp, out);
   const timing = stages.summary();
+  const cacheNote = cache
+    ? formatCacheStats(cache.stats, relative(process.cwd(), cache.dir) || cache.dir)
+    : "extraction cache off";
 
   // On stderr, once each, also under --quiet: a doubt the user never sees cannot be fixed.
   for (const w of warnings) process.stderr.write(`${formatWarning(w)}\n`);
   if (opts.quiet) {
     process.stdout.write(
-      `${reportText.trimEnd().split("\n").pop()}; ${routeCount} responses in ${relative(process.cwd(), out) || out}\n${timing}\n`,
+      `${reportText.trimEnd().split("\n").pop()}; ${routeCount} responses in ${relative(process.cwd(), out) || out}; ${cacheNote}\n${timing}\n`,
     );
   } else {
     process.stdout.write(reportText);
     process.stdout.write(
-      `Wrote ${routeCount} prerendered responses (${output.manifest.storage} storage, ${output.manifest.storedBytes} body bytes stored, ${output.files} asset files) to ${relative(process.cwd(), out) || out}\n${timing}\n`,
+      `Wrote ${routeCount} prerendered responses (${output.manifest.storage} storage, ${output.manifest.storedBytes} body bytes stored, ${output.files} asset files) to ${relative(process.cwd(), out) || out}; ${cacheNote}\n${timing}\n`,
     );
   }
 }

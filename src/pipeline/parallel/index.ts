@@ -1,6 +1,8 @@
 // The build's extract-and-enrich stage on worker threads: planSite and finishSite (site.ts) in this
 // thread, the capture jobs between them on the pool (pool.ts).
 import type { SiteSettings } from "../../shared/types";
+import type { ExtractCache } from "../cache/index";
+import { runJobsCached } from "../cache/run";
 import type { CorpusListing } from "../read/read";
 import { type AssembleResult, finishSite, planSite } from "../site";
 import { type PoolOptions, runJobs } from "./pool";
@@ -12,9 +14,11 @@ export async function assembleSiteOnThreads(
   listing: CorpusListing,
   settings: SiteSettings,
   corpusLabel: string,
-  opts: PoolOptions,
+  opts: PoolOptions & { cache?: ExtractCache | null },
 ): Promise<AssembleResult> {
   const plan = planSite(listing, settings, corpusLabel);
-  const results = await runJobs(plan.jobs, plan.context, plan.rules, opts);
+  const results = opts.cache
+    ? await runJobsCached(plan.jobs, plan.context, plan.rules, opts, opts.cache)
+    : await runJobs(plan.jobs, plan.context, plan.rules, opts);
   return finishSite(plan, results);
 }

@@ -13,6 +13,8 @@ export interface PoolOptions {
   threads: number;
   /** Called as jobs finish (progress only: never changes a result). */
   onDone?: (done: number, total: number) => void;
+  /** Called with each job's result as it comes in, before any later step can change it (the cache). */
+  onResult?: (index: number, result: CaptureResult) => void;
   /**
    * Give up each capture's bytes once its job is handed out: moved to its worker instead of copied, or
    * dropped once read here. The caller's `file.bytes` are left empty, so only for a listing that is not
@@ -48,6 +50,7 @@ export async function runJobs(
   let done = 0;
   const finish = (i: number, r: CaptureResult) => {
     results[i] = r;
+    opts.onResult?.(i, r);
     onDone(++done, total);
   };
   const jobAt = (i: number) => jobs[i] as CaptureJob;

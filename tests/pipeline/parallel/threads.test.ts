@@ -78,7 +78,8 @@ describe("extraction on worker threads", () => {
 
 const tsx = join("node_modules", ".bin", "tsx");
 function build(args: string[]) {
-  const r = spawnSync(tsx, ["src/pipeline/cli.ts", "--quiet", ...args], { encoding: "utf8" });
+  // No extraction cache: every build here extracts, on the threads it is given.
+  const r = spawnSync(tsx, ["src/pipeline/cli.ts", "--quiet", "--no-cache", ...args], { encoding: "utf8" });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 function tree(dir: string): Record<string, string> {

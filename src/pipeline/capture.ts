@@ -7,11 +7,14 @@ import { matchTags, resolveTag, type TagMatch } from "./enrich/tags";
 import type { TagRule } from "./enrich/taxonomy";
 import { trimTitle } from "./enrich/title-limit";
 import { type FieldEvidence, ingest } from "./extract/index";
+import { RANKED_FIELDS, type RankedField } from "./fields";
 import type { Problem } from "./problems";
 import { CAPTURE_EXTENSIONS, formatOf, type SourceArticle } from "./read/formats/index";
 import { closest, type GivenMeta } from "./read/frontmatter";
 import { LIMITS } from "./read/limits";
 import { type CorpusFile, decode } from "./read/read";
+
+export { RANKED_FIELDS, type RankedField };
 
 export interface ArticleReport {
   id: string;
@@ -48,19 +51,6 @@ export interface Draft {
    */
   rank: Partial<Record<RankedField, -1 | 0 | 1 | 2>>;
 }
-
-export const RANKED_FIELDS = [
-  "title",
-  "subtitle",
-  "authors",
-  "publisher",
-  "url",
-  "language",
-  "published",
-  "updated",
-  "summary",
-] as const;
-export type RankedField = (typeof RANKED_FIELDS)[number];
 
 /** A capture's sidecar (`<name>.meta.yaml`), already parsed. */
 export interface Sidecar {

@@ -21,6 +21,7 @@ import { LIMITS } from "./read/limits";
 import { listCorpus } from "./read/read";
 import { renderSiteTo } from "./render/index";
 import { formatReport } from "./report";
+import { SpillStore } from "./spill";
 import { Stages } from "./stages";
 import { wranglerStderr } from "./wrangler-stderr";
 
@@ -164,11 +165,14 @@ async function main(): Promise<void> {
   }
   stages.start("extract and enrich", `${listing.articles.length} captures`);
   const cache = opts.cache === null ? null : new ExtractCache(resolve(opts.cache));
+  // Article bodies wait on disk from extraction to the end (spill.ts): memory stays flat with the corpus.
+  const spill = new SpillStore();
   const assembled = await assembleSiteOnThreads(listing, settings, label, {
     threads: opts.threads,
     cache,
     onDone: (done, total) => stages.tick(done, total, "files"),
     transfer: true, // the listing's bytes are not read again
+    spill,
   });
   if (!assembled.ok) fail([...refused, ...assembled.problems]);
   if (refused.length > 0) fail(refused);
@@ -191,6 +195,7 @@ async function main(): Promise<void> {
     rmSync(tmp, { recursive: true, force: true });
     throw e;
   }
+  spill.close();
   const routeCount = Object.keys(output.manifest.routes).length;
   rmSync(out, { recursive: true, force: true });
   renameSync(tmp, out);

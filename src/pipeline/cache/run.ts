@@ -5,6 +5,7 @@ import type { CaptureResult } from "../capture";
 import type { TagRule } from "../enrich/taxonomy";
 import type { CaptureJob, JobContext } from "../parallel/job";
 import { type PoolOptions, runJobs } from "../parallel/pool";
+import { spillResult } from "../spill";
 import type { ExtractCache } from "./index";
 
 /** Misses each worker thread must have to be worth starting. */
@@ -24,7 +25,7 @@ export async function runJobsCached(
   for (let i = 0; i < total; i++) {
     const hit = cache.get(keys[i] as string);
     if (hit) {
-      results[i] = hit;
+      results[i] = opts.spill ? spillResult(opts.spill, hit) : hit;
       if (opts.transfer) (jobs[i] as CaptureJob).file.bytes = new Uint8Array(0);
     } else misses.push(i);
   }

@@ -14,7 +14,7 @@
 //   - sources: the kept copy's first, then the others' by publication date (the original first).
 // It depends only on the set of copies, never on the order files were read in.
 import type { Draft } from "../capture";
-import { RANKED_FIELDS, type RankedField } from "../capture";
+import { RANKED_FIELDS, type RankedField } from "../fields";
 import { canonicalUrl } from "./canonical";
 import { nearDuplicates } from "./neardup";
 

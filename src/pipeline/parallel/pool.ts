@@ -6,6 +6,7 @@ import { availableParallelism } from "node:os";
 import Tinypool from "tinypool";
 import type { CaptureResult } from "../capture";
 import type { TagRule } from "../enrich/taxonomy";
+import { type SpillStore, spillResult } from "../spill";
 import { type CaptureJob, type JobContext, runJob } from "./job";
 
 export interface PoolOptions {
@@ -21,6 +22,11 @@ export interface PoolOptions {
    * read again (the build's: then no thread holds every capture's bytes to the end).
    */
   transfer?: boolean;
+  /**
+   * Where each result's bodies go as it comes in (spill.ts), so no thread holds every article's text to
+   * the end. Unset: results keep them in memory.
+   */
+  spill?: SpillStore;
   /** This thread only hands out jobs (tests: then every job crosses a thread, however small the corpus). */
   workersOnly?: boolean;
 }
@@ -49,8 +55,9 @@ export async function runJobs(
   const onDone = opts.onDone ?? (() => {});
   let done = 0;
   const finish = (i: number, r: CaptureResult) => {
-    results[i] = r;
+    // The cache stores the result as computed, before its bodies are moved to the spill file.
     opts.onResult?.(i, r);
+    results[i] = opts.spill ? spillResult(opts.spill, r) : r;
     onDone(++done, total);
   };
   const jobAt = (i: number) => jobs[i] as CaptureJob;

@@ -61,11 +61,15 @@ function summaryObject(a: Article, origin: string, tagsBySlug: Map<string, Tag>)
 }
 
 export function renderApi(ctx: RenderContext): { routes: RenderedRoute[]; index: ApiIndex } {
+  return { routes: [...apiRoutes(ctx)], index: apiIndex(ctx) };
+}
+
+/** The API's documents, rendered one at a time as they are consumed (a large site never holds them all). */
+export function* apiRoutes(ctx: RenderContext): Generator<RenderedRoute> {
   const { site, origin } = ctx;
   const tagsBySlug = new Map(site.tags.map((t) => [t.slug, t]));
   const articles = apiOrder(site.articles);
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const routes: RenderedRoute[] = [];
 
   for (const a of articles) {
     for (const slug of a.tags) {
@@ -97,7 +101,7 @@ export function renderApi(ctx: RenderContext): { routes: RenderedRoute[]; index:
     // application/json response sent with nosniff, which no browser renders as HTML, and its consumers
     // parse it as JSON, which decodes both spellings to the same string (JSON Feed ships it this way).
     const body = `${head.slice(0, -1)},"content_html":${JSON.stringify(a.contentHtml)},${tail.slice(1)}`;
-    routes.push({
+    yield {
       path: `/api/articles/${a.slug}`,
       body,
       type: JSON_TYPE,
@@ -105,7 +109,7 @@ export function renderApi(ctx: RenderContext): { routes: RenderedRoute[]; index:
       // `related` is scored against the whole corpus (TF-IDF), so any arrival may reorder it.
       lastModified: lastChanged(site, articles, a.date),
       link: `<${origin}/articles/${a.slug}>; rel="alternate"; type="text/html"`,
-    });
+    };
   }
 
   const counts = new Map<string, number>();
@@ -120,16 +124,21 @@ export function renderApi(ctx: RenderContext): { routes: RenderedRoute[]; index:
       feeds: feedUrls(origin, `/tags/${t.slug}`),
     })),
   };
-  routes.push({
+  yield {
     path: "/api/tags",
     body: safeJson(tagsDoc),
     type: JSON_TYPE,
     kind: "json",
     lastModified: site.updated,
     link: `<${origin}/tags>; rel="alternate"; type="text/html"`,
-  });
+  };
+}
 
-  return { routes, index: buildIndex(articles, site.tags, site.updated, origin, tagsBySlug) };
+/** The index of the dynamic `/api/articles` query (positions in API order). */
+export function apiIndex(ctx: RenderContext): ApiIndex {
+  const { site, origin } = ctx;
+  const tagsBySlug = new Map(site.tags.map((t) => [t.slug, t]));
+  return buildIndex(apiOrder(site.articles), site.tags, site.updated, origin, tagsBySlug);
 }
 
 function buildIndex(

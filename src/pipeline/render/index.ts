@@ -11,7 +11,7 @@ import {
   emitTo,
   type StorageSetting,
 } from "../pack/emit";
-import { renderApi } from "./api";
+import { apiIndex, apiRoutes } from "./api";
 import { feedRoutes } from "./feeds/index";
 import { pageRoutes, renderNotFound } from "./html/index";
 import { renderOpml } from "./opml";
@@ -32,19 +32,12 @@ function renderInputs(
 ): { routes: Iterable<RenderedRoute>; notFound: RenderedRoute; opts: EmitOptions } {
   const token = originToken(site);
   const ctx: RenderContext = { site, origin: site.settings.baseUrl ?? token };
-  // The API is rendered after the feeds and pages, and its documents are let go as they are packed,
-  // so they are not all alive while everything else renders.
-  let api: ReturnType<typeof renderApi> | undefined;
-  const apiOf = () => {
-    api ??= renderApi(ctx);
-    return api;
-  };
+  // The API is rendered after the feeds and pages, one document at a time as it is packed.
   function* routes() {
     yield* feedRoutes(ctx);
     yield* pageRoutes(ctx);
     yield renderOpml(ctx);
-    const docs = apiOf().routes.reverse();
-    for (let doc = docs.pop(); doc; doc = docs.pop()) yield doc;
+    yield* apiRoutes(ctx);
   }
   return {
     routes: routes(),
@@ -52,7 +45,7 @@ function renderInputs(
     opts: {
       origin: site.settings.baseUrl,
       originToken: token,
-      extra: { api: () => apiOf().index },
+      extra: { api: () => apiIndex(ctx) },
       storage,
       onRoute,
     },

@@ -8,9 +8,10 @@ import type { Article } from "../../../shared/types";
 import { ICON_PATH } from "../html/layout";
 import { abs, articleUrl, type FeedEnv, pageUrl, tagOf } from "./context";
 import { parseDate } from "./dates";
-import { cachedItem, type ItemCache, soleElement, spliceItems } from "./items";
+import { cachedItem, type HeldItem, type ItemCache, soleElement, spliceItems, splitAtHole } from "./items";
 import { type FeedPage, pageLinks } from "./plan";
 import { withAtomSource } from "./sources";
+import { escapeXml } from "./text";
 import { placeholders } from "./tokens";
 import { assertWellFormed, checkLanguage, emptyElement, replaceOnce } from "./xml";
 
@@ -39,7 +40,9 @@ export function renderAtom(env: FeedEnv, page: FeedPage, cache: ItemCache = new 
     // A feed-level author makes every entry valid even when the article names nobody.
     author: { name: p.text(settings.title), link: p.url(abs(env, "/")) },
   });
-  const entries = page.articles.map((a) => cachedItem(cache, a, (x) => renderEntry(env, x, language)));
+  const entries = page.articles.map((a) =>
+    cachedItem(cache, a, (x) => renderEntry(env, x, language), entryContent),
+  );
 
   // The frame: the document without entries, which the entries then fill in (see items.ts).
   let xml = feed.atom1();
@@ -53,15 +56,19 @@ export function renderAtom(env: FeedEnv, page: FeedPage, cache: ItemCache = new 
 }
 
 /** One `<entry>` as the package lays it out inside a feed, corrected and with placeholders filled. */
-function renderEntry(env: FeedEnv, a: Article, language: string): string {
+function renderEntry(env: FeedEnv, a: Article, language: string): HeldItem {
   const p = placeholders();
   const feed = new Feed({ ...ENTRY_FRAME, link: p.url(abs(env, "/")) });
   feed.addItem(atomItem(env, a, p));
   let xml = feed.atom1().replace(/<(title|summary) type="html">/g, '<$1 type="text">');
   const lang = checkLanguage(a.language, `${a.file} language`);
   if (lang !== language) xml = replaceOnce(xml, "<entry>", `<entry xml:lang="${lang}">`);
-  return soleElement(withAtomSource(p.fill(xml), a), "entry", `${a.file} Atom entry`);
+  const what = `${a.file} Atom entry`;
+  return splitAtHole(soleElement(withAtomSource(p.fill(xml), a), "entry", what), what);
 }
+
+/** What fills an entry's content hole: what its placeholder was filled with before. */
+const entryContent = (a: Article): string => escapeXml(a.contentHtml);
 
 // Feed fields for rendering one entry alone: fixed (the entry's bytes do not depend on them).
 const ENTRY_FRAME = { id: "", title: "", updated: new Date(0), generator: false as const };
@@ -76,7 +83,7 @@ function atomItem(env: FeedEnv, a: Article, p: ReturnType<typeof placeholders>) 
     // Some readers (rss2email by default) show <summary> instead of <content>: emit it only when it tells
     // the reader something the content does not already start with (a dek, a given summary).
     description: summaryAddsToContent(a) ? p.text(a.summary) : undefined,
-    content: p.text(a.contentHtml),
+    content: p.hole(),
     author: a.authors.length === 0 ? undefined : a.authors.map((name) => ({ name: p.text(name) })),
     category: a.tags.map((slug) => ({
       term: p.text(slug),

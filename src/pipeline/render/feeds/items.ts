@@ -5,10 +5,22 @@
 // placeholders are filled per item), so each document is its frame with the cached items spliced in.
 
 import type { Article } from "../../../shared/types";
+import { CONTENT_HOLE } from "./tokens";
 import { assertWellFormed } from "./xml";
 
+/**
+ * An item without its content: the bytes before and after the one value that makes most of its size
+ * (the article's HTML, escaped for the format). The cache keeps these, and the content is escaped again
+ * for each document (a cheap pass over one string, unlike laying out the item): caching whole items held
+ * one copy of every article's HTML per format until the last feed page, the render stage's largest cost.
+ */
+export interface HeldItem {
+  head: string;
+  tail: string;
+}
+
 /** Rendered items by article, one map per format, living for one `renderFeeds` call. */
-export type ItemCache = Map<Article, string>;
+export type ItemCache = Map<Article, HeldItem>;
 
 export interface ItemCaches {
   rss: ItemCache;
@@ -20,14 +32,31 @@ export function itemCaches(): ItemCaches {
   return { rss: new Map(), atom: new Map(), json: new Map() };
 }
 
-/** The cached item of `article`, rendered (and, for XML, checked well-formed) on first use. */
-export function cachedItem(cache: ItemCache, article: Article, render: (a: Article) => string): string {
+/**
+ * The item of `article`: its held parts, rendered (and, for XML, checked well-formed) on first use, around
+ * `content(article)`.
+ */
+export function cachedItem(
+  cache: ItemCache,
+  article: Article,
+  render: (a: Article) => HeldItem,
+  content: (a: Article) => string,
+): string {
   let item = cache.get(article);
   if (item === undefined) {
     item = render(article);
     cache.set(article, item);
   }
-  return item;
+  return item.head + content(article) + item.tail;
+}
+
+/** `xml` cut at its one content hole (see tokens.ts). */
+export function splitAtHole(xml: string, what: string): HeldItem {
+  const at = xml.indexOf(CONTENT_HOLE);
+  if (at < 0 || xml.indexOf(CONTENT_HOLE, at + 1) >= 0) {
+    throw new Error(`feed renderer: expected one content hole in ${what}`);
+  }
+  return { head: xml.slice(0, at), tail: xml.slice(at + CONTENT_HOLE.length) };
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Article } from "../../../shared/types";
 import { ICON_PATH } from "../html/layout";
 import { abs, articleUrl, externalUrl, type FeedEnv, pageUrl, tagOf } from "./context";
 import { parseDate } from "./dates";
-import { cachedItem, type ItemCache } from "./items";
+import { cachedItem, type HeldItem, type ItemCache } from "./items";
 import { type FeedPage, pageLinks } from "./plan";
 import { type JsonFeedSourceEntry, jsonSources } from "./sources";
 import { cleanText } from "./text";
@@ -119,10 +119,26 @@ export function jsonFeedDocument(env: FeedEnv, page: FeedPage): JsonFeedDocument
   };
 }
 
+/**
+ * An item's JSON around its `content_html` value: JSON.stringify of the item, whose keys come in a fixed
+ * order, is the same bytes as the keys before it, the value, and the keys after it.
+ */
+function heldItem(env: FeedEnv, a: Article): HeldItem {
+  const entries = Object.entries(jsonItem(env, a));
+  const at = entries.findIndex(([key]) => key === "content_html");
+  if (at < 1 || at >= entries.length - 1)
+    throw new Error("feed renderer: JSON Feed content_html is not inside");
+  const head = JSON.stringify(Object.fromEntries(entries.slice(0, at)));
+  const tail = JSON.stringify(Object.fromEntries(entries.slice(at + 1)));
+  return { head: `${head.slice(0, -1)},"content_html":`, tail: `,${tail.slice(1)}` };
+}
+
+const jsonContent = (a: Article): string => JSON.stringify(cleanText(a.contentHtml));
+
 export function renderJsonFeed(env: FeedEnv, page: FeedPage, cache: ItemCache = new Map()): string {
   // `items` is the document's last key, so the serialised frame ends with `[]}` and each item's JSON,
   // serialised once per article, goes between the brackets: the same bytes as serialising it all.
-  const items = page.articles.map((a) => cachedItem(cache, a, (x) => JSON.stringify(jsonItem(env, x))));
+  const items = page.articles.map((a) => cachedItem(cache, a, (x) => heldItem(env, x), jsonContent));
   const frame = JSON.stringify(jsonFeedDocument(env, { ...page, articles: [] }));
   if (!frame.endsWith("[]}")) throw new Error("feed renderer: JSON Feed items are not the last key");
   return `${frame.slice(0, -3)}[${items.join(",")}]}\n`;

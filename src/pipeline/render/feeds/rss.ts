@@ -10,10 +10,10 @@ import { ICON_PNG_PATH, ICON_PNG_SIZE } from "../html/layout";
 import { ATOM_NS, FH_NS } from "./atom";
 import { abs, articleUrl, type FeedEnv, pageUrl, tagOf } from "./context";
 import { parseDate } from "./dates";
-import { cachedItem, type ItemCache, soleElement, spliceItems } from "./items";
+import { cachedItem, type HeldItem, type ItemCache, soleElement, spliceItems, splitAtHole } from "./items";
 import { type FeedPage, pageLinks } from "./plan";
 import { withRssSource } from "./sources";
-import { plainTextToHtml } from "./text";
+import { escapeXml, plainTextToHtml } from "./text";
 import { placeholders } from "./tokens";
 import { assertWellFormed, checkLanguage, emptyElement, replaceOnce } from "./xml";
 
@@ -39,7 +39,7 @@ export function renderRss(env: FeedEnv, page: FeedPage, cache: ItemCache = new M
     // <image> (url, title, link): RSS allows only GIF, JPEG or PNG there, so the icon's PNG form.
     image: p.url(abs(env, ICON_PNG_PATH)),
   });
-  const items = page.articles.map((a) => cachedItem(cache, a, (x) => renderItem(env, x)));
+  const items = page.articles.map((a) => cachedItem(cache, a, (x) => renderItem(env, x), itemContent));
 
   // The frame: the document without items, which the items then fill in (see items.ts).
   let xml = feed.rss2();
@@ -60,13 +60,17 @@ export function renderRss(env: FeedEnv, page: FeedPage, cache: ItemCache = new M
   return spliceItems(xml, "\n    </channel>", "\n        ", items);
 }
 
-/** One `<item>` as the package lays it out inside a channel, placeholders filled. */
-function renderItem(env: FeedEnv, a: Article): string {
+/** One `<item>` as the package lays it out inside a channel, placeholders filled, but for its content. */
+function renderItem(env: FeedEnv, a: Article): HeldItem {
   const p = placeholders();
   const feed = new Feed({ ...ITEM_FRAME, link: p.url(abs(env, "/")) });
   feed.addItem(rssItem(env, a, p));
-  return soleElement(withRssSource(p.fill(feed.rss2()), a), "item", `${a.file} RSS item`);
+  const what = `${a.file} RSS item`;
+  return splitAtHole(soleElement(withRssSource(p.fill(feed.rss2()), a), "item", what), what);
 }
+
+/** What fills an item's content hole: what its placeholder was filled with before. */
+const itemContent = (a: Article): string => escapeXml(a.contentHtml);
 
 // Channel fields for rendering one item alone: fixed (the item's bytes do not depend on them).
 const ITEM_FRAME = { id: "", title: "", updated: new Date(0), generator: false as const };
@@ -87,7 +91,7 @@ function rssItem(env: FeedEnv, a: Article, p: ReturnType<typeof placeholders>) {
     // Readers then fall back to when they first saw it, and the channel's order stays the site's order.
     date: (a.dateSource === "captured" ? undefined : parseDate(a.date, `${a.file} date`)) as Date,
     description: a.summary === "" ? undefined : p.text(plainTextToHtml(a.summary)),
-    content: p.text(a.contentHtml),
+    content: p.hole(),
     category: a.tags.map((slug) => ({
       name: p.text(tagOf(env, slug, a).name),
       domain: p.url(abs(env, "/tags/")),

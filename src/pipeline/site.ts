@@ -204,7 +204,14 @@ export function finishSite(plan: SitePlan, results: readonly CaptureResult[]): A
   drafts.push(...unique);
 
   const stories = groupStories(
-    drafts.map((d) => ({ id: d.article.id, date: d.article.captured ?? d.article.date, text: d.tagText })),
+    // A getter, so each tag text is read from the spill file when it is tokenised, not all at once.
+    drafts.map((d) => ({
+      id: d.article.id,
+      date: d.article.captured ?? d.article.date,
+      get text() {
+        return d.tagText;
+      },
+    })),
   );
   const slugOf = new Map(drafts.map((d) => [d.article.id, d.article.slug]));
   for (const d of drafts) {

@@ -68,7 +68,7 @@ export function mergeCopies(
     if (first === undefined) byUrl.set(u, i);
     else join(first, i, `same canonical URL ${u}`);
   });
-  for (const p of nearDuplicates(sorted.map((d) => d.article.text))) {
+  for (const p of nearDuplicates(sorted, (d) => d.article.text)) {
     // Two items of one feed are two articles by the publisher's own ids, however alike their texts
     // (a feed of templated notices): only copies from different files merge by text.
     if ((sorted[p.a] as Draft).article.file === (sorted[p.b] as Draft).article.file) continue;

@@ -145,20 +145,23 @@ export interface DupPair {
 }
 
 /** Every pair of `texts` (by index, a < b, in ascending order) that sameText() calls one text. */
-export function nearDuplicates(texts: readonly string[]): DupPair[] {
-  const sets = texts.map(shingles);
+export function nearDuplicates<T>(items: readonly T[], textOf: (item: T) => string): DupPair[] {
+  // One text at a time: a build's bodies wait on disk (spill.ts), and a Set of shingles per article
+  // held for the whole corpus would cost more than the texts. Only the sorted shingles are kept.
   const buckets = new Map<string, number[]>();
-  sets.forEach((set, i) => {
-    if (set.size === 0) return;
-    const sig = signature(set);
-    for (let band = 0; band < HASHES / ROWS; band++) {
-      const key = `${band}:${sig.slice(band * ROWS, band * ROWS + ROWS).join(",")}`;
-      const list = buckets.get(key);
-      if (list) list.push(i);
-      else buckets.set(key, [i]);
+  const sorted = items.map((item, i) => {
+    const set = shingles(textOf(item));
+    if (set.size > 0) {
+      const sig = signature(set);
+      for (let band = 0; band < HASHES / ROWS; band++) {
+        const key = `${band}:${sig.slice(band * ROWS, band * ROWS + ROWS).join(",")}`;
+        const list = buckets.get(key);
+        if (list) list.push(i);
+        else buckets.set(key, [i]);
+      }
     }
+    return Uint32Array.from(set).sort();
   });
-  const sorted = sets.map((set) => Uint32Array.from(set).sort());
   const seen = new Set<number>();
   const pairs: DupPair[] = [];
   for (const list of buckets.values()) {
@@ -167,7 +170,7 @@ export function nearDuplicates(texts: readonly string[]): DupPair[] {
       for (let y = x + 1; y < list.length; y++) {
         const a = list[x] as number;
         const b = list[y] as number;
-        const key = a * texts.length + b;
+        const key = a * items.length + b;
         if (seen.has(key)) continue;
         seen.add(key);
         const reason = sameText(sortedSimilarity(sorted[a] as Uint32Array, sorted[b] as Uint32Array));

@@ -86,10 +86,12 @@ function cosine(a: Vec, b: Vec): number {
   return s;
 }
 
-function vectorise(texts: readonly string[]): Vec[] {
-  const n = texts.length;
+function vectorise(inputs: readonly StoryInput[]): Vec[] {
+  const n = inputs.length;
   const dict = new Map<string, number>();
-  const counts = texts.map((text) => {
+  // Each text is read once and its term counts kept as two typed arrays in first-seen order (what a
+  // Map would iterate): a Map per article held for the whole corpus costs several times its text.
+  const counts = inputs.map(({ text }) => {
     const c = new Map<number, number>();
     for (const t of storyTokens(text)) {
       let id = dict.get(t);
@@ -99,13 +101,15 @@ function vectorise(texts: readonly string[]): Vec[] {
       }
       c.set(id, (c.get(id) ?? 0) + 1);
     }
-    return c;
+    return { ids: Int32Array.from(c.keys()), ks: Int32Array.from(c.values()) };
   });
   const df = new Int32Array(dict.size);
-  for (const c of counts) for (const id of c.keys()) df[id] = (df[id] ?? 0) + 1;
-  return counts.map((c) => {
-    const weighted = [...c].map(
-      ([id, k]) => [id, (1 + Math.log(k)) * (Math.log((n + 1) / ((df[id] ?? 0) + 1)) + 1)] as const,
+  for (const c of counts) for (const id of c.ids) df[id] = (df[id] ?? 0) + 1;
+  return counts.map(({ ids, ks }) => {
+    const weighted = Array.from(
+      ids,
+      (id, j) =>
+        [id, (1 + Math.log(ks[j] as number)) * (Math.log((n + 1) / ((df[id] ?? 0) + 1)) + 1)] as const,
     );
     // The norm covers every term, but only terms another article also has can add to a dot product, so
     // the vector keeps just those (the heaviest VEC_TERMS): cosines stay exact while memory stays bounded.
@@ -201,7 +205,7 @@ function components(members: readonly number[], links: readonly Link[], threshol
 }
 
 export function groupStories(inputs: readonly StoryInput[]): Map<string, StoryResult> {
-  const vecs = vectorise(inputs.map((d) => d.text));
+  const vecs = vectorise(inputs);
   const links = findLinks(vecs);
   const score = new Map<string, number>(links.map((l) => [`${l.a},${l.b}`, l.score]));
   const out = new Map<string, StoryResult>();

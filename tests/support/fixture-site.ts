@@ -1,7 +1,7 @@
 // A small fake Site and hand-made routes for every route kind, emitted with the real emitter. Lets the
 // Worker tests run before (or without) the real build: `npx tsx tests/support/fixture-site.ts [outDir]`.
 // The Worker tests discover paths from the manifest, so they run against a real build too.
-import { type EmitResult, emit, writeGenerated } from "../../src/pipeline/pack/emit";
+import { type EmitOptions, type EmitResult, emit, writeGenerated } from "../../src/pipeline/pack/emit";
 import { renderApi } from "../../src/pipeline/render/api";
 import type { RenderedRoute } from "../../src/pipeline/render/types";
 import type { Article, Site, Tag } from "../../src/shared/types";
@@ -221,4 +221,18 @@ if (process.argv[1]?.endsWith("fixture-site.ts")) {
   const out = process.argv[2] ?? ".generated";
   writeGenerated(out, fixtureEmit(process.env.BASE_URL || null));
   process.stdout.write(`fixture site written to ${out}\n`);
+}
+
+export type EmitCase = [name: string, routes: RenderedRoute[], notFound: RenderedRoute, opts: EmitOptions];
+
+/** The fixture site's routes emitted in both storages: the first cases of every emitter comparison. */
+export function fixtureEmitCases(): EmitCase[] {
+  const fixture = fixtureRoutes(fixtureSite(), FIXTURE_TOKEN);
+  const base = { origin: null, originToken: FIXTURE_TOKEN };
+  return (["bundle", "assets"] as const).map((storage) => [
+    `fixture, ${storage}`,
+    fixture.routes,
+    fixture.notFound,
+    { ...base, storage, extra: { api: fixture.api.index } },
+  ]);
 }

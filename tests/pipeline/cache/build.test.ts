@@ -2,10 +2,9 @@
 // one thread and across threads, gives the same site, report and rendered files; a damaged or missing
 // entry is recomputed, and a folder that cannot be written only turns the cache off. Then the whole
 // build through the CLI: cold, warm and --no-cache write the same output folder.
-import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateCorpus, writeCorpus } from "../../../bench/generate";
 import { ExtractCache } from "../../../src/pipeline/cache/index";
@@ -17,6 +16,7 @@ import { listCorpus } from "../../../src/pipeline/read/read";
 import { renderSite } from "../../../src/pipeline/render/index";
 import { formatReport } from "../../../src/pipeline/report";
 import type { AssembleResult } from "../../../src/pipeline/site";
+import { cliBuild, fileTree } from "../../support/cli-build";
 
 const TAXONOMY = readFileSync("corpus/taxonomy.yaml", "utf8");
 
@@ -135,26 +135,7 @@ describe("the extraction cache, in process", () => {
   });
 });
 
-const tsx = join("node_modules", ".bin", "tsx");
-function build(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(tsx, ["src/pipeline/cli.ts", "--quiet", ...args], {
-    encoding: "utf8",
-    env: { ...process.env, ...env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out[relative(dir, p)] = readFileSync(p).toString("base64");
-    }
-  };
-  walk(dir);
-  return out;
-}
+const build = cliBuild;
 
 describe("npm run build with the extraction cache", () => {
   it("writes the same files cold, warm and with --no-cache, on 1 and 2 threads", () => {
@@ -179,7 +160,7 @@ describe("npm run build with the extraction cache", () => {
       const r = build(["--corpus", dir, "--out", out(name), ...args], { FEED_CACHE_DIR: out("cache") });
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toMatch(line);
-      return tree(out(name));
+      return fileTree(out(name));
     });
     expect(Object.keys(trees[0] ?? {})).toContain("site.json");
     for (const t of trees.slice(1)) expect(t).toEqual(trees[0]);

@@ -6,7 +6,7 @@ import { ANALYSE, BROTLI, CHUNK, compressWith, type Kind, SHARD } from "../../..
 import { type EmitOptions, emit } from "../../../src/pipeline/pack/emit";
 import { compressor } from "../../../src/pipeline/pack/zlib-pool";
 import type { RenderedRoute } from "../../../src/pipeline/render/types";
-import { FIXTURE_TOKEN, fixtureRoutes, fixtureSite } from "../../support/fixture-site";
+import { FIXTURE_TOKEN, fixtureEmitCases } from "../../support/fixture-site";
 import { route } from "../../support/routes";
 
 /** Bytes that compress a little (a fixed LCG over a small alphabet). */
@@ -50,8 +50,6 @@ describe("zlib pool", () => {
 });
 
 describe("emit with compression workers", () => {
-  const site = fixtureSite();
-  const fixture = fixtureRoutes(site, FIXTURE_TOKEN);
   const base = { origin: null, originToken: FIXTURE_TOKEN };
   const big: RenderedRoute[] = Array.from({ length: 150 }, (_, i) => {
     const body = Buffer.from(text(i % 40, 9_000)).toString("latin1");
@@ -59,18 +57,7 @@ describe("emit with compression workers", () => {
   });
   const NF = route("/404", "not found", { status: 404 });
   const cases: [string, RenderedRoute[], RenderedRoute, EmitOptions][] = [
-    [
-      "fixture, bundle",
-      fixture.routes,
-      fixture.notFound,
-      { ...base, storage: "bundle", extra: { api: fixture.api.index } },
-    ],
-    [
-      "fixture, assets",
-      fixture.routes,
-      fixture.notFound,
-      { ...base, storage: "assets", extra: { api: fixture.api.index } },
-    ],
+    ...fixtureEmitCases(),
     ["repeated bodies, assets, small shards", big, NF, { ...base, storage: "assets", shardTarget: 4_096 }],
   ];
   it.each(cases)("%s", (_, routes, notFound, opts) => {

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { type EmitOptions, emit, emitTo, writeGenerated } from "../../../src/pipeline/pack/emit";
 import { FILE_TARGET } from "../../../src/pipeline/pack/sink";
 import type { RenderedRoute } from "../../../src/pipeline/render/types";
-import { FIXTURE_TOKEN, fixtureRoutes, fixtureSite } from "../../support/fixture-site";
+import { FIXTURE_TOKEN, fixtureEmitCases, fixtureRoutes, fixtureSite } from "../../support/fixture-site";
 import { route } from "../../support/routes";
 
 const root = mkdtempSync(join(tmpdir(), "stream-test-"));
@@ -63,18 +63,7 @@ describe("emitTo writes what emit gives", () => {
   const fixture = fixtureRoutes(site, FIXTURE_TOKEN);
   const base = { origin: null, originToken: FIXTURE_TOKEN };
   const cases: [string, RenderedRoute[], RenderedRoute, EmitOptions][] = [
-    [
-      "fixture, bundle",
-      fixture.routes,
-      fixture.notFound,
-      { ...base, storage: "bundle", extra: { api: fixture.api.index } },
-    ],
-    [
-      "fixture, assets",
-      fixture.routes,
-      fixture.notFound,
-      { ...base, storage: "assets", extra: { api: fixture.api.index } },
-    ],
+    ...fixtureEmitCases(),
     [
       "fixture, auto as assets",
       fixture.routes,

@@ -2,10 +2,9 @@
 // thread) and through the pool (every job crossing a thread) gives the same site, report, warnings,
 // problems and rendered files; the whole build with --threads 1 and --threads 3 the same output folder.
 // (The build's own pool may leave a small corpus to the main thread; the in-process test forces workers.)
-import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateCorpus, writeCorpus } from "../../../bench/generate";
 import { DEFAULT_SETTINGS } from "../../../src/pipeline/config";
@@ -15,6 +14,7 @@ import { listCorpus } from "../../../src/pipeline/read/read";
 import { renderSite } from "../../../src/pipeline/render/index";
 import { formatReport } from "../../../src/pipeline/report";
 import { type AssembleResult, assembleSite } from "../../../src/pipeline/site";
+import { cliBuild, fileTree } from "../../support/cli-build";
 
 const TAXONOMY = readFileSync("corpus/taxonomy.yaml", "utf8");
 
@@ -76,24 +76,8 @@ describe("extraction on worker threads", () => {
   }
 });
 
-const tsx = join("node_modules", ".bin", "tsx");
-function build(args: string[]) {
-  // No extraction cache: every build here extracts, on the threads it is given.
-  const r = spawnSync(tsx, ["src/pipeline/cli.ts", "--quiet", "--no-cache", ...args], { encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out[relative(dir, p)] = readFileSync(p).toString("base64");
-    }
-  };
-  walk(dir);
-  return out;
-}
+// No extraction cache: every build here extracts, on the threads it is given.
+const build = (args: string[]) => cliBuild(["--no-cache", ...args]);
 
 describe("npm run build --threads", () => {
   it("writes the same files with 1 and 3 threads", () => {
@@ -104,9 +88,9 @@ describe("npm run build --threads", () => {
     const three = build(["--corpus", dir, "--out", b, "--threads", "3"]);
     expect(three.code, three.stderr).toBe(0);
     expect(three.stderr).toBe(one.stderr); // the warnings, in order
-    const files = tree(a);
+    const files = fileTree(a);
     expect(Object.keys(files)).toContain("site.json");
-    expect(tree(b)).toEqual(files);
+    expect(fileTree(b)).toEqual(files);
   });
 
   it("refuses a thread count that is not a whole number from 1", () => {

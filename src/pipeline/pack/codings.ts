@@ -1,6 +1,6 @@
 // Every compression the packer does, as plain data: fixed zlib settings, so the same zlib gives the same
-// bytes on any thread. Both the inline path (compressWith) and the pool's worker (zlib-worker.mjs) make
-// exactly these calls, so output never depends on the thread count.
+// bytes on any thread. The inline path and the pool's worker (zlib-worker.mjs) both call compressWith,
+// so output never depends on the thread count.
 import { brotliCompressSync, constants, crc32, deflateRawSync, type ZlibOptions } from "node:zlib";
 import { analyseSegment } from "./analyse";
 
@@ -51,11 +51,11 @@ export const CODINGS: readonly Coding[] = [
   { format: "analyse" },
 ];
 
-/** One job on this thread: the compressed bytes (a copy of exactly their size) and the input's CRC-32. */
+/** One job: the compressed bytes (a copy of exactly their size) and the input's CRC-32 (0 for an analysis). */
 export function compressWith(kind: Kind, bytes: Uint8Array): { out: Uint8Array; crc: number } {
   const coding = CODINGS[kind];
   if (!coding) throw new Error(`compress: no coding ${kind}`);
-  if (coding.format === "analyse") return { out: analyseSegment(bytes), crc: crc32(bytes) >>> 0 };
+  if (coding.format === "analyse") return { out: analyseSegment(bytes), crc: 0 };
   const out =
     coding.format === "deflate-raw"
       ? deflateRawSync(bytes, coding.options)

@@ -25,10 +25,6 @@ const JSON_VALUES = ['"content_html":"', '"summary":"', '"text":"'].map(ascii);
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
-function indexOf(hay: Buffer, needle: Uint8Array, from: number): number {
-  return hay.indexOf(needle, from);
-}
-
 /** End of the JSON string whose contents start at `from` (the closing quote), or -1. */
 function jsonStringEnd(bytes: Uint8Array, from: number): number {
   for (let i = from; i < bytes.length; i++) {
@@ -45,18 +41,18 @@ export function structuralCuts(body: Uint8Array): number[] {
   const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   const cuts: number[] = [];
   for (const marker of STARTS) {
-    for (let at = indexOf(bytes, marker, 0); at >= 0; at = indexOf(bytes, marker, at + 1)) cuts.push(at);
+    for (let at = bytes.indexOf(marker, 0); at >= 0; at = bytes.indexOf(marker, at + 1)) cuts.push(at);
   }
   for (const [open, close] of XML_VALUES) {
-    for (let at = indexOf(bytes, open, 0); at >= 0; at = indexOf(bytes, open, at + 1)) {
+    for (let at = bytes.indexOf(open, 0); at >= 0; at = bytes.indexOf(open, at + 1)) {
       const start = at + open.length;
       cuts.push(start);
-      const end = indexOf(bytes, close, start);
+      const end = bytes.indexOf(close, start);
       if (end >= 0) cuts.push(end);
     }
   }
   for (const open of JSON_VALUES) {
-    for (let at = indexOf(bytes, open, 0); at >= 0; at = indexOf(bytes, open, at + 1)) {
+    for (let at = bytes.indexOf(open, 0); at >= 0; at = bytes.indexOf(open, at + 1)) {
       const start = at + open.length;
       cuts.push(start);
       const end = jsonStringEnd(bytes, start);

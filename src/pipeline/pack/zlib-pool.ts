@@ -7,7 +7,7 @@
 // Memory stays bounded: at most AHEAD batches of about BATCH_BYTES each per worker are in flight. When
 // every worker is busy, this thread does the next batch itself (the same calls, so the same bytes).
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
-import { CODINGS, compressWith, type Kind } from "./codings";
+import { compressWith, type Kind } from "./codings";
 
 /** A job's result: the compressed bytes (exactly their size) and the input's CRC-32. */
 export type Done = (out: Uint8Array, crc: number) => void;
@@ -99,7 +99,7 @@ class ZlibPool implements Compressor {
       const worker = new Worker(new URL("./zlib-worker.mjs", import.meta.url), {
         // No tsx, no heap flags: the worker is plain JavaScript.
         execArgv: [],
-        workerData: { port: port2, signal: this.counter.buffer, codings: CODINGS },
+        workerData: { port: port2, signal: this.counter.buffer },
         transferList: [port2],
       });
       // Errors come back as answers; a worker must never keep the process alive.

@@ -175,10 +175,7 @@ export function pack(
   const compress = compressor(opts.compressThreads ?? 0);
   try {
     const pending = collect(routes, notFound, token, sink, compress, opts.onRoute);
-    const all = pending.map((x) => x.p);
-    const extraApi = opts.extra?.api;
-    const checked = extraApi ? checkApi(typeof extraApi === "function" ? extraApi() : extraApi) : undefined;
-    return packWith(pending, all, checked, opts, setting, token, sink, compress);
+    return packWith(pending, opts, setting, token, sink, compress);
   } finally {
     compress.close();
   }
@@ -186,14 +183,15 @@ export function pack(
 
 function packWith(
   pending: Pending[],
-  all: readonly Prepared[],
-  checked: ReturnType<typeof checkApi> | undefined,
   opts: EmitOptions,
   setting: StorageSetting,
   token: string | null,
   sink: PackSink,
   compress: Compressor,
 ): { manifest: Manifest; worker: WorkerManifest; table: Uint8Array; paths: string[] } {
+  const all = pending.map((x) => x.p);
+  const extraApi = opts.extra?.api;
+  const checked = extraApi ? checkApi(typeof extraApi === "function" ? extraApi() : extraApi) : undefined;
   const chunks = new ChunkStore((piece) => sink.append("gzip", piece), compress);
   const refs: number[] = [];
   const located = locate(pending, chunks, refs, sink, compress);

@@ -2,47 +2,18 @@
 // one thread and across threads, gives the same site, report and rendered files; a damaged or missing
 // entry is recomputed, and a folder that cannot be written only turns the cache off. Then the whole
 // build through the CLI: cold, warm and --no-cache write the same output folder.
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateCorpus, writeCorpus } from "../../../bench/generate";
 import { ExtractCache } from "../../../src/pipeline/cache/index";
 import { entryPath } from "../../../src/pipeline/cache/store";
 import { DEFAULT_SETTINGS } from "../../../src/pipeline/config";
 import { assembleSiteOnThreads } from "../../../src/pipeline/parallel/index";
-import { formatProblem } from "../../../src/pipeline/problems";
 import { listCorpus } from "../../../src/pipeline/read/read";
-import { renderSite } from "../../../src/pipeline/render/index";
-import { formatReport } from "../../../src/pipeline/report";
-import type { AssembleResult } from "../../../src/pipeline/site";
-import { cliBuild, fileTree } from "../../support/cli-build";
+import { built, cliBuild, fileTree, mixedCorpus } from "../../support/builds";
 
-const TAXONOMY = readFileSync("corpus/taxonomy.yaml", "utf8");
-
-/** Generated captures (some of one story), saved pages and one feed saved twice (copies to drop). */
-function corpus(): string {
-  const dir = mkdtempSync(join(tmpdir(), "cache-corpus-"));
-  writeCorpus(dir, generateCorpus(16, TAXONOMY).files);
-  copyFileSync("tests/fixtures/feeds/rdf.rss", join(dir, "wire.rss"));
-  copyFileSync("tests/fixtures/feeds/rdf.rss", join(dir, "wire-saved-again.rss"));
-  for (const p of ["jsonld.html", "plain.html"])
-    copyFileSync(join("tests/fixtures/html-pages", p), join(dir, p));
-  return dir;
-}
-
-function built(r: AssembleResult) {
-  if (!r.ok) return { problems: r.problems.map(formatProblem) };
-  const { site, report, warnings, merges } = r.value;
-  const out = renderSite(site, "auto");
-  return {
-    site: JSON.stringify(site),
-    report: formatReport(report, warnings, merges),
-    files: out.files.map((f) => [f.path, Buffer.from(f.bytes).toString("base64")]),
-    blob: Buffer.from(out.blob).toString("base64"),
-    manifest: JSON.stringify(out.manifest),
-  };
-}
+const corpus = () => mixedCorpus("cache-corpus-", 16, ["jsonld.html", "plain.html"]);
 
 const assemble = (dir: string, cache: ExtractCache | null, threads: number) =>
   assembleSiteOnThreads(listCorpus(dir, "corpus"), DEFAULT_SETTINGS, "corpus", {

@@ -2,32 +2,17 @@
 // thread) and through the pool (every job crossing a thread) gives the same site, report, warnings,
 // problems and rendered files; the whole build with --threads 1 and --threads 3 the same output folder.
 // (The build's own pool may leave a small corpus to the main thread; the in-process test forces workers.)
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateCorpus, writeCorpus } from "../../../bench/generate";
 import { DEFAULT_SETTINGS } from "../../../src/pipeline/config";
 import { assembleSiteOnThreads } from "../../../src/pipeline/parallel/index";
-import { formatProblem } from "../../../src/pipeline/problems";
 import { listCorpus } from "../../../src/pipeline/read/read";
-import { renderSite } from "../../../src/pipeline/render/index";
-import { formatReport } from "../../../src/pipeline/report";
-import { type AssembleResult, assembleSite } from "../../../src/pipeline/site";
-import { cliBuild, fileTree } from "../../support/cli-build";
+import { assembleSite } from "../../../src/pipeline/site";
+import { built, cliBuild, fileTree, mixedCorpus } from "../../support/builds";
 
-const TAXONOMY = readFileSync("corpus/taxonomy.yaml", "utf8");
-
-/** Generated captures (some sharing a story, so merged), saved pages, and one feed saved twice. */
-function goodCorpus(): string {
-  const dir = mkdtempSync(join(tmpdir(), "threads-"));
-  writeCorpus(dir, generateCorpus(24, TAXONOMY).files);
-  copyFileSync("tests/fixtures/feeds/rdf.rss", join(dir, "wire.rss"));
-  copyFileSync("tests/fixtures/feeds/rdf.rss", join(dir, "wire-saved-again.rss"));
-  for (const p of ["jsonld.html", "plain.html", "opengraph.html"])
-    copyFileSync(join("tests/fixtures/html-pages", p), join(dir, p));
-  return dir;
-}
+const goodCorpus = () => mixedCorpus("threads-", 24, ["jsonld.html", "plain.html", "opengraph.html"]);
 
 /** The good corpus with broken files among it: the build must list the same problems in the same order. */
 function badCorpus(): string {
@@ -35,22 +20,6 @@ function badCorpus(): string {
   const broken = "tests/fixtures/broken-corpus";
   for (const f of readdirSync(broken)) if (f !== "taxonomy.yaml") copyFileSync(join(broken, f), join(dir, f));
   return dir;
-}
-
-/** Everything a build writes, as one comparable value. */
-function built(r: AssembleResult) {
-  if (!r.ok) return { problems: r.problems.map(formatProblem) };
-  const { site, report, warnings, merges } = r.value;
-  const out = renderSite(site, "auto");
-  return {
-    site: JSON.stringify(site),
-    report: formatReport(report, warnings, merges),
-    warnings: warnings.map(formatProblem),
-    files: out.files.map((f) => [f.path, Buffer.from(f.bytes).toString("base64")]),
-    table: Buffer.from(out.table).toString("base64"),
-    blob: Buffer.from(out.blob).toString("base64"),
-    manifest: JSON.stringify(out.manifest),
-  };
 }
 
 describe("extraction on worker threads", () => {

@@ -8,10 +8,17 @@ import type { Article } from "../../../shared/types";
 import { ICON_PATH } from "../html/layout";
 import { abs, articleUrl, type FeedEnv, pageUrl, tagOf } from "./context";
 import { parseDate } from "./dates";
-import { cachedItem, type HeldItem, type ItemCache, soleElement, spliceItems, splitAtHole } from "./items";
+import {
+  cachedItem,
+  type HeldItem,
+  type ItemCache,
+  soleElement,
+  spliceItems,
+  splitAtHole,
+  xmlContent,
+} from "./items";
 import { type FeedPage, pageLinks } from "./plan";
 import { withAtomSource } from "./sources";
-import { escapeXml } from "./text";
 import { placeholders } from "./tokens";
 import { assertWellFormed, checkLanguage, emptyElement, replaceOnce } from "./xml";
 
@@ -41,7 +48,7 @@ export function renderAtom(env: FeedEnv, page: FeedPage, cache: ItemCache = new 
     author: { name: p.text(settings.title), link: p.url(abs(env, "/")) },
   });
   const entries = page.articles.map((a) =>
-    cachedItem(cache, a, (x) => renderEntry(env, x, language), entryContent),
+    cachedItem(cache, a, (x) => renderEntry(env, x, language), xmlContent),
   );
 
   // The frame: the document without entries, which the entries then fill in (see items.ts).
@@ -66,9 +73,6 @@ function renderEntry(env: FeedEnv, a: Article, language: string): HeldItem {
   const what = `${a.file} Atom entry`;
   return splitAtHole(soleElement(withAtomSource(p.fill(xml), a), "entry", what), what);
 }
-
-/** What fills an entry's content hole: what its placeholder was filled with before. */
-const entryContent = (a: Article): string => escapeXml(a.contentHtml);
 
 // Feed fields for rendering one entry alone: fixed (the entry's bytes do not depend on them).
 const ENTRY_FRAME = { id: "", title: "", updated: new Date(0), generator: false as const };

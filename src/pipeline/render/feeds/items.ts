@@ -5,6 +5,7 @@
 // placeholders are filled per item), so each document is its frame with the cached items spliced in.
 
 import type { Article } from "../../../shared/types";
+import { escapeXml } from "./text";
 import { CONTENT_HOLE } from "./tokens";
 import { assertWellFormed } from "./xml";
 
@@ -49,6 +50,9 @@ export function cachedItem(
   }
   return item.head + content(article) + item.tail;
 }
+
+/** What fills an RSS item's or Atom entry's content hole: what its text placeholder was filled with. */
+export const xmlContent = (a: Article): string => escapeXml(a.contentHtml);
 
 /** `xml` cut at its one content hole (see tokens.ts). */
 export function splitAtHole(xml: string, what: string): HeldItem {

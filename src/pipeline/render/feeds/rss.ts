@@ -10,10 +10,18 @@ import { ICON_PNG_PATH, ICON_PNG_SIZE } from "../html/layout";
 import { ATOM_NS, FH_NS } from "./atom";
 import { abs, articleUrl, type FeedEnv, pageUrl, tagOf } from "./context";
 import { parseDate } from "./dates";
-import { cachedItem, type HeldItem, type ItemCache, soleElement, spliceItems, splitAtHole } from "./items";
+import {
+  cachedItem,
+  type HeldItem,
+  type ItemCache,
+  soleElement,
+  spliceItems,
+  splitAtHole,
+  xmlContent,
+} from "./items";
 import { type FeedPage, pageLinks } from "./plan";
 import { withRssSource } from "./sources";
-import { escapeXml, plainTextToHtml } from "./text";
+import { plainTextToHtml } from "./text";
 import { placeholders } from "./tokens";
 import { assertWellFormed, checkLanguage, emptyElement, replaceOnce } from "./xml";
 
@@ -39,7 +47,7 @@ export function renderRss(env: FeedEnv, page: FeedPage, cache: ItemCache = new M
     // <image> (url, title, link): RSS allows only GIF, JPEG or PNG there, so the icon's PNG form.
     image: p.url(abs(env, ICON_PNG_PATH)),
   });
-  const items = page.articles.map((a) => cachedItem(cache, a, (x) => renderItem(env, x), itemContent));
+  const items = page.articles.map((a) => cachedItem(cache, a, (x) => renderItem(env, x), xmlContent));
 
   // The frame: the document without items, which the items then fill in (see items.ts).
   let xml = feed.rss2();
@@ -68,9 +76,6 @@ function renderItem(env: FeedEnv, a: Article): HeldItem {
   const what = `${a.file} RSS item`;
   return splitAtHole(soleElement(withRssSource(p.fill(feed.rss2()), a), "item", what), what);
 }
-
-/** What fills an item's content hole: what its placeholder was filled with before. */
-const itemContent = (a: Article): string => escapeXml(a.contentHtml);
 
 // Channel fields for rendering one item alone: fixed (the item's bytes do not depend on them).
 const ITEM_FRAME = { id: "", title: "", updated: new Date(0), generator: false as const };

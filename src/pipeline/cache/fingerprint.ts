@@ -3,9 +3,10 @@
 // result a miss, so a result is never reused across code that could have made it differently.
 //
 // The code is the static import closure of the job module (src/pipeline/parallel/job.ts) and of this
-// cache's own key and entry code, not all of src/: an edit to render or pack code keeps the cache warm. Extraction reads no file at run time
-// (the corpus bytes are in the job), so its imports are everything it is. Packages are pinned by the
-// lock files; node_modules/.package-lock.json is what npm actually installed.
+// cache's own key and entry code, not all of src/: an edit to render or pack code keeps the cache
+// warm. Extraction reads no file at run time (the corpus bytes are in the job), so its imports are
+// everything it is. Packages are pinned by the lock files; node_modules/.package-lock.json is what
+// npm actually installed.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";

@@ -94,7 +94,8 @@ function copyrightLines(slots: readonly Slot[]): (j: number) => boolean {
 
 /**
  * The slots whose text has a given key, keyed lazily: a lookup keys only the slots that could have it
- * (asciiAlnumCount), and the article's long paragraphs are never keyed. Lists are in no particular order (callers count and test them).
+ * (asciiAlnumCount), and the article's long paragraphs are never keyed. Lists are in no particular
+ * order (callers count and test them).
  */
 function keyIndex(slots: readonly Slot[]): (k: string) => number[] | undefined {
   const order = slots.map((s, j) => ({ j, least: asciiAlnumCount(s.u.text) }));

@@ -51,8 +51,7 @@ export class Stages {
     this.end();
     this.closeLine();
     this.current = name;
-    this.stagePeak = 0;
-    this.sample();
+    this.stagePeak = this.rss();
     this.at = performance.now();
     if (this.live) {
       const elapsed = ((this.at - this.started) / 1000).toFixed(1);

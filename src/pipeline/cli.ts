@@ -11,6 +11,7 @@
 // FEED_BASE_URL).
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { relative, resolve } from "node:path";
+import { setFlagsFromString } from "node:v8";
 import type { Site } from "../shared/types";
 import { defaultCacheDir, ExtractCache, formatCacheStats } from "./cache/index";
 import { loadSettings } from "./config";
@@ -123,7 +124,17 @@ function fail(problems: readonly Problem[]): never {
   process.exit(1);
 }
 
+/**
+ * V8 collects the old generation once it has grown by a factor of live bytes, up to 4x under a large
+ * heap limit. The build keeps little alive but makes garbage fast (rendered strings, parsed pages), so
+ * RSS tracked the garbage: 1.1 to 1.4 GB at 10,000 articles. At 10% growth between collections it
+ * peaks at 885 MiB for about 5% more CPU, with the same bytes. V8 flags are process-wide, so the
+ * extraction and compression workers, started later, collect the same way.
+ */
+const HEAP_GROWING_PERCENT = 10;
+
 async function main(): Promise<void> {
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const opts = parseArgs(process.argv.slice(2), process.env);
   // A build killed while writing leaves its half-written folder behind: remove it first thing, so a
   // stale one never lingers (and .gitignore covers it meanwhile).

@@ -20,8 +20,19 @@ export interface HeldItem {
   tail: string;
 }
 
+/**
+ * What the cache keeps of an item: its head and tail as one UTF-8 buffer, `cut` bytes of head first.
+ * About half of all items hold a character past Latin-1 (a curly quote in a title), which makes V8 store
+ * the whole string at two bytes per character: as strings the caches held 8.4 MiB per 1,000 articles (420
+ * MiB at 50,000, to the last feed page), as UTF-8 3.6. Decoding one again is cheap next to laying it out.
+ */
+interface StoredItem {
+  bytes: Buffer;
+  cut: number;
+}
+
 /** Rendered items by article, one map per format, living for one `renderFeeds` call. */
-export type ItemCache = Map<Article, HeldItem>;
+export type ItemCache = Map<Article, StoredItem | HeldItem>;
 
 export interface ItemCaches {
   rss: ItemCache;
@@ -43,12 +54,24 @@ export function cachedItem(
   render: (a: Article) => HeldItem,
   content: (a: Article) => string,
 ): string {
-  let item = cache.get(article);
-  if (item === undefined) {
-    item = render(article);
-    cache.set(article, item);
+  const stored = cache.get(article);
+  if (stored === undefined) {
+    const item = render(article);
+    cache.set(article, store(item));
+    return item.head + content(article) + item.tail;
   }
-  return item.head + content(article) + item.tail;
+  if ("head" in stored) return stored.head + content(article) + stored.tail;
+  const { bytes, cut } = stored;
+  return bytes.toString("utf8", 0, cut) + content(article) + bytes.toString("utf8", cut);
+}
+
+/** As UTF-8 when that gives the same strings back (a lone surrogate would not: then kept as it is). */
+function store(item: HeldItem): StoredItem | HeldItem {
+  const bytes = Buffer.from(item.head + item.tail);
+  const cut = Buffer.byteLength(item.head);
+  return bytes.toString("utf8", 0, cut) === item.head && bytes.toString("utf8", cut) === item.tail
+    ? { bytes, cut }
+    : item;
 }
 
 /** What fills an RSS item's or Atom entry's content hole: what its text placeholder was filled with. */

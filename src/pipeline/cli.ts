@@ -9,10 +9,19 @@
 // src/pipeline/cache), --no-cache (env FEED_CACHE=off: extract every file, read and write no cache).
 // Site settings: wrangler.toml [vars], each overridden by an environment variable FEED_<NAME> (e.g.
 // FEED_BASE_URL).
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { relative, resolve } from "node:path";
 import { setFlagsFromString } from "node:v8";
-import type { Site } from "../shared/types";
+import type { Site, SiteSettings } from "../shared/types";
 import { defaultCacheDir, ExtractCache, formatCacheStats } from "./cache/index";
 import { loadSettings } from "./config";
 import { assembleSiteOnThreads, defaultThreads } from "./parallel/index";
@@ -133,21 +142,19 @@ function fail(problems: readonly Problem[]): never {
  */
 const HEAP_GROWING_PERCENT = 10;
 
-async function main(): Promise<void> {
-  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-  const opts = parseArgs(process.argv.slice(2), process.env);
-  // A build killed while writing leaves its half-written folder behind: remove it first thing, so a
-  // stale one never lingers (and .gitignore covers it meanwhile).
-  const out = resolve(opts.out);
-  const tmp = `${out}.tmp`;
-  rmSync(tmp, { recursive: true, force: true });
-  // Progress only on a terminal, never in CI or a log.
-  const stages = new Stages(process.stderr.isTTY === true && !process.env.CI && !opts.quiet);
-  stages.start("read", opts.corpus);
-  const label = relative(process.cwd(), resolve(opts.corpus)) || opts.corpus;
-  const { settings, storage, problems: settingProblems } = loadSettings(opts.config, process.env);
-  if (settingProblems.length) fail(settingProblems);
+const REPORT = "build-report.txt";
 
+/**
+ * Read, extract and enrich, and the build report written into `tmp`. Its own function, so that the
+ * listing, the capture results and the report are garbage once it returns (only the site goes on).
+ */
+async function extractStage(
+  opts: Options,
+  stages: Stages,
+  label: string,
+  settings: SiteSettings,
+  tmp: string,
+) {
   let listing: ReturnType<typeof listCorpus>;
   try {
     listing = listCorpus(opts.corpus, label);
@@ -188,18 +195,38 @@ async function main(): Promise<void> {
   if (!assembled.ok) fail([...refused, ...assembled.problems]);
   if (refused.length > 0) fail(refused);
   const { site, report, warnings, merges } = assembled.value;
+  // Written now and read back to print at the end: the report and its text, held through render, were
+  // about 2 KB per article.
+  mkdirSync(tmp, { recursive: true });
+  writeFileSync(resolve(tmp, REPORT), formatReport(report, warnings, merges));
+  return { site, warnings, cache, spill };
+}
+
+async function main(): Promise<void> {
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  const opts = parseArgs(process.argv.slice(2), process.env);
+  // A build killed while writing leaves its half-written folder behind: remove it first thing, so a
+  // stale one never lingers (and .gitignore covers it meanwhile).
+  const out = resolve(opts.out);
+  const tmp = `${out}.tmp`;
+  rmSync(tmp, { recursive: true, force: true });
+  // Progress only on a terminal, never in CI or a log.
+  const stages = new Stages(process.stderr.isTTY === true && !process.env.CI && !opts.quiet);
+  stages.start("read", opts.corpus);
+  const label = relative(process.cwd(), resolve(opts.corpus)) || opts.corpus;
+  const { settings, storage, problems: settingProblems } = loadSettings(opts.config, process.env);
+  if (settingProblems.length) fail(settingProblems);
+
+  const { site, warnings, cache, spill } = await extractStage(opts, stages, label, settings, tmp);
 
   // Written next to the target as it is made and swapped in whole, so a reader never sees half a build.
   stages.start("render and pack", `${site.articles.length} articles`);
-  mkdirSync(tmp, { recursive: true });
   let output: ReturnType<typeof renderSiteTo>;
-  const reportText = formatReport(report, warnings, merges);
   try {
     // The extraction pool is gone by now: the other threads compress while this one renders and chunks.
     const onRoute = (done: number) => stages.tick(done, null, "responses");
     output = renderSiteTo(tmp, site, storage, onRoute, opts.threads - 1);
     stages.start("write", `${output.files} asset files, ${(output.bytes / 1048576).toFixed(1)} MiB`);
-    writeFileSync(resolve(tmp, "build-report.txt"), reportText);
     writeSiteJson(resolve(tmp, "site.json"), site);
   } catch (e) {
     // Half a build is worth nothing: the target stays as it was, and so does nothing else.
@@ -210,6 +237,7 @@ async function main(): Promise<void> {
   const routeCount = Object.keys(output.manifest.routes).length;
   rmSync(out, { recursive: true, force: true });
   renameSync(tmp, out);
+  const reportText = readFileSync(resolve(out, REPORT), "utf8");
   const timing = stages.summary();
   const cacheNote = cache
     ? formatCacheStats(cache.stats, relative(process.cwd(), cache.dir) || cache.dir)

@@ -18,6 +18,11 @@ export class SpillStore {
   /** Strings stored and read back (tests: the store holds none of them itself). */
   stored = 0;
   read = 0;
+  /** Per slot: where its bytes start, and their length (negative: stored as UTF-16). */
+  private at: Float64Array = new Float64Array(1024);
+  private length: Float64Array = new Float64Array(1024);
+  private count = 0;
+  private readonly accessorsByKey = new Map<string, PropertyDescriptor>();
 
   // A build that stops early (process.exit on bad input) still leaves no file behind.
   private readonly onExit = () => this.close();
@@ -30,6 +35,15 @@ export class SpillStore {
 
   /** Stores `value` and returns how to read it back. */
   put(value: string): () => string {
+    const slot = this.store(value);
+    return () => this.load(slot);
+  }
+
+  /**
+   * Stores `value` and returns its slot for `load`: three numbers in this store, where a reader closure
+   * costs about 120 bytes more per string (spillProperty keeps one per article body).
+   */
+  store(value: string): number {
     const fd = this.open();
     const wide = LONE_SURROGATE.test(value);
     const bytes = Buffer.from(value, wide ? "utf16le" : "utf8");
@@ -38,18 +52,58 @@ export class SpillStore {
       done += writeSync(fd, bytes, done, bytes.length - done, at + done);
     this.size += bytes.length;
     this.stored++;
-    const length = bytes.length;
-    return () => {
-      const fd = this.open();
-      const buf = Buffer.allocUnsafe(length);
-      for (let done = 0; done < length; ) {
-        const n = readSync(fd, buf, done, length - done, at + done);
-        if (n === 0) throw new Error("spill store: the file is shorter than what was stored");
-        done += n;
-      }
-      this.read++;
-      return buf.toString(wide ? "utf16le" : "utf8");
-    };
+    const slot = this.count++;
+    if (slot === this.at.length) {
+      this.at = grown(this.at);
+      this.length = grown(this.length);
+    }
+    // UTF-16 is stored as -1 - the byte length, so the sign tells, even for an empty string.
+    this.at[slot] = at;
+    this.length[slot] = wide ? -bytes.length - 1 : bytes.length;
+    return slot;
+  }
+
+  /** The string stored at `slot`, read back from disk. */
+  load(slot: number): string {
+    const fd = this.open();
+    if (!(slot >= 0 && slot < this.count)) throw new Error(`spill store: no slot ${slot}`);
+    const at = this.at[slot] as number;
+    const coded = this.length[slot] as number;
+    const wide = coded < 0;
+    const length = wide ? -coded - 1 : coded;
+    const buf = Buffer.allocUnsafe(length);
+    for (let done = 0; done < length; ) {
+      const n = readSync(fd, buf, done, length - done, at + done);
+      if (n === 0) throw new Error("spill store: the file is shorter than what was stored");
+      done += n;
+    }
+    this.read++;
+    return buf.toString(wide ? "utf16le" : "utf8");
+  }
+
+  /** The accessors of a property spilled into this store: one pair per key, shared by every object. */
+  accessors(key: string): PropertyDescriptor {
+    let d = this.accessorsByKey.get(key);
+    if (d === undefined) {
+      const store = this;
+      d = {
+        get(this: Spilled) {
+          return store.load(this[SLOTS][key] as number);
+        },
+        set(this: object, v: unknown) {
+          Object.defineProperty(this, key, {
+            value: v,
+            writable: true,
+            enumerable: true,
+            configurable: true,
+          });
+        },
+        enumerable: true,
+        configurable: true,
+      };
+      this.accessorsByKey.set(key, d);
+    }
+    return d;
   }
 
   /** Bytes on disk. */
@@ -72,31 +126,45 @@ export class SpillStore {
   }
 }
 
+/** Where a spilled object's strings are: slots by key, under a key that neither JSON nor a spread sees. */
+const SLOTS = Symbol("spill slots");
+type Spilled = { [SLOTS]: Record<string, number> };
+
 /**
- * Moves `obj[key]` into `store`: the property stays where it was among the object's keys (so JSON and
- * spreads see the same object) but reads it from disk each time. Assigning it keeps the new value in
- * memory again.
+ * `obj` with `keys` moved into `store`, as a new object with the same keys in the same order (so JSON
+ * and spreads see the same object): a spilled property reads its string from disk each time, and
+ * assigning it keeps the new value in memory again. The object is made anew rather than changed in
+ * place, and every object shares the store's accessors for a key: a data property turned into an
+ * accessor sends an object to V8's dictionary mode, and per-object accessors gave each its own hidden
+ * class (both about 2.5 KB per article, held to the end of the build).
  */
-export function spillProperty<T extends object>(store: SpillStore, obj: T, key: keyof T & string): void {
-  const value = (obj as Record<string, unknown>)[key];
-  if (typeof value !== "string") return;
-  const get = store.put(value);
-  Object.defineProperty(obj, key, {
-    get,
-    set(this: T, v: unknown) {
-      Object.defineProperty(this, key, { value: v, writable: true, enumerable: true, configurable: true });
-    },
-    enumerable: true,
-    configurable: true,
-  });
+export function spilled<T extends object>(store: SpillStore, obj: T, keys: readonly (keyof T & string)[]): T {
+  const from = obj as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  const slots: Record<string, number> = {};
+  for (const key of Object.keys(from)) {
+    const value = from[key];
+    if (typeof value === "string" && (keys as readonly string[]).includes(key)) {
+      slots[key] = store.store(value);
+      Object.defineProperty(out, key, store.accessors(key));
+    } else out[key] = value;
+  }
+  Object.defineProperty(out, SLOTS, { value: slots });
+  return out as T;
+}
+
+function grown(a: Float64Array): Float64Array {
+  const b = new Float64Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /** A capture's bodies moved into `store` (its drafts' HTML, text and tag text), as it comes in. */
 export function spillResult(store: SpillStore, result: CaptureResult): CaptureResult {
-  for (const d of result.drafts) {
-    spillProperty(store, d.article, "contentHtml");
-    spillProperty(store, d.article, "text");
-    spillProperty(store, d, "tagText");
-  }
-  return result;
+  const drafts = result.drafts.map((d) => {
+    const draft = spilled(store, d, ["tagText"]);
+    draft.article = spilled(store, d.article, ["contentHtml", "text"]);
+    return draft;
+  });
+  return { ...result, drafts };
 }

@@ -5,6 +5,8 @@
 import { GAP } from "../../shared/manifest";
 import { analyseSegment, KEY_BYTES } from "./analyse";
 import { CHUNK } from "./codings";
+import type { ChunkEntries } from "./table";
+import { U32List } from "./u32-list";
 import { type Compressor, inline } from "./zlib-pool";
 
 export { CHUNK_MAX, CHUNK_MIN, chunkEnds } from "./analyse";
@@ -16,10 +18,11 @@ export { CHUNK_MAX, CHUNK_MIN, chunkEnds } from "./analyse";
  * and CRCs are final once flush() has returned.
  */
 export class ChunkStore {
-  readonly lengths: number[] = [];
-  readonly gzOffsets: number[] = [];
-  readonly gzLengths: number[] = [];
-  readonly crcs: number[] = [];
+  // Per chunk id (the route table stores each as 32 bits too).
+  private readonly lengths = new U32List();
+  private readonly gzOffsets = new U32List();
+  private readonly gzLengths = new U32List();
+  private readonly crcs = new U32List();
   private readonly ids = new Map<string, number>();
   /** Identity bytes of the unique chunks (what an uncompressed store would hold). */
   identityBytes = 0;
@@ -39,11 +42,21 @@ export class ChunkStore {
     this.lengths.push(bytes.length);
     this.identityBytes += bytes.length;
     this.compress.run(CHUNK, bytes, (gz, crc) => {
-      this.gzOffsets[id] = this.append(gz);
-      this.gzLengths[id] = gz.length;
-      this.crcs[id] = crc;
+      this.gzOffsets.set(id, this.append(gz));
+      this.gzLengths.set(id, gz.length);
+      this.crcs.set(id, crc);
     });
     return id;
+  }
+
+  /** Every chunk's entries, once flushed (views: valid until the next `add`). */
+  entries(): ChunkEntries {
+    return {
+      lengths: this.lengths.view(),
+      gzOffsets: this.gzOffsets.view(),
+      gzLengths: this.gzLengths.view(),
+      crcs: this.crcs.view(),
+    };
   }
 
   /** Every piece appended (they arrive in id order). */
@@ -76,9 +89,13 @@ export class ChunkStore {
   }
 
   /** Deflate bytes of a body's refs (its gzip pieces, without framing or origin blocks). */
-  gzBytes(refs: readonly number[]): number {
+  gzBytes(refs: ArrayLike<number>): number {
+    const gzLengths = this.gzLengths.view();
     let n = 0;
-    for (const r of refs) if (r !== GAP) n += this.gzLengths[r] ?? 0;
+    for (let i = 0; i < refs.length; i++) {
+      const r = refs[i] as number;
+      if (r !== GAP) n += gzLengths[r] ?? 0;
+    }
     return n;
   }
 }

@@ -21,6 +21,7 @@ import { hasBrotliBody } from "./compress";
 import { compareCodeUnits, type Prepared, prepare } from "./routes";
 import { FILE_TARGET, type Held, type PackSink } from "./sink";
 import { buildShards, buildTable, type Located } from "./table";
+import { U32List } from "./u32-list";
 import { type Compressor, compressor } from "./zlib-pool";
 
 /** `auto` picks assets when the bundle's body streams would pass this many bytes. */
@@ -75,7 +76,7 @@ interface Pending {
 function locate(
   all: readonly Pending[],
   chunks: ChunkStore,
-  refs: number[],
+  refs: U32List,
   sink: PackSink,
   compress: Compressor,
 ): Located[] {
@@ -98,7 +99,7 @@ function locate(
     return loc;
   });
   chunks.flush();
-  for (const loc of located) loc.gzBytes = chunks.gzBytes(refs.slice(loc.a, loc.a + loc.b));
+  for (const loc of located) loc.gzBytes = chunks.gzBytes(refs.view(loc.a, loc.a + loc.b));
   return located;
 }
 
@@ -193,8 +194,10 @@ function packWith(
   const extraApi = opts.extra?.api;
   const checked = extraApi ? checkApi(typeof extraApi === "function" ? extraApi() : extraApi) : undefined;
   const chunks = new ChunkStore((piece) => sink.append("gzip", piece), compress);
-  const refs: number[] = [];
-  const located = locate(pending, chunks, refs, sink, compress);
+  const refList = new U32List();
+  const located = locate(pending, chunks, refList, sink, compress);
+  const refs = refList.view();
+  const entries = chunks.entries();
   pending.length = 0;
   const streamBytes = { identity: chunks.identityBytes, gzip: sink.size("gzip"), br: sink.size("br") };
   const bodyBytes = streamBytes.gzip + streamBytes.br;
@@ -219,7 +222,7 @@ function packWith(
   let blobParts: () => Iterable<Uint8Array>;
   const paths: string[] = [];
   if (storage === "bundle") {
-    table = buildTable(all, located, refs, chunks, types, cacheControls);
+    table = buildTable(all, located, refs, entries, types, cacheControls);
     const head = writer.finish();
     const gzipAt = align8(head.length);
     const brAt = align8(gzipAt + streamBytes.gzip);
@@ -237,7 +240,7 @@ function packWith(
       all,
       located,
       refs,
-      chunks,
+      entries,
       types,
       cacheControls,
       opts.shardTarget ?? SHARD_TARGET,

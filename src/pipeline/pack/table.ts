@@ -99,10 +99,10 @@ function hashPaths(paths: readonly string[]): { seed: number; order: number[]; h
 
 /** The chunk entries a table copies: per chunk id, its identity length, gzip piece and CRC-32. */
 export interface ChunkEntries {
-  readonly lengths: readonly number[];
-  readonly gzOffsets: readonly number[];
-  readonly gzLengths: readonly number[];
-  readonly crcs: readonly number[];
+  readonly lengths: ArrayLike<number>;
+  readonly gzOffsets: ArrayLike<number>;
+  readonly gzLengths: ArrayLike<number>;
+  readonly crcs: ArrayLike<number>;
 }
 
 /** One route as a table row. */
@@ -121,7 +121,7 @@ function encodeTable(
   rows: readonly Row[],
   hashes: readonly (readonly [number, number])[],
   notFound: Row,
-  refs: readonly number[],
+  refs: ArrayLike<number>,
   chunks: ChunkEntries,
   types: string[],
   cacheControls: string[],
@@ -236,7 +236,7 @@ function rowsOf(all: readonly Prepared[], located: readonly Located[]) {
 export function buildTable(
   all: readonly Prepared[],
   located: readonly Located[],
-  refs: readonly number[],
+  refs: ArrayLike<number>,
   chunks: ChunkEntries,
   types: string[],
   cacheControls: string[],
@@ -253,7 +253,7 @@ export function buildTable(
 export function buildShards(
   all: readonly Prepared[],
   located: readonly Located[],
-  refs: readonly number[],
+  refs: ArrayLike<number>,
   chunks: ChunkEntries,
   types: string[],
   cacheControls: string[],

@@ -10,7 +10,7 @@ import { assembleSiteOnThreads } from "../../../src/pipeline/parallel/index";
 import { listCorpus } from "../../../src/pipeline/read/read";
 import { renderSite } from "../../../src/pipeline/render/index";
 import type { AssembleResult } from "../../../src/pipeline/site";
-import { SpillStore, spillProperty } from "../../../src/pipeline/spill";
+import { SpillStore, spilled } from "../../../src/pipeline/spill";
 
 describe("SpillStore", () => {
   it.each([
@@ -30,8 +30,7 @@ describe("SpillStore", () => {
 
   it("holds a property on disk where it was among the keys, and lets it be set again", () => {
     const store = new SpillStore();
-    const obj = { a: 1, body: "long text", z: 2 };
-    spillProperty(store, obj, "body");
+    const obj = spilled(store, { a: 1, body: "long text", z: 2 }, ["body"]);
     expect(Object.getOwnPropertyDescriptor(obj, "body")?.get).toBeTypeOf("function");
     expect(JSON.stringify(obj)).toBe('{"a":1,"body":"long text","z":2}');
     expect({ ...obj }).toEqual({ a: 1, body: "long text", z: 2 });

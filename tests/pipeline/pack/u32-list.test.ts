@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { U32List } from "../../../src/pipeline/pack/u32-list";
+
+describe("U32List", () => {
+  it.each<[string, (l: U32List) => void, number[]]>([
+    ["empty", () => {}, []],
+    ["pushes in order", (l) => [1, 2, 3].forEach((x) => l.push(x)), [1, 2, 3]],
+    ["the largest value (GAP)", (l) => l.push(0xffffffff), [0xffffffff]],
+    [
+      "grows past its first capacity",
+      (l) => {
+        for (let i = 0; i < 3000; i++) l.push(i);
+      },
+      Array.from({ length: 3000 }, (_, i) => i),
+    ],
+    [
+      "set past the end fills with 0",
+      (l) => {
+        l.push(7);
+        l.set(3, 9);
+      },
+      [7, 0, 0, 9],
+    ],
+    [
+      "set inside replaces",
+      (l) => {
+        l.push(1);
+        l.push(2);
+        l.set(0, 5);
+      },
+      [5, 2],
+    ],
+  ])("%s", (_, fill, want) => {
+    const l = new U32List();
+    fill(l);
+    expect(l.length).toBe(want.length);
+    expect([...l.view()]).toEqual(want);
+    if (want.length > 1) expect([...l.view(1, 2)]).toEqual(want.slice(1, 2));
+  });
+});

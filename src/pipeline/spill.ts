@@ -40,8 +40,8 @@ export class SpillStore {
   }
 
   /**
-   * Stores `value` and returns its slot for `load`: three numbers in this store, where a reader closure
-   * costs about 120 bytes more per string (spillProperty keeps one per article body).
+   * Stores `value` and returns its slot for `load`: two numbers in this store, where a reader closure
+   * costs about 120 bytes more per string (`spilled` keeps a slot per article body).
    */
   store(value: string): number {
     const fd = this.open();

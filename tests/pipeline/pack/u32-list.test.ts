@@ -37,4 +37,10 @@ describe("U32List", () => {
     expect([...l.view()]).toEqual(want);
     if (want.length > 1) expect([...l.view(1, 2)]).toEqual(want.slice(1, 2));
   });
+
+  it.each([-1, 2 ** 32, 1.5, Number.NaN])("refuses %s, which 32 bits cannot hold", (x) => {
+    const l = new U32List();
+    expect(() => l.push(x)).toThrow(/does not fit 32 bits/);
+    expect(() => l.set(0, x)).toThrow(/does not fit 32 bits/);
+  });
 });

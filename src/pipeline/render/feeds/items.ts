@@ -24,7 +24,7 @@ export interface HeldItem {
  * What the cache keeps of an item: its head and tail as one UTF-8 buffer, `cut` bytes of head first.
  * About half of all items hold a character past Latin-1 (a curly quote in a title), which makes V8 store
  * the whole string at two bytes per character: as strings the caches held 8.4 MiB per 1,000 articles (420
- * MiB at 50,000, to the last feed page), as UTF-8 3.6. Decoding one again is cheap next to laying it out.
+ * MiB at 50,000, to the last feed page), as UTF-8 4.3. Decoding one again is cheap next to laying it out.
  */
 interface StoredItem {
   bytes: Buffer;

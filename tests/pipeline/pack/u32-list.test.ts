@@ -4,7 +4,13 @@ import { U32List } from "../../../src/pipeline/pack/u32-list";
 describe("U32List", () => {
   it.each<[string, (l: U32List) => void, number[]]>([
     ["empty", () => {}, []],
-    ["pushes in order", (l) => [1, 2, 3].forEach((x) => l.push(x)), [1, 2, 3]],
+    [
+      "pushes in order",
+      (l) => {
+        for (const x of [1, 2, 3]) l.push(x);
+      },
+      [1, 2, 3],
+    ],
     ["the largest value (GAP)", (l) => l.push(0xffffffff), [0xffffffff]],
     [
       "grows past its first capacity",

@@ -3,10 +3,10 @@
 // each of its tag feeds and their archives (and its escaped content the same in RSS and Atom), so the
 // unique chunks are a fraction of the bytes the routes serve.
 import { GAP } from "../../shared/manifest";
+import { U32List } from "../lists";
 import { analyseSegment, KEY_BYTES } from "./analyse";
 import { CHUNK } from "./codings";
 import type { ChunkEntries } from "./table";
-import { U32List } from "./u32-list";
 import { type Compressor, inline } from "./zlib-pool";
 
 export { CHUNK_MAX, CHUNK_MIN, chunkEnds } from "./analyse";

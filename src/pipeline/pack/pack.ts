@@ -13,6 +13,7 @@ import {
   streamFilePath,
   type WorkerManifest,
 } from "../../shared/manifest";
+import { U32List } from "../lists";
 import type { RenderedRoute } from "../render/types";
 import { BlobWriter, checkApi, packApi, packApiAssets } from "./api";
 import { ChunkStore } from "./chunks";
@@ -21,7 +22,6 @@ import { hasBrotliBody } from "./compress";
 import { compareCodeUnits, type Prepared, prepare } from "./routes";
 import { FILE_TARGET, type Held, type PackSink } from "./sink";
 import { buildShards, buildTable, type Located } from "./table";
-import { U32List } from "./u32-list";
 import { type Compressor, compressor } from "./zlib-pool";
 
 /** `auto` picks assets when the bundle's body streams would pass this many bytes. */
@@ -65,11 +65,23 @@ interface Pending {
   p: Prepared;
   held: Held;
   /**
-   * Per segment, its analysis made on another thread while the rest rendered (analyse.ts), held by the
-   * sink like the body: 36 bytes per chunk, kept in memory from the first route rendered to the last, they
-   * were about 90 MB of the peak at 10,000 articles.
+   * With analyses (below): the index of the route's first segment among all routes' segments, where
+   * `Analyses.of` keeps each segment's.
    */
-  analyses?: Held[];
+  firstSegment?: number;
+}
+
+/**
+ * Per segment of every route, its analysis made on another thread while the rest rendered (analyse.ts),
+ * held by the sink like the bodies: 36 bytes per chunk, kept in memory from the first route rendered to
+ * the last, they were about 90 MB of the peak at 10,000 articles. Numbered, not a list per route: the
+ * lists and their handles were another 60 MB.
+ */
+interface Analyses {
+  /** The held analysis of each segment, by the segment's index. */
+  of: U32List;
+  /** Segments asked for so far. */
+  segments: number;
 }
 
 /**
@@ -79,6 +91,7 @@ interface Pending {
  */
 function locate(
   all: readonly Pending[],
+  analyses: Analyses,
   chunks: ChunkStore,
   refs: U32List,
   sink: PackSink,
@@ -87,13 +100,14 @@ function locate(
   // Every analysis is in: they were asked for before any piece.
   compress.flush();
   const located = all.map((pending) => {
-    const { held, p } = pending;
+    const { held, p, firstSegment } = pending;
     const segments = sink.take(held);
     const own = chunks.refs(
       segments,
-      pending.analyses?.map((a) => sink.take(a)[0] as Uint8Array),
+      firstSegment === undefined
+        ? undefined
+        : segments.map((_, i) => sink.take(analyses.of.get(firstSegment + i))[0] as Uint8Array),
     );
-    pending.analyses = undefined;
     const loc: Located = { a: refs.length, b: own.length, gzBytes: 0, brOffset: 0, brLength: 0 };
     for (const r of own) refs.push(r);
     const body = segments.length === 1 ? segments[0] : undefined;
@@ -128,6 +142,7 @@ function collect(
   token: string | null,
   sink: PackSink,
   compress: Compressor,
+  analyses: Analyses,
   onRoute?: (done: number) => void,
 ): Pending[] {
   const pending: Pending[] = [];
@@ -136,11 +151,12 @@ function collect(
     const entry: Pending = { p, held };
     if (compress.offThread) {
       // Chunk boundaries and keys need only the bytes, not the path order: found meanwhile elsewhere.
-      const analyses: Held[] = [];
-      entry.analyses = analyses;
+      const first = analyses.segments;
+      entry.firstSegment = first;
+      analyses.segments += p.segments.length;
       p.segments.forEach((seg, i) => {
         compress.run(ANALYSE, seg, (a) => {
-          analyses[i] = sink.hold([a]);
+          analyses.of.set(first + i, sink.hold([a]));
         });
       });
     }
@@ -182,8 +198,9 @@ export function pack(
   const token = opts.origin === null ? opts.originToken : null;
   const compress = compressor(opts.compressThreads ?? 0);
   try {
-    const pending = collect(routes, notFound, token, sink, compress, opts.onRoute);
-    return packWith(pending, opts, setting, token, sink, compress);
+    const analyses: Analyses = { of: new U32List(), segments: 0 };
+    const pending = collect(routes, notFound, token, sink, compress, analyses, opts.onRoute);
+    return packWith(pending, analyses, opts, setting, token, sink, compress);
   } finally {
     compress.close();
   }
@@ -191,6 +208,7 @@ export function pack(
 
 function packWith(
   pending: Pending[],
+  analyses: Analyses,
   opts: EmitOptions,
   setting: StorageSetting,
   token: string | null,
@@ -202,7 +220,7 @@ function packWith(
   const checked = extraApi ? checkApi(typeof extraApi === "function" ? extraApi() : extraApi) : undefined;
   const chunks = new ChunkStore((piece) => sink.append("gzip", piece), compress);
   const refList = new U32List();
-  const located = locate(pending, chunks, refList, sink, compress);
+  const located = locate(pending, analyses, chunks, refList, sink, compress);
   const refs = refList.view();
   const entries = chunks.entries();
   pending.length = 0;

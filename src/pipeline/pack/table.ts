@@ -19,7 +19,7 @@ import {
   TABLE_MAGIC,
 } from "../../shared/manifest";
 import { concat } from "./chunks";
-import type { Prepared } from "./routes";
+import { etagBytes, type Prepared } from "./routes";
 
 const encoder = new TextEncoder();
 
@@ -187,7 +187,7 @@ function encodeTable(
   });
   all.forEach(({ p, loc }, r) => {
     const at = recordsAt + r * RECORD_SIZE;
-    out.set(p.etagBytes, at + R.etag);
+    out.set(etagBytes(p.entry.etag), at + R.etag);
     v.setFloat64(at + R.lastModified, p.lastModifiedMs, true);
     const [lo, ll] = links[r] ?? [0, 0];
     u32(at + R.linkOffset, lo);

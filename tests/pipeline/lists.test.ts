@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { U32List } from "../../../src/pipeline/pack/u32-list";
+import { IntList, U32List } from "../../src/pipeline/lists";
 
 describe("U32List", () => {
   it.each<[string, (l: U32List) => void, number[]]>([
@@ -48,5 +48,30 @@ describe("U32List", () => {
     const l = new U32List();
     expect(() => l.push(x)).toThrow(/does not fit 32 bits/);
     expect(() => l.set(0, x)).toThrow(/does not fit 32 bits/);
+  });
+});
+
+describe("IntList", () => {
+  it("holds offsets past 32 bits and negative numbers exactly", () => {
+    const l = new IntList();
+    for (const x of [0, 2 ** 40 + 3, -7, Number.MAX_SAFE_INTEGER]) l.push(x);
+    expect([...l.view()]).toEqual([0, 2 ** 40 + 3, -7, Number.MAX_SAFE_INTEGER]);
+    expect(l.get(1)).toBe(2 ** 40 + 3);
+  });
+
+  it.each([2 ** 53, 1.5, Number.NaN, Number.POSITIVE_INFINITY])("refuses %s, which it would round", (x) => {
+    expect(() => new IntList().push(x)).toThrow(/does not fit a safe integer/);
+  });
+});
+
+describe.each([
+  ["U32List", () => new U32List()],
+  ["IntList", () => new IntList()],
+])("%s.get", (_, make) => {
+  it.each([-1, 2, 0.5])("throws at %s, past what it holds", (i) => {
+    const l = make();
+    l.push(1);
+    l.push(2);
+    expect(() => l.get(i)).toThrow(/no item/);
   });
 });

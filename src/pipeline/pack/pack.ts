@@ -1,8 +1,9 @@
-// The packer's one pass, whatever the sink (sink.ts): rendered routes -> prepared routes with their
-// bodies held, chunked in path order into the body streams, then the route table (whole, or its
-// shards), the API index and the build id over every byte. See emit.ts for the storages.
+// The packer's one pass, whatever the sink (sink.ts): the API index first (api-held.ts), then rendered
+// routes -> prepared routes with their bodies held, chunked in path order into the body streams, then
+// the route table (whole, or its shards), the API's files and the build id over every byte. See emit.ts
+// for the storages.
 import { createHash } from "node:crypto";
-import type { ApiIndex, AssetsApi, ManifestApi } from "../../shared/api-index";
+import type { AssetsApi, ManifestApi } from "../../shared/api-index";
 import {
   type Manifest,
   STREAMS,
@@ -15,7 +16,8 @@ import {
 } from "../../shared/manifest";
 import { U32List } from "../lists";
 import type { RenderedRoute } from "../render/types";
-import { BlobWriter, checkApi, packApi, packApiAssets } from "./api";
+import { BlobWriter, packApi } from "./api";
+import { type ApiSource, type HeldApi, holdApi, writeApiFiles } from "./api-held";
 import { ChunkStore } from "./chunks";
 import { ANALYSE, BROTLI, SHARD } from "./codings";
 import { hasBrotliBody } from "./compress";
@@ -42,8 +44,11 @@ export interface EmitOptions {
   /** Configured origin (`https://host`), or null when bodies were rendered with `originToken`. */
   origin: string | null;
   originToken: string;
-  /** `api` may be a function, called once every route is rendered (so it may render them lazily). */
-  extra?: { api?: ApiIndex | (() => ApiIndex) };
+  /**
+   * `api` may be a function: called before any route is rendered, and once more when `auto` storage
+   * picks bundle (api-held.ts).
+   */
+  extra?: { api?: ApiSource };
   /** Default `auto`: bundle unless the body streams pass `autoThreshold` bytes. */
   storage?: StorageSetting;
   autoThreshold?: number;
@@ -198,9 +203,11 @@ export function pack(
   const token = opts.origin === null ? opts.originToken : null;
   const compress = compressor(opts.compressThreads ?? 0);
   try {
+    // First, while the heap holds only the site.
+    const api = holdApi(opts.extra?.api, setting !== "bundle", sink);
     const analyses: Analyses = { of: new U32List(), segments: 0 };
     const pending = collect(routes, notFound, token, sink, compress, analyses, opts.onRoute);
-    return packWith(pending, analyses, opts, setting, token, sink, compress);
+    return packWith(pending, analyses, api, opts, setting, token, sink, compress);
   } finally {
     compress.close();
   }
@@ -209,6 +216,7 @@ export function pack(
 function packWith(
   pending: Pending[],
   analyses: Analyses,
+  heldApi: HeldApi,
   opts: EmitOptions,
   setting: StorageSetting,
   token: string | null,
@@ -216,8 +224,6 @@ function packWith(
   compress: Compressor,
 ): { manifest: Manifest; worker: WorkerManifest; table: Uint8Array; paths: string[] } {
   const all = pending.map((x) => x.p);
-  const extraApi = opts.extra?.api;
-  const checked = extraApi ? checkApi(typeof extraApi === "function" ? extraApi() : extraApi) : undefined;
   const chunks = new ChunkStore((piece) => sink.append("gzip", piece), compress);
   const refList = new U32List();
   const located = locate(pending, analyses, chunks, refList, sink, compress);
@@ -234,8 +240,10 @@ function packWith(
   let bases: Record<Stream, number> | undefined;
   const writer = new BlobWriter();
   if (storage === "bundle") {
-    api = checked ? packApi(checked, writer, token) : undefined;
     const limit = setting === "auto" ? (opts.autoThreshold ?? AUTO_ASSETS_THRESHOLD) : Infinity;
+    // Bodies past the limit alone: no need to make the index again to know.
+    const checked = bodyBytes > limit ? undefined : heldApi.checked();
+    api = checked ? packApi(checked, writer, token) : undefined;
     if (writer.size + bodyBytes > limit) {
       storage = "assets";
       api = undefined;
@@ -277,12 +285,11 @@ function packWith(
     );
     compress.flush();
     table = sharded.directory;
-    const packed = checked ? packApiAssets(checked) : null;
-    const apiFiles = packed?.files ?? [];
-    for (const f of apiFiles) sink.file(f.path, f.bytes);
+    const packed = heldApi.assets;
+    const apiPaths = writeApiFiles(heldApi, sink);
     const size = streamFileSize(
       bodyBytes,
-      (opts.maxFiles ?? MAX_FILES) - apiFiles.length - shardPaths.length,
+      (opts.maxFiles ?? MAX_FILES) - apiPaths.length - shardPaths.length,
     );
     sink.cutStreams(size);
     layout = {
@@ -292,7 +299,7 @@ function packWith(
     for (const s of STREAMS) {
       for (let n = 0; n < layout.count[s]; n++) paths.push(streamFilePath(s, n));
     }
-    paths.push(...shardPaths, ...apiFiles.map((f) => f.path));
+    paths.push(...shardPaths, ...apiPaths);
     const blob = packed?.blob ?? new Uint8Array(0);
     blobParts = () => [blob];
     if (packed) apiAssets = packed.descriptor;

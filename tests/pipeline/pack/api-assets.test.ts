@@ -235,6 +235,45 @@ describe("assets emit", () => {
     ).toThrow(/article id "a\\nb" holds a newline/);
   });
 
+  // The index is made before any route is rendered (so it is not held beside them), and made again
+  // only when `auto` turns out to bundle a small site.
+  it.each<[string, "auto" | "bundle" | "assets", number, number, string]>([
+    ["assets: once, first", "assets", 1_000, 1, "assets"],
+    ["bundle: once", "bundle", 1_000, 1, "bundle"],
+    ["auto that bundles: twice, first and for the bundle", "auto", 1_000_000, 2, "bundle"],
+    ["auto with bodies past the threshold: once, first", "auto", 10, 1, "assets"],
+  ])("the index is made %s", (_, storage, autoThreshold, calls, chosen) => {
+    const index = syntheticIndex(50);
+    const order: string[] = [];
+    const routes = (function* () {
+      order.push("route");
+      yield route("/", "x".repeat(200));
+    })();
+    const made = emit(routes, NF, {
+      origin: null,
+      originToken: TOKEN,
+      storage,
+      autoThreshold,
+      extra: {
+        api: () => {
+          order.push("index");
+          return index;
+        },
+      },
+    });
+    expect(made.manifest.storage).toBe(chosen);
+    expect(order.filter((x) => x === "index")).toHaveLength(calls);
+    if (storage !== "bundle") expect(order[0]).toBe("index");
+    const same = emit([route("/", "x".repeat(200))], NF, {
+      origin: null,
+      originToken: TOKEN,
+      storage,
+      autoThreshold,
+      extra: { api: index },
+    });
+    expect(made.manifest.buildId).toBe(same.manifest.buildId);
+  });
+
   it("is deterministic", () => {
     const a = setup(200);
     const b = setup(200);

@@ -5,6 +5,7 @@
 import { GAP } from "../../shared/manifest";
 import { U32List } from "../lists";
 import { analyseSegment, KEY_BYTES } from "./analyse";
+import { ChunkIds } from "./chunk-ids";
 import { CHUNK } from "./codings";
 import type { ChunkEntries } from "./table";
 import { type Compressor, inline } from "./zlib-pool";
@@ -23,7 +24,7 @@ export class ChunkStore {
   private readonly gzOffsets = new U32List();
   private readonly gzLengths = new U32List();
   private readonly crcs = new U32List();
-  private readonly ids = new Map<string, number>();
+  private readonly ids = new ChunkIds();
   /** Identity bytes of the unique chunks (what an uncompressed store would hold). */
   identityBytes = 0;
 
@@ -33,12 +34,11 @@ export class ChunkStore {
     private readonly compress: Compressor = inline,
   ) {}
 
-  /** `key`: the chunk's SHA-256 as a latin1 string (analyse.ts). */
-  add(bytes: Uint8Array, key: string): number {
-    const known = this.ids.get(key);
-    if (known !== undefined) return known;
-    const id = this.lengths.length;
-    this.ids.set(key, id);
+  /** The chunk's key (its SHA-256, analyse.ts) is at `keys[at, at + KEY_BYTES)`. */
+  add(bytes: Uint8Array, keys: Uint8Array, at: number): number {
+    const known = this.ids.get(keys, at);
+    if (known !== -1) return known;
+    const id = this.ids.add(keys, at);
     this.lengths.push(bytes.length);
     this.identityBytes += bytes.length;
     this.compress.run(CHUNK, bytes, (gz, crc) => {
@@ -75,13 +75,10 @@ export class ChunkStore {
       const a = analyses?.[i] ?? analyseSegment(seg);
       const n = a.length / (4 + KEY_BYTES);
       const ends = new DataView(a.buffer, a.byteOffset, 4 * n);
-      const keys = Buffer.from(a.buffer, a.byteOffset + 4 * n, KEY_BYTES * n);
       let start = 0;
       for (let c = 0; c < n; c++) {
         const end = ends.getUint32(4 * c, true);
-        refs.push(
-          this.add(seg.subarray(start, end), keys.toString("latin1", KEY_BYTES * c, KEY_BYTES * (c + 1))),
-        );
+        refs.push(this.add(seg.subarray(start, end), a, 4 * n + KEY_BYTES * c));
         start = end;
       }
     });

@@ -3,6 +3,8 @@
 // Problems stop the build (the user's input is broken); warnings are the extractor's doubt and never do.
 import type { Article, ArticleSource, DateSource } from "../shared/types";
 import { articleId, slugify } from "./enrich/identity";
+import { type TextPrint, textPrint } from "./enrich/neardup";
+import { storyTerms } from "./enrich/stories";
 import { matchTags, resolveTag, type TagMatch } from "./enrich/tags";
 import type { TagRule } from "./enrich/taxonomy";
 import { trimTitle } from "./enrich/title-limit";
@@ -42,8 +44,10 @@ export interface ArticleReport {
 export interface Draft {
   article: Article;
   report: ArticleReport;
-  /** Title, dek and body: what tags and stories are computed over. */
-  tagText: string;
+  /** storyTerms() of the title, dek and body (the text tags are matched in): what stories compare. */
+  storyTerms: string;
+  /** textPrint() of the article's text: what near-duplicates are found by. */
+  textPrint: TextPrint;
   /**
    * How sure each field is: 2 given by the user (front matter, sidecar), 1 declared by the source
    * (JSON-LD, a feed item's own field), 0 inferred from the text, -1 a feed's title standing in for the
@@ -313,7 +317,8 @@ function draftOf(
       ...(meta.publisher ? { publisher: "front matter" } : {}),
     },
   };
-  return { draft: { article, report, tagText, rank }, problems, warnings };
+  const draft = { article, report, storyTerms: storyTerms(tagText), textPrint: textPrint(out.text), rank };
+  return { draft, problems, warnings };
 }
 
 /**

@@ -204,12 +204,12 @@ export function finishSite(plan: SitePlan, results: readonly CaptureResult[]): A
   drafts.push(...unique);
 
   const stories = groupStories(
-    // A getter, so each tag text is read from the spill file when it is tokenised, not all at once.
+    // A getter, so each article's terms are read from the spill file when they are counted, not all at once.
     drafts.map((d) => ({
       id: d.article.id,
       date: d.article.captured ?? d.article.date,
-      get text() {
-        return d.tagText;
+      get terms() {
+        return d.storyTerms;
       },
     })),
   );

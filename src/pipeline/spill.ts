@@ -153,10 +153,10 @@ export function spilled<T extends object>(store: SpillStore, obj: T, keys: reado
   return out as T;
 }
 
-/** A capture's bodies moved into `store` (its drafts' HTML, text and tag text), as it comes in. */
+/** A capture's bodies moved into `store` (its drafts' HTML, text and story terms), as it comes in. */
 export function spillResult(store: SpillStore, result: CaptureResult): CaptureResult {
   const drafts = result.drafts.map((d) => {
-    const draft = spilled(store, d, ["tagText"]);
+    const draft = spilled(store, d, ["storyTerms"]);
     draft.article = spilled(store, d.article, ["contentHtml", "text"]);
     return draft;
   });

@@ -17,6 +17,7 @@ import type { Draft } from "../capture";
 import { RANKED_FIELDS, type RankedField } from "../fields";
 import { canonicalUrl } from "./canonical";
 import { nearDuplicates } from "./neardup";
+import { storyTerms } from "./stories";
 
 export interface MergeRecord {
   /** The article that stays (its slug and file). */
@@ -68,7 +69,7 @@ export function mergeCopies(
     if (first === undefined) byUrl.set(u, i);
     else join(first, i, `same canonical URL ${u}`);
   });
-  for (const p of nearDuplicates(sorted, (d) => d.article.text)) {
+  for (const p of nearDuplicates(sorted, (d) => d.textPrint)) {
     // Two items of one feed are two articles by the publisher's own ids, however alike their texts
     // (a feed of templated notices): only copies from different files merge by text.
     if ((sorted[p.a] as Draft).article.file === (sorted[p.b] as Draft).article.file) continue;
@@ -190,7 +191,8 @@ function mergeGroup(
   const draft: Draft = {
     article,
     rank,
-    tagText: [title, subtitle ?? "", body.article.text].join("\n\n"),
+    storyTerms: storyTerms([title, subtitle ?? "", body.article.text].join("\n\n")),
+    textPrint: body.textPrint,
     report: {
       ...kept.report,
       title,

@@ -144,15 +144,31 @@ export interface DupPair {
   reason: string;
 }
 
-/** Every pair of `texts` (by index, a < b, in ascending order) that sameText() calls one text. */
-export function nearDuplicates<T>(items: readonly T[], textOf: (item: T) => string): DupPair[] {
-  // One text at a time: a build's bodies wait on disk (spill.ts), and a Set of shingles per article
-  // held for the whole corpus would cost more than the texts. Only the sorted shingles are kept.
+/**
+ * What nearDuplicates needs of one text: its shingles, sorted, and their MinHash signature (null for a
+ * text without words). Pure over the text, so the extraction threads make it with each draft, and the
+ * one-thread enrich stage never tokenises a body again.
+ */
+export interface TextPrint {
+  shingles: Uint32Array;
+  signature: Uint32Array | null;
+}
+
+export function textPrint(text: string): TextPrint {
+  const set = shingles(text);
+  return {
+    shingles: Uint32Array.from(set).sort(),
+    signature: set.size > 0 ? Uint32Array.from(signature(set)) : null,
+  };
+}
+
+/** Every pair of `items` (by index, a < b, in ascending order) whose texts sameText() calls one text. */
+export function nearDuplicates<T>(items: readonly T[], printOf: (item: T) => TextPrint): DupPair[] {
   const buckets = new Map<string, number[]>();
-  const sorted = items.map((item, i) => {
-    const set = shingles(textOf(item));
-    if (set.size > 0) {
-      const sig = signature(set);
+  const prints = items.map((item, i) => {
+    const print = printOf(item);
+    const sig = print.signature;
+    if (sig !== null) {
       for (let band = 0; band < HASHES / ROWS; band++) {
         const key = `${band}:${sig.slice(band * ROWS, band * ROWS + ROWS).join(",")}`;
         const list = buckets.get(key);
@@ -160,7 +176,7 @@ export function nearDuplicates<T>(items: readonly T[], textOf: (item: T) => stri
         else buckets.set(key, [i]);
       }
     }
-    return Uint32Array.from(set).sort();
+    return print.shingles;
   });
   const seen = new Set<number>();
   const pairs: DupPair[] = [];
@@ -173,7 +189,7 @@ export function nearDuplicates<T>(items: readonly T[], textOf: (item: T) => stri
         const key = a * items.length + b;
         if (seen.has(key)) continue;
         seen.add(key);
-        const reason = sameText(sortedSimilarity(sorted[a] as Uint32Array, sorted[b] as Uint32Array));
+        const reason = sameText(sortedSimilarity(prints[a] as Uint32Array, prints[b] as Uint32Array));
         if (reason) pairs.push({ a, b, reason });
       }
   }

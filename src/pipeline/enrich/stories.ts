@@ -46,6 +46,20 @@ export function storyTokens(text: string): string[] {
     .filter((t) => t.length >= 3 && !STOP.has(t) && !/^\d+$/.test(t));
 }
 
+/**
+ * A text's story terms, as vectorise reads them: its distinct storyTokens in first-seen order, each
+ * followed by its count, space-separated ("llama 3 meta 1"; a token never holds a space). Made by the
+ * extraction threads with each draft, so the one-thread enrich stage never tokenises a text again, and
+ * a string so that it waits on disk with the article's other texts (spill.ts).
+ */
+export function storyTerms(text: string): string {
+  const counts = new Map<string, number>();
+  for (const t of storyTokens(text)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let out = "";
+  for (const [t, k] of counts) out += out === "" ? `${t} ${k}` : ` ${t} ${k}`;
+  return out;
+}
+
 export interface StoryInput {
   id: string;
   /**
@@ -54,7 +68,8 @@ export interface StoryInput {
    * publication date: only a split or a merge changes a story's id.
    */
   date: string;
-  text: string;
+  /** storyTerms() of the article's title, dek and body. */
+  terms: string;
 }
 
 export interface StoryResult {
@@ -89,19 +104,23 @@ function cosine(a: Vec, b: Vec): number {
 function vectorise(inputs: readonly StoryInput[]): Vec[] {
   const n = inputs.length;
   const dict = new Map<string, number>();
-  // Each text is read once and its term counts kept as two typed arrays in first-seen order (what a
-  // Map would iterate): a Map per article held for the whole corpus costs several times its text.
-  const counts = inputs.map(({ text }) => {
-    const c = new Map<number, number>();
-    for (const t of storyTokens(text)) {
+  // Each article's terms are read once and kept as two typed arrays in first-seen order (what a Map
+  // would iterate): a Map per article held for the whole corpus costs several times its text.
+  const counts = inputs.map(({ terms }) => {
+    const parts = terms === "" ? [] : terms.split(" ");
+    const ids = new Int32Array(parts.length / 2);
+    const ks = new Int32Array(parts.length / 2);
+    for (let j = 0; j < ids.length; j++) {
+      const t = parts[2 * j] as string;
       let id = dict.get(t);
       if (id === undefined) {
         id = dict.size;
         dict.set(t, id);
       }
-      c.set(id, (c.get(id) ?? 0) + 1);
+      ids[j] = id;
+      ks[j] = Number(parts[2 * j + 1]);
     }
-    return { ids: Int32Array.from(c.keys()), ks: Int32Array.from(c.values()) };
+    return { ids, ks };
   });
   const df = new Int32Array(dict.size);
   for (const c of counts) for (const id of c.ids) df[id] = (df[id] ?? 0) + 1;

@@ -4,7 +4,14 @@ import { describe, expect, it } from "vitest";
 import type { Draft } from "../../../src/pipeline/capture";
 import { canonicalUrl } from "../../../src/pipeline/enrich/canonical";
 import { mergeCopies } from "../../../src/pipeline/enrich/merge";
-import { nearDuplicates, sameText, shingles, similarity } from "../../../src/pipeline/enrich/neardup";
+import {
+  nearDuplicates,
+  sameText,
+  shingles,
+  similarity,
+  textPrint,
+} from "../../../src/pipeline/enrich/neardup";
+import { storyTerms } from "../../../src/pipeline/enrich/stories";
 import type { Article } from "../../../src/shared/types";
 
 describe("canonicalUrl", () => {
@@ -52,7 +59,13 @@ describe("near-duplicate text", () => {
   it("finds the pairs among many texts, whatever their position", () => {
     const texts = ["llama4-a.txt", "ami-funding-a.txt", "llama4-b.txt", "fair-layoffs.txt"].map(story);
     texts.push(`${texts[1]} One more sentence.`);
-    expect(nearDuplicates(texts, (t) => t).map((p) => [p.a, p.b])).toEqual([[1, 4]]);
+    expect(nearDuplicates(texts, textPrint).map((p) => [p.a, p.b])).toEqual([[1, 4]]);
+  });
+  it("prints a text as its sorted shingles and a signature, and a text without words without one", () => {
+    const wirePrint = textPrint(wire);
+    expect([...wirePrint.shingles]).toEqual([...shingles(wire)].sort((a, b) => a - b));
+    expect(wirePrint.signature).toHaveLength(64);
+    expect(textPrint(" -- ")).toEqual({ shingles: new Uint32Array(0), signature: null });
   });
   it("a short text is never 'contained' by chance", () => {
     expect(sameText(similarity(shingles("Meta released Llama 4 today."), shingles(wire)))).toBeNull();
@@ -98,7 +111,8 @@ function draft(slug: string, over: Partial<Article>, rank: Draft["rank"] = {}): 
   return {
     article,
     rank,
-    tagText: article.text,
+    storyTerms: storyTerms(article.text),
+    textPrint: textPrint(article.text),
     report: {
       id: article.id,
       slug,

@@ -1,6 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { groupStories, MAX_RELATED, MAX_STORY, THRESHOLD } from "../../../src/pipeline/enrich/stories";
+import {
+  groupStories,
+  MAX_RELATED,
+  MAX_STORY,
+  storyTerms,
+  storyTokens,
+  THRESHOLD,
+} from "../../../src/pipeline/enrich/stories";
 
 // The five seeds all report LeCun leaving Meta; the fixtures are other stories from the same beat
 // (same names, same vocabulary), which is what makes grouping hard.
@@ -8,10 +15,34 @@ const read = (dir: string) =>
   readdirSync(dir)
     .filter((f) => f.endsWith(".txt"))
     .sort()
-    .map((f) => ({ id: f, date: "2026-01-01T00:00:00Z", text: readFileSync(`${dir}/${f}`, "utf8") }));
+    .map((f) => ({
+      id: f,
+      date: "2026-01-01T00:00:00Z",
+      terms: storyTerms(readFileSync(`${dir}/${f}`, "utf8")),
+    }));
 const inputs = [...read("corpus"), ...read("tests/fixtures/stories")];
 const result = groupStories(inputs);
 const storyOf = (id: string) => result.get(id)?.story;
+
+describe("storyTerms", () => {
+  it.each<[string, string]>([
+    ["", ""],
+    ["the and of 2026", ""],
+    ["Meta's Llama, LLAMA and llama: café Café CAFE", "meta 1 llama 3 cafe 3"],
+    ["Zürich ZÜRICH zurich", "zurich 3"],
+  ])("%j -> %j", (text, want) => {
+    expect(storyTerms(text)).toBe(want);
+  });
+  it("holds every token of the text once, with its count, in first-seen order", () => {
+    const text = readFileSync("tests/fixtures/stories/llama4-a.txt", "utf8");
+    const parts = storyTerms(text).split(" ");
+    const counted = new Map<string, number>();
+    for (let i = 0; i < parts.length; i += 2) counted.set(parts[i] as string, Number(parts[i + 1]));
+    const want = new Map<string, number>();
+    for (const t of storyTokens(text)) want.set(t, (want.get(t) ?? 0) + 1);
+    expect([...counted]).toEqual([...want]);
+  });
+});
 
 describe("groupStories", () => {
   it("puts the five seed captures of one story together", () => {
@@ -58,7 +89,7 @@ describe("groupStories on a corpus that covers one beat", () => {
     return {
       id: `a${String(i).padStart(3, "0")}`,
       date: `2026-01-${String((i % 28) + 1).padStart(2, "0")}T00:00:00Z`,
-      text,
+      terms: storyTerms(text),
     };
   });
   const result = groupStories(inputs);
